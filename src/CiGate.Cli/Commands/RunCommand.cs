@@ -30,7 +30,7 @@ internal static class RunCommand
             var plans = PlanBuilder.Build(loaded, parse.GetValue(suites), parse.GetValue(limit));
             await using var cache = loaded.Cache.Enabled ? await ResponseCache.OpenAsync(loaded.Cache.Directory, ct) : null;
             var clients = loaded.Targets
-                .Where(t => plans.Any(p => p.Target.Name == t.Name))
+                .Where(t => plans.Any(p => p.Target.Name == t.Name || p.AuxiliaryTargets.Contains(t.Name)))
                 .ToDictionary(t => t.Name, t => TargetClientFactory.Create(t.Config, cache), StringComparer.Ordinal);
             try
             {

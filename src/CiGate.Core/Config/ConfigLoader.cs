@@ -149,7 +149,7 @@ public static class ConfigLoader
             Presets.ReportUnknown(preset, map.Get("preset")!, map.Context);
         }
 
-        var names = map.Strings("targets") ?? [.. targets.Select(t => t.Name)];
+        var names = map.Strings("targets") ?? [.. targets.Where(t => t.Role == TargetRole.Model).Select(t => t.Name)];
         foreach (var target in names)
         {
             if (targets.All(t => t.Name != target))

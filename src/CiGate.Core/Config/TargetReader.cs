@@ -12,6 +12,12 @@ internal static class TargetReader
         ["completions"] = TargetApi.Completions,
     };
 
+    private static readonly Dictionary<string, TargetRole> Roles = new(StringComparer.Ordinal)
+    {
+        ["model"] = TargetRole.Model,
+        ["grader"] = TargetRole.Grader,
+    };
+
     private static readonly string[] FaultKinds = ["429", "500", "reset", "malformed", "stall"];
 
     public static TargetDefinition? Read(string name, YamlNode node, YamlContext context, string baseDirectory)
@@ -40,6 +46,8 @@ internal static class TargetReader
         var retry = ReadRetry(map.Map("retries"));
         var temperature = map.Double("temperature", 0, 2) ?? 0;
         var seed = map.Int("seed") ?? 1234;
+        var role = map.Choice("role", Roles) ?? TargetRole.Model;
+        var embeddingModel = map.String("embedding_model");
         map.Finish();
 
         var config = new TargetConfig(
@@ -54,7 +62,7 @@ internal static class TargetReader
             retry,
             temperature,
             seed);
-        return new TargetDefinition(config, simulator);
+        return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel };
     }
 
     private static Dictionary<string, string> ReadHeaders(MapReader? map)

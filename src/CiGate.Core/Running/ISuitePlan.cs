@@ -1,6 +1,5 @@
 using CiGate.Core.Config;
 using CiGate.Core.Results;
-using CiGate.Core.Targets;
 
 namespace CiGate.Core.Running;
 
@@ -27,7 +26,11 @@ public interface ISuitePlan
     /// <summary>Renders what the first item would send, so `validate` catches template errors without a model call.</summary>
     void Preview();
 
-    Task<ItemRecord> ExecuteAsync(int index, int repeat, ITargetClient client, CancellationToken ct);
+    /// <summary>Other targets this plan calls (graders), so the caller creates their clients and starts their simulators.</summary>
+    IReadOnlyList<string> AuxiliaryTargets => [];
+
+    /// <summary>Runs one sample; <paramref name="clients"/> holds this plan's target and its <see cref="AuxiliaryTargets"/>.</summary>
+    Task<ItemRecord> ExecuteAsync(int index, int repeat, TargetClients clients, CancellationToken ct);
 
     /// <summary>Metrics from this plan's records (the last record of each sample), micro and per group.</summary>
     SuiteResult Summarize(IReadOnlyList<ItemRecord> records);

@@ -36,6 +36,7 @@ public static class Runner
         var threshold = Math.Clamp(total, 1, options.MaxConsecutiveUnreachable);
         var breaker = new EndpointBreaker(threshold);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var targetClients = new TargetClients(clients);
         int finished = 0, errors = 0;
         var status = "complete";
         await using (var writer = ItemsWriter.Open(itemsPath, validLength))
@@ -46,7 +47,7 @@ public static class Runner
                 await Parallel.ForEachAsync(units, parallel, async (unit, token) =>
                 {
                     var plan = plans[unit.Plan];
-                    var record = await plan.ExecuteAsync(unit.Index, unit.Repeat, clients[plan.Target.Name], token);
+                    var record = await plan.ExecuteAsync(unit.Index, unit.Repeat, targetClients, token);
                     writer.Add(record);
                     if (record.Error is not null)
                     {

@@ -57,8 +57,9 @@ internal sealed class AccuracyPlan : ISuitePlan
         Guard(item, () => prompts.Reference(item));
     }
 
-    public async Task<ItemRecord> ExecuteAsync(int index, int repeat, ITargetClient client, CancellationToken ct)
+    public async Task<ItemRecord> ExecuteAsync(int index, int repeat, TargetClients clients, CancellationToken ct)
     {
+        var client = clients.For(Target.Name);
         var item = dataset.Items[index];
         var request = BuildRequest(index, repeat);
         var reference = Guard(item, () => prompts.Reference(item));

@@ -53,8 +53,9 @@ internal sealed class PromptsPlan : ISuitePlan
         }
     }
 
-    public async Task<ItemRecord> ExecuteAsync(int index, int repeat, ITargetClient client, CancellationToken ct)
+    public async Task<ItemRecord> ExecuteAsync(int index, int repeat, TargetClients clients, CancellationToken ct)
     {
+        var client = clients.For(Target.Name);
         var (testCase, prompt) = items[index];
         var request = Request(testCase, prompt, repeat);
         var record = new ItemRecord

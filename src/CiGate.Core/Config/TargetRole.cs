@@ -1,0 +1,8 @@
+namespace CiGate.Core.Config;
+
+/// <summary>What a target is for. Graders (LLM judges, embedding models) are called by assertions and classifiers, never run as a suite's model.</summary>
+public enum TargetRole
+{
+    Model,
+    Grader,
+}
