@@ -33,6 +33,7 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
                 InterTokenLatency = settings.InterTokenLatency,
                 Flip = settings.Flip,
                 InvalidRate = settings.InvalidRate,
+                JudgeAll = settings.Judge ?? target.Role == TargetRole.Grader,
                 Faults = new FaultOptions
                 {
                     Rate = settings.FaultRate,
@@ -46,7 +47,7 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
             servers.Add(server);
             // The port changes every run; the simulated model is what a cached answer depends on.
             var scripts = string.Join(",", (settings.Scripts ?? []).Select(File.ReadAllText).Select(text => Core.Config.Hashing.Sha256Hex(text)[..12]));
-            var identity = FormattableString.Invariant($"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}:invalid={settings.InvalidRate}:scripts={scripts}");
+            var identity = FormattableString.Invariant($"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}:invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}");
             targets.Add(target with { Config = target.Config with { BaseUrl = server.BaseUrl, Identity = identity } });
         }
 

@@ -15,7 +15,8 @@ namespace CiGate.Simulator;
 /// <see cref="SimulatorModel.ServedVersion"/> of the requested name.
 /// </summary>
 /// <remarks>
-/// The fence may be longer than three backticks; it closes only on a line of at least as many
+/// A prompt that also holds a <c>```reference</c> fence is a factuality check, answered by
+/// <see cref="SimulatedFactuality"/> instead. The fence may be longer than three backticks; it closes only on a line of at least as many
 /// backticks, so the judged output may itself contain shorter fences. For tests of broken graders,
 /// a rubric containing <see cref="GarbageMarker"/> gets a reply that is not JSON, and one containing
 /// <see cref="NoVerdictMarker"/> gets <c>{"reason":"..."}</c> without pass or score. A prompt with
@@ -36,7 +37,7 @@ public static partial class SimulatedJudge
     public static string Evaluate(string judgePrompt)
     {
         var prompt = JudgePrompt.Parse(judgePrompt);
-        var rubric = prompt.Rubric ?? "";
+        var rubric = prompt.Rubric + prompt.Reference;
         if (rubric.Contains(GarbageMarker, StringComparison.Ordinal))
         {
             return GarbageReply;
@@ -50,6 +51,11 @@ public static partial class SimulatedJudge
         if (prompt.Output is not { } output)
         {
             return Json(false, 0, "The judge prompt has no complete ```output fence to grade.");
+        }
+
+        if (prompt.Reference is { } reference)
+        {
+            return SimulatedFactuality.Grade(output, reference);
         }
 
         var phrases = QuotedPhrases(rubric);

@@ -31,6 +31,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public IList<string> Scripts { get; set; } = new List<string>();
 
+    /// <summary>
+    /// Play a grader: every chat request is answered by <see cref="SimulatedJudge"/> (rubric or
+    /// factuality, chosen by the prompt's fences), with no marker needed in the prompt.
+    /// </summary>
+    public bool JudgeAll { get; set; }
+
     /// <summary>Port on 127.0.0.1; 0 picks a free one (see <see cref="SimulatorServer.BaseUrl"/>).</summary>
     public int Port { get; set; }
 

@@ -11,4 +11,8 @@ public sealed record SimulatorSettings(
     double FaultRate,
     IReadOnlyList<string> FaultKinds,
     int FaultSeed,
-    IReadOnlyList<string>? Scripts = null);
+    IReadOnlyList<string>? Scripts = null)
+{
+    /// <summary>Answer every chat request as a judge; unset means "when the target's role is grader".</summary>
+    public bool? Judge { get; init; }
+}

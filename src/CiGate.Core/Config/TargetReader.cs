@@ -162,7 +162,10 @@ internal static class TargetReader
             faults?.Double("rate", 0, 1) ?? 0,
             kinds,
             faults?.Int("seed") ?? 7,
-            Scripts(map, baseDirectory));
+            Scripts(map, baseDirectory))
+        {
+            Judge = map.Bool("judge"),
+        };
         faults?.Finish();
         map.Finish();
         return settings;

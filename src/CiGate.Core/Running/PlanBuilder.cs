@@ -36,7 +36,8 @@ public static class PlanBuilder
                         plans.AddRange(suite.Targets.Select(t => new AccuracyPlan(accuracy with { Dataset = spec }, config.Target(t), dataset, pool)));
                         break;
                     case Suites.Prompts.PromptsSuite prompts:
-                        plans.AddRange(suite.Targets.Select(t => new Suites.Prompts.PromptsPlan(prompts, config.Target(t))));
+                        var graders = prompts.GraderTargets.Select(config.Target).ToList();
+                        plans.AddRange(suite.Targets.Select(t => new Suites.Prompts.PromptsPlan(prompts, config.Target(t), graders)));
                         break;
                 }
             }

@@ -11,4 +11,8 @@ public interface ITargetClient : IAsyncDisposable
     /// <exception cref="TargetException">The endpoint failed for good (rejected, unreachable, retries exhausted).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken ct);
+
+    /// <summary>Embeds <paramref name="inputs"/> with <paramref name="model"/> (null: the target's model), with the same retries and cache as completions.</summary>
+    /// <exception cref="TargetException">The endpoint failed for good.</exception>
+    Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct);
 }

@@ -11,4 +11,11 @@ public sealed record ModelRequest(
     int MaxTokens,
     IReadOnlyList<string> Stop,
     double Temperature,
-    int? Seed);
+    int? Seed)
+{
+    /// <summary>Mixed into the cache key: graders put the model version the server reported serving here, so a new version misses the cache.</summary>
+    public string? CacheScope { get; init; }
+
+    /// <summary>Never answered from the cache nor stored in it (the probe that asks which version is served).</summary>
+    public bool NoCache { get; init; }
+}

@@ -21,6 +21,7 @@ internal sealed class OpenAITargetClient : ITargetClient
     private readonly ClientPipeline _pipeline;
     private readonly Uri _chatUri;
     private readonly Uri _completionsUri;
+    private readonly Uri _embeddingsUri;
     private readonly SemaphoreSlim _gate;
     private readonly ResponseCache? _cache;
     private readonly string? _apiKey;
@@ -39,6 +40,7 @@ internal sealed class OpenAITargetClient : ITargetClient
         _timeout = config.Timeout;
         _chatUri = Endpoint(config.BaseUrl, "chat/completions");
         _completionsUri = Endpoint(config.BaseUrl, "completions");
+        _embeddingsUri = Endpoint(config.BaseUrl, "embeddings");
 
         // Userinfo and query are left out: they are where credentials hide in a URL.
         string endpoint = config.BaseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
@@ -47,24 +49,35 @@ internal sealed class OpenAITargetClient : ITargetClient
 
     public TargetConfig Config { get; }
 
-    public async Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken ct)
+    public Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ct.ThrowIfCancellationRequested();
-        byte[] body = RequestBodyWriter.Write(_model, request);
+        return SendAsync(RequestBodyWriter.Write(_model, request), request.Api, 1, request.NoCache ? null : request.CacheScope ?? "", ct);
+    }
 
+    public async Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { model = model ?? Config.Model, input = inputs, encoding_format = "float" });
+        var response = await SendAsync(body, TargetApi.Embeddings, inputs.Count, cacheScope ?? "", ct);
+        return new Embeddings(EmbeddingsCodec.Decode(response.Text), response.ServedModel, response.FromCache);
+    }
+
+    /// <param name="cacheScope">Null: bypass the cache. Empty: the plain key. Else mixed into the key.</param>
+    private async Task<ModelResponse> SendAsync(byte[] body, TargetApi api, int expected, string? cacheScope, CancellationToken ct)
+    {
         string? cacheKey = null;
-        if (_cache is not null)
+        if (_cache is not null && cacheScope is not null)
         {
-            cacheKey = ResponseCache.ComputeKey(Config.CacheIdentity, Config.Model, body);
+            cacheKey = ResponseCache.ComputeKey(Config.CacheIdentity, cacheScope.Length == 0 ? Config.Model : $"{Config.Model}\u001f{cacheScope}", body);
             if (_cache.TryGet(cacheKey, out CachedResponse? hit))
             {
                 return new ModelResponse(hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, hit.SystemFingerprint, FromCache: true, Attempts: 0, LatencyMs: 0);
             }
         }
 
-        TargetApi api = request.Api;
-        Uri uri = api == TargetApi.Chat ? _chatUri : _completionsUri;
+        Uri uri = api switch { TargetApi.Chat => _chatUri, TargetApi.Completions => _completionsUri, _ => _embeddingsUri };
         int maxAttempts = Math.Max(1, Config.Retry.MaxAttempts);
         long started = Stopwatch.GetTimestamp();
         AttemptFailure firstFailure = AttemptFailure.None;
@@ -85,7 +98,7 @@ internal sealed class OpenAITargetClient : ITargetClient
 
                 message = CreateMessage(uri, body, attemptCts.Token);
                 await _pipeline.SendAsync(message);
-                outcome = Classify(message.Response!, api);
+                outcome = Classify(message.Response!, api, expected);
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
@@ -110,10 +123,10 @@ internal sealed class OpenAITargetClient : ITargetClient
             {
                 ParsedCompletion c = outcome.Completion;
                 double latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (_cache is not null)
+                if (cacheKey is not null)
                 {
                     // Not ct: a response that was already paid for is worth the one flush.
-                    await _cache.AddAsync(cacheKey!, new CachedResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint), CancellationToken.None);
+                    await _cache!.AddAsync(cacheKey, new CachedResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint), CancellationToken.None);
                 }
 
                 return new ModelResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint, FromCache: false, attempt, latencyMs);
@@ -170,13 +183,16 @@ internal sealed class OpenAITargetClient : ITargetClient
         return message;
     }
 
-    private AttemptOutcome Classify(PipelineResponse response, TargetApi api)
+    private AttemptOutcome Classify(PipelineResponse response, TargetApi api, int expected)
     {
         int status = response.Status;
         ReadOnlySpan<byte> content = response.Content.ToMemory().Span;
         if (status is >= 200 and < 300)
         {
-            return ResponseParser.TryParse(content, api, Config.Model, out ParsedCompletion parsed, out string problem)
+            bool ok = api == TargetApi.Embeddings
+                ? EmbeddingsParser.TryParse(content, expected, out ParsedCompletion parsed, out string problem)
+                : ResponseParser.TryParse(content, api, Config.Model, out parsed, out problem);
+            return ok
                 ? AttemptOutcome.Success(parsed)
                 : AttemptOutcome.Failed(AttemptFailure.BadResponse, status, Clean(problem));
         }

@@ -8,4 +8,7 @@ public enum TargetApi
 
     /// <summary><c>POST {BaseUrl}/completions</c> with a raw prompt (base models, few-shot prompts).</summary>
     Completions,
+
+    /// <summary><c>POST {BaseUrl}/embeddings</c>: only graders use it (the `similar` assertion), never a suite's own requests.</summary>
+    Embeddings,
 }

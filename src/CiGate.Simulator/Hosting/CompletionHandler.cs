@@ -22,7 +22,7 @@ internal sealed class CompletionHandler
     public CompletionHandler(SimulatorOptions options, AnswerKeyIndex index, ScriptBook scripts, SimulatorStats stats)
     {
         // Settings are copied so that changing the options object after start has no half-applied effect.
-        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, stats);
+        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats);
         _stats = stats;
         _faults = new FaultInjector(options.Faults.Rate, options.Faults.Kinds, options.Faults.Seed);
         _models = options.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
@@ -64,7 +64,7 @@ internal sealed class CompletionHandler
                 return;
             }
 
-            var judge = ReplySource.IsJudge(request, kind);
+            var judge = _replies.IsJudge(request, kind);
             var served = judge ? SimulatorModel.ServedVersion(request.Model) : request.Model;
             var meta = new ResponseMeta(
                 kind, NewId(kind, number), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), served, request.PromptTokens);

@@ -10,11 +10,12 @@ namespace CiGate.Simulator.Hosting;
 /// then script rules, then the answer keys, else the fixed "unmatched" reply. The judge goes first so
 /// that a broad script rule can never hijack a grading request whose judged output happens to match.
 /// </summary>
-internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, SimulatorStats stats)
+internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats)
 {
-    public static bool IsJudge(CompletionRequest request, CompletionKind kind) =>
+    /// <summary>A simulated grader (<see cref="SimulatorOptions.JudgeAll"/>) judges every chat request; any other simulator only marked ones.</summary>
+    public bool IsJudge(CompletionRequest request, CompletionKind kind) =>
         kind == CompletionKind.Chat
-        && (SimulatedJudge.IsJudgePrompt(request.Prompt) || SimulatedJudge.IsJudgePrompt(request.Instructions));
+        && (judgeAll || SimulatedJudge.IsJudgePrompt(request.Prompt) || SimulatedJudge.IsJudgePrompt(request.Instructions));
 
     /// <summary>The reply text; call only once the request will really be answered (flaky rules count calls).</summary>
     public string Reply(CompletionRequest request, SimulatorModel model, bool judge)

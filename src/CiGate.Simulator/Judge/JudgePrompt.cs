@@ -1,21 +1,22 @@
 namespace CiGate.Simulator.Judge;
 
 /// <summary>
-/// Finds what a judge prompt asks to grade: the last complete <c>```output</c> fence and its rubric.
+/// Finds what a judge prompt asks to grade: the last complete <c>```output</c> fence, its rubric,
+/// and the last <c>```reference</c> fence when there is one (a factuality check).
 /// Fences are parsed like CommonMark: an opening line of three or more backticks followed by
 /// <c>output</c>, closed only by a line of at least as many backticks and nothing else, so judged
 /// text may contain shorter backtick runs (even its own <c>```output</c> lines) when the prompt uses
 /// a longer fence.
 /// </summary>
-internal sealed record JudgePrompt(string? Output, string? Rubric)
+internal sealed record JudgePrompt(string? Output, string? Rubric, string? Reference = null)
 {
     private const string RubricLabel = "Rubric:";
 
     public static JudgePrompt Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string? output = null;
-        int fenceStart = -1, fenceEnd = -1;
+        var fences = new Dictionary<string, (string Content, int Start, int End)>(StringComparer.Ordinal);
+        string? label = null;
         int openLength = 0, openStart = 0, contentStart = 0;
         var position = 0;
         while (position <= text.Length)
@@ -27,23 +28,29 @@ internal sealed record JudgePrompt(string? Output, string? Rubric)
             if (openLength == 0)
             {
                 var ticks = Backticks(line);
-                if (ticks >= 3 && line[ticks..].Trim().SequenceEqual("output"))
+                var info = line[ticks..].Trim();
+                if (ticks >= 3 && info.Length > 0 && info.IndexOfAny(' ', '`') < 0)
                 {
-                    (openLength, openStart, contentStart) = (ticks, position, Math.Min(next, text.Length));
+                    (label, openLength, openStart, contentStart) = (info.ToString(), ticks, position, Math.Min(next, text.Length));
                 }
             }
             else if (line.Length >= openLength && Backticks(line) == line.Length)
             {
-                // The newline before the closing fence belongs to the fence, not to the output.
+                // The newline before the closing fence belongs to the fence, not to the content.
                 var contentEnd = Math.Max(contentStart, position - 1);
-                output = text[contentStart..contentEnd].TrimEnd('\r');
-                (fenceStart, fenceEnd, openLength) = (openStart, lineEnd, 0);
+                fences[label!] = (text[contentStart..contentEnd].TrimEnd('\r'), openStart, lineEnd);
+                openLength = 0;
             }
 
             position = next;
         }
 
-        return new JudgePrompt(output, output is null ? null : FindRubric(text, fenceStart, fenceEnd));
+        if (!fences.TryGetValue("output", out var output))
+        {
+            return new JudgePrompt(null, null);
+        }
+
+        return new JudgePrompt(output.Content, FindRubric(text, output.Start, output.End), fences.TryGetValue("reference", out var reference) ? reference.Content : null);
     }
 
     // The rubric normally precedes the output ("Rubric: ..." up to the fence); a template that puts

@@ -23,13 +23,23 @@ internal sealed class PromptsPlan : ISuitePlan
 
     private readonly PromptsSuite suite;
     private readonly (TestCase Case, SuitePrompt Prompt)[] items;
+    private readonly Grading.GraderSet? graders;
 
-    public PromptsPlan(PromptsSuite suite, TargetDefinition target)
+    /// <param name="graders">The config's targets that the suite's assertions grade with.</param>
+    public PromptsPlan(PromptsSuite suite, TargetDefinition target, IReadOnlyList<TargetDefinition>? graders = null)
     {
         this.suite = suite;
         Target = target;
         items = [.. suite.Tests.SelectMany(t => suite.Prompts.Select(p => (t, p)))];
+        AuxiliaryTargets = suite.GraderTargets;
+        if (AuxiliaryTargets.Count > 0)
+        {
+            var known = (graders ?? []).ToDictionary(g => g.Name, StringComparer.Ordinal);
+            this.graders = new Grading.GraderSet(known, suite.Grader, suite.JudgePrompt);
+        }
     }
+
+    public IReadOnlyList<string> AuxiliaryTargets { get; }
 
     public SuiteDefinition Suite => suite;
 
@@ -80,11 +90,23 @@ internal sealed class PromptsPlan : ISuitePlan
             return record.WithFailure(ex, Stopwatch.GetElapsedTime(started));
         }
 
-        var context = new AssertionContext(response.Text, testCase.Vars, response.LatencyMs, response.FromCache, response.Usage, response.ServedModel ?? Target.Config.Model);
-        var results = new List<AssertionResult>(testCase.Assertions.Count);
-        foreach (var assertion in testCase.Assertions)
+        var context = new AssertionContext(response.Text, testCase.Vars, response.LatencyMs, response.FromCache, response.Usage, response.ServedModel ?? Target.Config.Model)
         {
-            results.Add(await assertion.EvaluateAsync(context, ct));
+            Question = request.Messages is { Count: > 0 } m ? m[^1].Content : request.Prompt ?? "",
+            Graders = graders?.Bind(clients),
+        };
+        var results = new List<AssertionResult>(testCase.Assertions.Count);
+        try
+        {
+            foreach (var assertion in testCase.Assertions)
+            {
+                results.Add(await assertion.EvaluateAsync(context, ct));
+            }
+        }
+        catch (TargetException ex)
+        {
+            // The grader failed for good: the sample is unfinished, not failed, and --resume runs it again.
+            return record.WithFailure(new TargetException(ex.Kind, $"grader: {ex.Message}", ex.StatusCode, ex.Attempts, ex), Stopwatch.GetElapsedTime(started));
         }
 
         var (pass, score, failure) = AssertionSummary.Combine(results, testCase.Threshold);

@@ -19,11 +19,37 @@ public sealed record PromptsSuite(
     int PassAtLeast)
     : SuiteDefinition(Name, KindName, Targets)
 {
+    /// <summary>The grader model-graded assertions use unless they name their own.</summary>
+    public string? Grader { get; init; }
+
+    /// <summary>The suite's llm-rubric judge prompt, replacing the built-in one.</summary>
+    public SuitePrompt? JudgePrompt { get; init; }
+
+    /// <summary>Every grader some assertion calls: the plan's auxiliary targets.</summary>
+    public IReadOnlyList<string> GraderTargets =>
+        [.. Tests.SelectMany(t => t.Assertions).OfType<Grading.GradedAssertion>().Select(a => a.Grader ?? Grader).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     public const string KindName = "prompts";
 
     public string PromptTemplateHash => Hashing.Sha256Hex(string.Join("\u0000", Prompts.Select(p => $"{p.Id}\u0001{p.Source}")));
 
-    public override JsonObject Describe() => new()
+    public override JsonObject Describe()
+    {
+        var description = Core();
+        if (Grader is not null)
+        {
+            description["grader"] = Grader;
+        }
+
+        if (JudgePrompt is not null)
+        {
+            description["judge_prompt"] = JudgePrompt.Source;
+        }
+
+        return description;
+    }
+
+    private JsonObject Core() => new()
     {
         ["kind"] = Kind,
         // Prompt texts are what a pull request changes and tests: they are hashed separately

@@ -14,12 +14,12 @@ internal static class PromptsSuiteReader
         var prompts = ReadPrompts(map, baseDirectory);
         var defaults = map.Map("default_test");
         var defaultVars = defaults is null ? [] : YamlValues.Vars(defaults.Map("vars"));
-        var defaultAsserts = defaults is null ? [] : AssertionReader.ReadList(defaults.Sequence("assert"), map.Context, $"{defaults.Section}.assert", baseDirectory) ?? [];
+        var defaultAsserts = defaults is null ? [] : AssertionReader.ReadList(defaults.Sequence("assert"), map.Context, $"{defaults.Section}.assert", baseDirectory, header.Defined) ?? [];
         var defaultSources = defaults?.Sequence("assert") is { } s ? YamlValues.Sources(s) : [];
         defaults?.Finish();
 
         var tests = new List<TestCase>();
-        ReadInlineTests(map, baseDirectory, defaultVars, defaultAsserts, defaultSources, tests);
+        ReadInlineTests(map, baseDirectory, header.Defined, defaultVars, defaultAsserts, defaultSources, tests);
         ReadTestsFile(map, baseDirectory, defaultVars, defaultAsserts, defaultSources, tests);
         var generation = map.Map("generation");
         var maxTokens = generation?.Int("max_tokens", 1, 1_000_000) ?? 1024;
@@ -33,6 +33,8 @@ internal static class PromptsSuiteReader
         }
 
         generation?.Finish();
+        var grader = ReadGrader(header, map, tests);
+        var judgePrompt = map.Get("judge_prompt") is { } judgeNode ? ReadJudgePrompt(judgeNode, map, baseDirectory) : null;
         map.Finish();
         foreach (var duplicate in tests.GroupBy(t => t.Id).Where(g => g.Count() > 1))
         {
@@ -44,8 +46,45 @@ internal static class PromptsSuiteReader
             map.Context.Report(DiagnosticCodes.MissingKey, map.Node, $"'{map.Section}' has no test cases; add 'tests:' or 'tests_file:'");
         }
 
-        return prompts is null || tests.Count == 0 ? null : new PromptsSuite(header.Name, header.Targets, prompts, tests, maxTokens, stop, temperature, repeats, passAtLeast);
+        return prompts is null || tests.Count == 0 ? null : new PromptsSuite(header.Name, header.Targets, prompts, tests, maxTokens, stop, temperature, repeats, passAtLeast)
+        {
+            Grader = grader,
+            JudgePrompt = judgePrompt,
+        };
     }
+
+    /// <summary>`grader:`, or the one target with role: grader when model-graded assertions need one.</summary>
+    private static string? ReadGrader(SuiteHeader header, MapReader map, List<TestCase> tests)
+    {
+        var declared = map.String("grader");
+        if (declared is not null && !header.Defined.Contains(declared))
+        {
+            var hint = Suggest.Closest(declared, header.Defined);
+            map.Context.Report(DiagnosticCodes.UnknownReference, map.Get("grader")!, $"'{map.Section}.grader' names target '{declared}', which is not defined{(hint is null ? "" : $"; did you mean '{hint}'?")}");
+            return null;
+        }
+
+        var needing = tests.SelectMany(t => t.Assertions).OfType<Grading.GradedAssertion>().Where(a => a.Grader is null).Select(a => a.Type).Distinct().ToList();
+        if (declared is not null || needing.Count == 0)
+        {
+            return declared;
+        }
+
+        if (header.Graders.Count == 1)
+        {
+            return header.Graders[0];
+        }
+
+        var defined = header.Graders.Count == 0 ? "no target has role: grader" : $"several do: {string.Join(", ", header.Graders)}";
+        map.Context.Report(DiagnosticCodes.MissingKey, map.Node, $"'{map.Section}' uses model-graded assertions ({string.Join(", ", needing)}) but names no grader; set 'grader:' to a target (with role: grader), {defined}");
+        return null;
+    }
+
+    /// <summary>A file path (text, or a chat message list), or { text: ... } / { file: ... } like a prompt entry.</summary>
+    private static SuitePrompt? ReadJudgePrompt(YamlNode node, MapReader map, string baseDirectory) =>
+        node is YamlScalarNode { Value: { } path }
+            ? PromptFiles.Read(path, "judge_prompt", node, map.Context, baseDirectory)
+            : MapReader.From(node, map.Context, $"{map.Section}.judge_prompt") is { } entry ? PromptFiles.Read(entry, baseDirectory, 0) : null;
 
     private static List<SuitePrompt>? ReadPrompts(MapReader map, string baseDirectory)
     {
@@ -77,7 +116,7 @@ internal static class PromptsSuiteReader
         return prompts.Count == list.Children.Count ? prompts : null;
     }
 
-    private static void ReadInlineTests(MapReader map, string baseDirectory, Dictionary<string, object?> defaultVars, IReadOnlyList<IAssertion> defaultAsserts, IReadOnlyList<string> defaultSources, List<TestCase> tests)
+    private static void ReadInlineTests(MapReader map, string baseDirectory, IReadOnlyList<string> targets, Dictionary<string, object?> defaultVars, IReadOnlyList<IAssertion> defaultAsserts, IReadOnlyList<string> defaultSources, List<TestCase> tests)
     {
         var list = map.Sequence("tests");
         for (var i = 0; list is not null && i < list.Children.Count; i++)
@@ -95,7 +134,7 @@ internal static class PromptsSuiteReader
                 vars[name] = value;
             }
 
-            var asserts = AssertionReader.ReadList(test.Sequence("assert"), map.Context, $"{test.Section}.assert", baseDirectory);
+            var asserts = AssertionReader.ReadList(test.Sequence("assert"), map.Context, $"{test.Section}.assert", baseDirectory, targets);
             var sources = test.Sequence("assert") is { } s ? YamlValues.Sources(s) : [];
             var id = test.String("id") ?? CaseIds.Derive(description, vars);
             var threshold = test.Double("threshold", 0, 1);

@@ -2,8 +2,7 @@ namespace CiGate.Core.Suites.Prompts.Assertions;
 
 /// <summary>
 /// Every assertion type CiGate knows (promptfoo's names), and the promptfoo types it refuses
-/// with a reason. Model-graded types (llm-rubric, factuality, similar) join the first table
-/// when a grader exists.
+/// with a reason. Model-graded types (llm-rubric, factuality, similar) call the suite's grader.
 /// </summary>
 internal static class AssertionCatalog
 {
@@ -34,6 +33,10 @@ internal static class AssertionCatalog
         ["is-refusal"] = new(CallAssertions.Refusal), // promptfoo's name
         ["latency"] = new(CallAssertions.Latency, Negatable: false, UsesThreshold: true),
         ["cost"] = new(CallAssertions.Cost, Negatable: false, UsesThreshold: true),
+        ["llm-rubric"] = new(Grading.ModelGradedAssertions.LlmRubric, UsesThreshold: true, UsesGrader: true),
+        ["factuality"] = new(Grading.ModelGradedAssertions.Factuality, Negatable: false, UsesGrader: true),
+        ["model-graded-factuality"] = new(Grading.ModelGradedAssertions.Factuality, Negatable: false, UsesGrader: true), // promptfoo's other name
+        ["similar"] = new(Grading.ModelGradedAssertions.Similar, UsesThreshold: true, UsesGrader: true),
     };
 
     public static IReadOnlyDictionary<string, string> Refused { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -44,13 +47,9 @@ internal static class AssertionCatalog
         ["webhook"] = "suites call no webhooks: a pull request could otherwise send outputs anywhere",
         ["perplexity"] = "needs token logprobs, which CiGate does not request",
         ["perplexity-score"] = "needs token logprobs, which CiGate does not request",
-        ["llm-rubric"] = "model-graded assertions need a grader, which is not available yet",
-        ["factuality"] = "model-graded assertions need a grader, which is not available yet",
-        ["similar"] = "needs embeddings, which are not available yet",
-        ["model-graded-closedqa"] = "model-graded assertions need a grader, which is not available yet",
-        ["answer-relevance"] = "model-graded assertions need a grader, which is not available yet",
-        ["model-graded-factuality"] = "model-graded assertions need a grader, which is not available yet",
-        ["g-eval"] = "model-graded assertions need a grader, which is not available yet",
+        ["model-graded-closedqa"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
+        ["answer-relevance"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
+        ["g-eval"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
         ["select-best"] = "compares outputs across prompts, which CiGate does not do per assertion",
         ["moderation"] = "needs a moderation endpoint, which CiGate does not call",
     };

@@ -9,4 +9,11 @@ public sealed record AssertionContext(
     double LatencyMs,
     bool Cached,
     TokenUsage? Usage,
-    string Model);
+    string Model)
+{
+    /// <summary>The rendered prompt's last message: the question a factuality judge sees.</summary>
+    public string Question { get; init; } = "";
+
+    /// <summary>The suite's graders for model-graded assertions; null where the suite has none.</summary>
+    public Grading.GraderSet? Graders { get; init; }
+}

@@ -13,7 +13,8 @@ public static class AssertionReader
     /// Reads every item, reporting all problems at their nodes; null when any item is invalid.
     /// An absent list reads as no assertions.
     /// </summary>
-    internal static IReadOnlyList<IAssertion>? ReadList(YamlSequenceNode? list, YamlContext context, string section, string baseDirectory)
+    /// <param name="targets">The config's target names, which an assertion's `grader:` may name; null accepts any.</param>
+    internal static IReadOnlyList<IAssertion>? ReadList(YamlSequenceNode? list, YamlContext context, string section, string baseDirectory, IReadOnlyCollection<string>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (list is null)
@@ -25,7 +26,7 @@ public static class AssertionReader
         var assertions = new List<IAssertion>(list.Children.Count);
         for (var i = 0; i < list.Children.Count; i++)
         {
-            if (ReadItem(list.Children[i], context, $"{section}[{i}]", baseDirectory) is { } assertion)
+            if (ReadItem(list.Children[i], context, $"{section}[{i}]", baseDirectory, targets) is { } assertion)
             {
                 assertions.Add(assertion);
             }
@@ -34,7 +35,7 @@ public static class AssertionReader
         return context.Diagnostics.Items.Count > before ? null : assertions;
     }
 
-    private static IAssertion? ReadItem(YamlNode item, YamlContext context, string section, string baseDirectory)
+    private static IAssertion? ReadItem(YamlNode item, YamlContext context, string section, string baseDirectory, IReadOnlyCollection<string>? targets)
     {
         if (item is not YamlMappingNode)
         {
@@ -48,6 +49,7 @@ public static class AssertionReader
         var weight = map.Double("weight", min: 0) ?? 1;
         var threshold = map.Double("threshold");
         var value = map.Get("value");
+        var grader = map.String("grader");
         map.Finish();
         if (type is null)
         {
@@ -85,6 +87,18 @@ public static class AssertionReader
             ok = false;
         }
 
+        if (grader is not null && !kind.UsesGrader)
+        {
+            context.Report(DiagnosticCodes.InvalidValue, map.Get("grader")!, $"'{section}.grader' has no meaning for '{type}', which calls no model; remove it");
+            ok = false;
+        }
+        else if (grader is not null && targets is not null && !targets.Contains(grader))
+        {
+            var hint = Suggest.Closest(grader, targets);
+            context.Report(DiagnosticCodes.UnknownReference, map.Get("grader")!, $"'{section}.grader' names target '{grader}', which is not defined{(hint is null ? "" : $"; did you mean '{hint}'?")}");
+            ok = false;
+        }
+
         var spec = new AssertionSpec
         {
             Type = type,
@@ -99,6 +113,7 @@ public static class AssertionReader
             Context = context,
             Section = section,
             BaseDirectory = baseDirectory,
+            Grader = grader,
         };
         var assertion = kind.Build(spec);
         return ok ? assertion : null;

@@ -36,6 +36,9 @@ internal sealed class AssertionSpec
 
     public required string BaseDirectory { get; init; }
 
+    /// <summary>The assertion's own `grader:` (a target name), already checked to exist; null means the suite's grader.</summary>
+    public string? Grader { get; init; }
+
     public IAssertion Build(Func<AssertionContext, Check> check) => new CheckAssertion(Type, Metric, Weight, Negated, check);
 
     public void Report(string code, YamlNode node, string message) => Context.Report(code, node, message);

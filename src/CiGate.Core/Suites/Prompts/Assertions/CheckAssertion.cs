@@ -30,27 +30,6 @@ internal sealed class CheckAssertion(string type, string? metric, double weight,
             result = Check.Failed("the regular expression timed out on this output");
         }
 
-        return Task.FromResult(ToResult(result));
-    }
-
-    private AssertionResult ToResult(Check result)
-    {
-        if (result.Error)
-        {
-            return new AssertionResult(Type, Metric, Pass: false, Score: 0, Weight, result.Detail ?? "could not be evaluated", Error: true);
-        }
-
-        if (result.NotEvaluated)
-        {
-            return new AssertionResult(Type, Metric, Pass: true, Score: 1, Weight, result.Detail ?? "not evaluated");
-        }
-
-        var pass = result.Holds != negated;
-        var score = negated ? 1 - result.Score : result.Score;
-        var expectation = $"expected output {(negated ? "not " : "")}to {result.Expectation}";
-        var reason = pass
-            ? $"passed: {expectation}"
-            : result.Detail is null ? expectation : $"{expectation}; {result.Detail}";
-        return new AssertionResult(Type, Metric, pass, Math.Clamp(score, 0, 1), Weight, reason);
+        return Task.FromResult(result.ToResult(Type, Metric, Weight, negated));
     }
 }

@@ -58,8 +58,8 @@ public sealed class AssertionReaderTests
 
     [Theory]
     [InlineData("perplexity", "logprobs")]
-    [InlineData("llm-rubric", "grader")]
-    [InlineData("similar", "embeddings")]
+    [InlineData("g-eval", "llm-rubric")]
+    [InlineData("answer-relevance", "llm-rubric")]
     public void Types_that_need_what_cigate_lacks_are_refused(string type, string why)
     {
         var diagnostic = Asserts.Error($"- {{ type: {type}, value: x, threshold: 0.5 }}");
