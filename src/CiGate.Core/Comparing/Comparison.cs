@@ -46,7 +46,11 @@ public sealed record SuiteComparison(
     string? GroupBy,
     IReadOnlyList<GroupComparison> Groups,
     IReadOnlyList<FlippedItem> Flips,
-    CaseCounts? Cases = null);
+    CaseCounts? Cases = null)
+{
+    /// <summary>Prompt texts that differ between base and head (prompt suites), with their diffs.</summary>
+    public IReadOnlyList<PromptChange> PromptChanges { get; init; } = [];
+}
 
 /// <summary>
 /// Where each paired item stands on the primary metric (a pass rate over repeats): newly failing

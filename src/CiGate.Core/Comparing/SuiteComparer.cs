@@ -30,7 +30,7 @@ internal static class SuiteComparer
         if (blocking.Count > 0)
         {
             var unpaired = metricNames.Select(m => MetricTests.Unpaired(m, @base.Metrics[m], head.Metrics[m], options.Confidence)).ToList();
-            return Build(@base, head, Pairing.Unpaired, changes, primary, 0, 0, 0, 0, unpaired, [], []);
+            return Build(@base, head, Pairing.Unpaired, changes, primary, 0, 0, 0, 0, unpaired, [], []) with { PromptChanges = PromptChange.Between(@base, head) };
         }
 
         var baseItems = ItemValues.Fold(baseRecords);
@@ -73,7 +73,7 @@ internal static class SuiteComparer
         var groups = Groups(paired, primary, options);
         var flips = Flips(paired, primary, options.MaxOutputCharacters, withFlaky: !pairOnPrompt);
         var result = Build(@base, head, Pairing.Paired, changes, primary, paired.Count, baseOnly, headOnly, mismatches, metrics, groups, flips);
-        return pairOnPrompt ? result : result with { Cases = Classify(paired, primary) };
+        return pairOnPrompt ? result : result with { Cases = Classify(paired, primary), PromptChanges = PromptChange.Between(@base, head) };
     }
 
     public static SuiteComparison OneSided(SuiteResult suite, string change, bool isHead)

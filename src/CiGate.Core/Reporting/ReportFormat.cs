@@ -28,6 +28,39 @@ internal sealed record ReportFormat(
 
     public string Sentence(string? raw) => Escaper.Escape(TextSanitizer.Excerpt(raw, SentenceChars));
 
+    /// <summary>Lines a code block (a prompt diff) keeps; the rest is counted in a last line.</summary>
+    public const int CodeLines = 150;
+
+    /// <summary>
+    /// Untrusted multi-line text shown verbatim: in Markdown a fence longer than any backtick run
+    /// in it (nothing inside a fence is markup, so nothing is escaped), elsewhere escaped in a pre.
+    /// </summary>
+    public string CodeBlock(string raw, string language)
+    {
+        var lines = raw.ReplaceLineEndings("\n").Split('\n');
+        var kept = lines.Take(CodeLines).Select(l => TextSanitizer.CodeLine(l, 300)).ToList();
+        if (lines.Length > CodeLines)
+        {
+            kept.Add($"… {lines.Length - CodeLines} more lines");
+        }
+
+        var text = string.Join("\n", kept);
+        if (Escaper is not MarkdownEscaper)
+        {
+            return $"<pre class=\"{language}\">{Escaper.Escape(text)}</pre>";
+        }
+
+        var longest = 0;
+        for (int i = 0, run = 0; i < text.Length; i++)
+        {
+            run = text[i] == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"{fence}{language}\n{text}\n{fence}";
+    }
+
     /// <summary>The full report's address as markup of this format, or "" when there is none.</summary>
     public string Link(string? url)
     {

@@ -37,4 +37,9 @@ internal sealed record SuiteView(
     string FlipsNote,
     IReadOnlyList<HealthRow> Health,
     ChartView? Chart,
-    IReadOnlyList<string> Details);
+    IReadOnlyList<string> Details)
+{
+    /// <summary>Prompt files that changed between base and head (prompt suites), each a ready code block.</summary>
+    public IReadOnlyList<PromptDiffRow> PromptDiffs { get; init; } = [];
+}
+

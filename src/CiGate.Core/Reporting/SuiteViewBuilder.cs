@@ -54,7 +54,10 @@ internal static class SuiteViewBuilder
             "",
             health,
             format.Charts ? ChartBuilder.Build(verdict, groups, format) : null,
-            [.. Details(verdict, flipSummary, notes, health, context).Select(format.Sentence)]);
+            [.. Details(verdict, flipSummary, notes, health, context).Select(format.Sentence)])
+        {
+            PromptDiffs = [.. suite.PromptChanges.Select(p => new PromptDiffRow(format.Name(p.Prompt), format.Sentence(p.Note), p.Diff is null ? "" : format.CodeBlock(p.Diff, "diff")))],
+        };
     }
 
     private static FlipRow Flip(FlippedItem flip, ReportFormat format) => new(

@@ -65,6 +65,35 @@ internal static class TextSanitizer
         return builder.ToString();
     }
 
+    /// <summary>One line of a code block: like <see cref="Excerpt"/> but spaces are kept as they are (indentation matters), tabs become four.</summary>
+    public static string CodeLine(string line, int maxLength)
+    {
+        var builder = new StringBuilder(Math.Min(line.Length, maxLength + 2));
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == Escape)
+            {
+                i = SkipEscapeSequence(line, i);
+            }
+            else if (c == '\t')
+            {
+                builder.Append("    ");
+            }
+            else if (!IsInvisibleControl(c) && c is not ('\u0085' or '\u2028' or '\u2029'))
+            {
+                builder.Append(char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(line[i - 1])) ? '\uFFFD' : c);
+            }
+
+            if (builder.Length > maxLength)
+            {
+                return Cut(builder, maxLength);
+            }
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
     private static string Cut(StringBuilder builder, int maxLength)
     {
         var length = Math.Max(0, maxLength - 1);

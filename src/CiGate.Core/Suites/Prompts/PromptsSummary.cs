@@ -10,6 +10,9 @@ namespace CiGate.Core.Suites.Prompts;
 /// </summary>
 internal static class PromptsSummary
 {
+    /// <summary>Where results.json keeps each prompt's text, by prompt id, inside the suite's definition.</summary>
+    public const string PromptSourcesKey = "prompt_sources";
+
     public static SuiteResult Summarize(PromptsPlan plan, PromptsSuite suite, IReadOnlyList<ItemRecord> records)
     {
         var byItem = records.Where(r => r.Error is null).GroupBy(r => r.Item).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -46,7 +49,24 @@ internal static class PromptsSummary
         return new SuiteResult(
             suite.Name, suite.Kind, plan.Target.Name, plan.Target.Config.Model, RecordStats.ServedModels(records), suite.DefinitionHash, plan.PromptTemplateHash, null,
             new ResultCounts(plan.ItemCount, suite.Repeats, samples, completed, errored, samples - completed - errored, cached, invalid),
-            metrics, suite.Prompts.Count > 1 ? "prompt" : null, macro, groups, RecordStats.Usage(records), suite.Describe(), suite.Gate);
+            metrics, suite.Prompts.Count > 1 ? "prompt" : null, macro, groups, RecordStats.Usage(records), Definition(suite), suite.Gate);
+    }
+
+    /// <summary>
+    /// The definition plus the prompt texts, so compare can show the prompt diff from results
+    /// alone. The texts are not in <see cref="SuiteDefinition.DefinitionHash"/>: they have their own hash.
+    /// </summary>
+    private static System.Text.Json.Nodes.JsonObject Definition(PromptsSuite suite)
+    {
+        var definition = suite.Describe();
+        var sources = new System.Text.Json.Nodes.JsonObject();
+        foreach (var prompt in suite.Prompts)
+        {
+            sources[prompt.Id] = prompt.Source;
+        }
+
+        definition[PromptSourcesKey] = sources;
+        return definition;
     }
 
     private static MetricSummary Summary(double[] values) => Summary(Aggregate.Mean(values));
