@@ -4,8 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace CiGate.Core.Suites.Prompts.Import;
 
 /// <summary>
-/// One promptfoo assertion → CiGate. Types CiGate supports are copied as they are; code
-/// (javascript, python), model-graded types not available yet, refused and unknown types are
+/// One promptfoo assertion → CiGate. Types CiGate supports are copied as they are (model-graded
+/// ones use the grader target the import adds); code (javascript, python), refused and unknown types are
 /// written as YAML comments with a TODO and a warning, so the converted config still validates.
 /// </summary>
 internal static class AssertionConverter
@@ -45,6 +45,7 @@ internal static class AssertionConverter
             return (lines, false);
         }
 
+        context.NeedsGrader |= kind.UsesGrader;
         var copy = new YamlMappingNode();
         foreach (var (keyNode, value) in map.Children)
         {
@@ -77,7 +78,7 @@ internal static class AssertionConverter
 
         if (ModelGraded.Contains(kindName))
         {
-            return "model-graded assertions are not available in this version yet; uncomment it when they are";
+            return "this model-graded type is not built in; rewrite it as an llm-rubric with a rubric that says what it checks";
         }
 
         return AssertionCatalog.Refused.TryGetValue(kindName, out var reason)

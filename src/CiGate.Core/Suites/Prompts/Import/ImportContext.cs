@@ -13,6 +13,9 @@ internal sealed class ImportContext(string sourcePath, string outputPath)
 
     public List<ImportWarning> Warnings { get; } = [];
 
+    /// <summary>Set when a model-graded assertion was converted: the output then needs a grader target.</summary>
+    public bool NeedsGrader { get; set; }
+
     public void Warn(YamlNode? node, string message)
     {
         var line = node is null ? 0 : (int)node.Start.Line;

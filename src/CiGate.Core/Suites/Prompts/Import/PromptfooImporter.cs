@@ -66,6 +66,18 @@ public static class PromptfooImporter
         lines.Add("");
         lines.Add(targets.Any(l => !l.TrimStart().StartsWith('#')) ? "targets:" : "targets: {}");
         lines.AddRange(targets);
+        if (context.NeedsGrader)
+        {
+            var grader = targets.Any(l => l == "  grader:") ? "cigate-grader" : "grader";
+            lines.Add($"  # The judge (llm-rubric, factuality) and embedder (similar); promptfoo's default grader is an OpenAI model too.");
+            lines.Add($"  {grader}:");
+            lines.Add("    base_url: https://api.openai.com/v1");
+            lines.Add("    model: gpt-4.1");
+            lines.Add("    embedding_model: text-embedding-3-large");
+            lines.Add("    api_key_env: OPENAI_API_KEY");
+            lines.Add("    role: grader");
+        }
+
         lines.Add("");
         lines.Add("suites:");
         lines.Add($"  {YamlEmitter.Text(name)}:");

@@ -98,7 +98,7 @@ public sealed class PromptfooImporterTests : IDisposable
     }
 
     [Fact]
-    public void Model_graded_assertions_are_copied_when_supported_and_otherwise_commented_with_a_warning()
+    public void Model_graded_assertions_are_copied_with_a_grader_target_and_unknown_graded_types_commented()
     {
         folder.Write("p.yaml", """
             prompts: ["Say {{ x }}"]
@@ -108,24 +108,25 @@ public sealed class PromptfooImporterTests : IDisposable
                 assert:
                   - type: llm-rubric
                     value: is polite
-                    provider: openai:gpt-4o
+                  - type: similar
+                    value: hello there
+                    threshold: 0.8
+                  - type: g-eval
+                    value: coherent
             """);
 
         var result = PromptfooImporter.Convert(folder.Path + "/p.yaml", folder.Path + "/cigate.yml");
+        File.WriteAllText(folder.Path + "/cigate.yml", result.Yaml);
+        var config = ConfigLoader.Load(folder.Path + "/cigate.yml");
 
-        if (AssertionCatalog.Kinds.ContainsKey("llm-rubric"))
-        {
-            Assert.Contains("  - type: llm-rubric", result.Yaml, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Contains("# - type: llm-rubric", result.Yaml, StringComparison.Ordinal);
-            Assert.Contains("assert: []", result.Yaml, StringComparison.Ordinal);
-            Assert.Contains(result.Warnings, w => w.Message.Contains("not available in this version yet", StringComparison.Ordinal));
-            Assert.Contains("#   provider: openai:gpt-4o", result.Yaml, StringComparison.Ordinal); // kept in the comment, not dropped
-        }
-
-        Assert.Contains("model: gpt-4o", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains("  - type: llm-rubric", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains("# - type: g-eval", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains(result.Warnings, w => w.Message.Contains("rewrite it as an llm-rubric", StringComparison.Ordinal));
+        var grader = Assert.Single(config.Targets, t => t.Role == TargetRole.Grader);
+        Assert.Equal(("grader", "gpt-4.1", "OPENAI_API_KEY"), (grader.Name, grader.Config.Model, grader.Config.ApiKeyEnv));
+        var suite = Assert.IsType<PromptsSuite>(Assert.Single(config.Suites));
+        Assert.Equal(["gpt-4o"], suite.Targets); // the grader is not a model under test
+        Assert.Equal(["grader"], suite.GraderTargets);
     }
 
     [Fact]
