@@ -50,6 +50,9 @@ public sealed record SuiteComparison(
 {
     /// <summary>Prompt texts that differ between base and head (prompt suites), with their diffs.</summary>
     public IReadOnlyList<PromptChange> PromptChanges { get; init; } = [];
+
+    /// <summary>Every paired test case (prompt suites), for the case × target view.</summary>
+    public IReadOnlyList<CaseOutcome> CaseOutcomes { get; init; } = [];
 }
 
 /// <summary>

@@ -73,7 +73,7 @@ internal static class SuiteComparer
         var groups = Groups(paired, primary, options);
         var flips = Flips(paired, primary, options.MaxOutputCharacters, withFlaky: !pairOnPrompt);
         var result = Build(@base, head, Pairing.Paired, changes, primary, paired.Count, baseOnly, headOnly, mismatches, metrics, groups, flips);
-        return pairOnPrompt ? result : result with { Cases = Classify(paired, primary), PromptChanges = PromptChange.Between(@base, head) };
+        return pairOnPrompt ? result : result with { Cases = Classify(paired, primary), CaseOutcomes = Outcomes(paired, primary), PromptChanges = PromptChange.Between(@base, head) };
     }
 
     public static SuiteComparison OneSided(SuiteResult suite, string change, bool isHead)
@@ -142,21 +142,29 @@ internal static class SuiteComparer
     private static CaseCounts Classify(List<(string Id, ItemValues Base, ItemValues Head)> paired, string primary)
     {
         var (b, h, _) = Values(paired, primary);
-        int newlyFailing = 0, newlyPassing = 0, stillFailing = 0, stillPassing = 0, flaky = 0;
+        var counts = new int[5];
         for (var i = 0; i < b.Length; i++)
         {
-            switch (h[i])
-            {
-                case > 0 and < 1: flaky++; break;
-                case 0 when b[i] > 0: newlyFailing++; break;
-                case 0: stillFailing++; break;
-                case 1 when b[i] < 1: newlyPassing++; break;
-                default: stillPassing++; break;
-            }
+            counts[(int)Status(b[i], h[i])]++;
         }
 
-        return new CaseCounts(newlyFailing, newlyPassing, stillFailing, stillPassing, flaky);
+        return new CaseCounts(counts[(int)CaseStatus.NewlyFailing], counts[(int)CaseStatus.NewlyPassing], counts[(int)CaseStatus.StillFailing], counts[(int)CaseStatus.StillPassing], counts[(int)CaseStatus.Flaky]);
     }
+
+    private static List<CaseOutcome> Outcomes(List<(string Id, ItemValues Base, ItemValues Head)> paired, string primary)
+    {
+        var (b, h, index) = Values(paired, primary);
+        return [.. Enumerable.Range(0, b.Length).Select(i => new CaseOutcome(paired[index[i]].Id, paired[index[i]].Head.First.Question ?? paired[index[i]].Id, b[i], h[i], Status(b[i], h[i])))];
+    }
+
+    private static CaseStatus Status(double baseRate, double headRate) => headRate switch
+    {
+        > 0 and < 1 => CaseStatus.Flaky,
+        0 when baseRate > 0 => CaseStatus.NewlyFailing,
+        0 => CaseStatus.StillFailing,
+        1 when baseRate < 1 => CaseStatus.NewlyPassing,
+        _ => CaseStatus.StillPassing,
+    };
 
     private static List<FlippedItem> Flips(List<(string Id, ItemValues Base, ItemValues Head)> paired, string primary, int maxOutput, bool withFlaky = false)
     {

@@ -21,4 +21,8 @@ internal sealed record ReportModel(
     int Failures,
     int Errors,
     int Warnings,
-    string Timestamp);
+    string Timestamp)
+{
+    /// <summary>Prompt suites run on several targets, case × target; empty otherwise.</summary>
+    public IReadOnlyList<SideBySideView> SideBySide { get; init; } = [];
+}

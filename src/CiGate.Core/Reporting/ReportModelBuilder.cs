@@ -42,7 +42,10 @@ internal static class ReportModelBuilder
             suites.Count(s => s.Verdict == Verdict.Fail),
             suites.Count(s => s.Verdict == Verdict.Inconclusive),
             suites.Count(s => s.Verdict == Verdict.Warn),
-            comparison.Head.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"));
+            comparison.Head.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"))
+        {
+            SideBySide = SideBySideBuilder.Build(suites.Select(s => s.Suite), format, format.Charts ? int.MaxValue : SideBySideBuilder.MaxRows),
+        };
     }
 
     private static RunView Run(RunReference run, ReportFormat format) => new(
