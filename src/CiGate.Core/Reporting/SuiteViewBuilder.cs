@@ -65,8 +65,9 @@ internal static class SuiteViewBuilder
         format.Output(flip.Question),
         format.Text(flip.Group),
         format.Text(flip.Reference),
-        format.Text(flip.BaseAnswer),
-        format.Text(flip.HeadAnswer),
+        // A prompt case's "answer" is its verdict with the failed assertion's reason: worth a longer excerpt.
+        format.Output(flip.BaseAnswer),
+        format.Output(flip.HeadAnswer),
         flip.Regressed,
         flip.Flaky ? "flaky" : flip.Regressed ? "regressed" : "fixed",
         flip.Flaky ? "〰️" : flip.Regressed ? "🔻" : "🔺",

@@ -29,7 +29,7 @@ internal static class ModelGradedAssertions
             var value = score ?? (pass == true ? 1 : 0);
             var holds = threshold is { } min ? value >= min : pass ?? value >= 0.5;
             var expectation = threshold is { } t ? $"satisfy the rubric with a score of at least {Number(t)}" : "satisfy the rubric";
-            return new Check(holds, value, expectation, $"judge ({grader.Name}, score {Number(value)}): {reason}");
+            return new Check(holds, value, expectation, $"judge score {Number(value)}: {reason}");
         });
     }
 
