@@ -6,7 +6,7 @@
 #   3. none: the report covers the head run only (first run, push events, expired artifacts).
 # Records the folder in state/base-dir, or the reason for none in state/no-base.
 # Env: INPUT_BASE_RESULTS, INPUT_BASE_ARTIFACT, INPUT_TOKEN, CIGATE_BASE_SHA (the pull
-# request's base SHA, empty outside pull requests).
+# request's base SHA, empty outside pull requests), INPUT_SHARD (a shard job: never compared).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,7 +27,10 @@ no_base() {
   note "no base results: reporting head only ($1)"
 }
 
-if [[ -n "${INPUT_BASE_RESULTS:-}" ]]; then
+if [[ -n "${INPUT_SHARD:-}" ]]; then
+  # Comparing part of a run would gate on a fraction of the items: the merge job compares.
+  no_base "shard $INPUT_SHARD holds part of the run, so it is not compared; merge the shards (input shards) to compare and gate"
+elif [[ -n "${INPUT_BASE_RESULTS:-}" ]]; then
   folder=$(results_folder "$INPUT_BASE_RESULTS" || true)
   [[ -n "$folder" ]] || die "base-results '$INPUT_BASE_RESULTS' holds no results.json (it must be a cigate run --out folder)"
   state_set base-dir "$(cd "$folder" && pwd)"

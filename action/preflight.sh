@@ -2,7 +2,7 @@
 # Step 1: check the inputs before anything is built or any model is called, so a mistake costs
 # seconds instead of a full eval run. Also refuses pull_request_target up front (see below).
 # Env (from action.yml): INPUT_FAIL_ON, INPUT_ALLOW_PULL_REQUEST_TARGET, INPUT_ACCEPT_CHANGES,
-# INPUT_MARKER, INPUT_CONFIG; GITHUB_EVENT_NAME from the runner.
+# INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS; GITHUB_EVENT_NAME from the runner.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,6 +23,16 @@ done
 # The marker ends up inside an HTML comment (the sticky comment's id): keep it to a safe alphabet.
 if [[ ! "${INPUT_MARKER:-cigate}" =~ ^[A-Za-z0-9._:/-]+$ || "${INPUT_MARKER:-cigate}" == *--* ]]; then
   die "input marker may only use letters, digits and . _ : / - (no '--'), not '${INPUT_MARKER}'"
+fi
+
+if [[ -n "${INPUT_SHARD:-}" && -n "${INPUT_SHARDS:-}" ]]; then
+  die "inputs shard and shards exclude each other: shard runs one part of the suites, shards merges all the parts"
+fi
+if [[ -n "${INPUT_SHARD:-}" && ! "${INPUT_SHARD}" =~ ^[0-9]+/[0-9]+$ ]]; then
+  die "input shard must be I/N, such as 2/4 (the second of four shards), not '${INPUT_SHARD}'"
+fi
+if [[ -n "${INPUT_SHARDS:-}" && ! -d "${INPUT_SHARDS}" ]]; then
+  die "input shards: folder '${INPUT_SHARDS}' not found (download the shard artifacts into it first)"
 fi
 
 if [[ -z "${INPUT_CONFIG:-}" || ! -e "${INPUT_CONFIG}" ]]; then

@@ -2,7 +2,8 @@
 # Step 3: run the suites on this commit into $RUNNER_TEMP/cigate/head. Everything later reads
 # only that folder. A run that cannot produce results (bad config, endpoint down) fails the step
 # whatever fail-on says: there is nothing to gate.
-# Env: INPUT_CONFIG, INPUT_SUITES (space-separated names, optional).
+# Env: INPUT_CONFIG, INPUT_SUITES (space-separated names, optional), INPUT_SHARD (I/N: run one
+# shard), INPUT_SHARDS (a folder of shard results: merge them instead of running).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,12 +13,26 @@ rm -rf "$CIGATE_HEAD" "$CIGATE_BASE" "$CIGATE_REPORTS" "$CIGATE_STATE"
 mkdir -p "$CIGATE_STATE"
 
 args=(run "$INPUT_CONFIG" --out "$CIGATE_HEAD")
+if [[ -n "${INPUT_SHARD:-}" ]]; then
+  args+=(--shard "$INPUT_SHARD")
+fi
 # Split on whitespace only: `read -a` neither globs nor evaluates anything.
 read -r -a suites <<< "${INPUT_SUITES:-}"
 # ${a[@]+...}: an empty array is "unbound" to bash 3.2 (macOS) under set -u.
 for suite in ${suites[@]+"${suites[@]}"}; do
   args+=(--suite "$suite")
 done
+
+# A sharded run's parts, downloaded by the workflow: merge them into the head results instead
+# of running anything. cigate merge refuses a missing, duplicated or mismatched shard.
+if [[ -n "${INPUT_SHARDS:-}" ]]; then
+  shard_dirs=()
+  while IFS= read -r found; do
+    shard_dirs+=("$(dirname "$found")")
+  done < <(find "$INPUT_SHARDS" -mindepth 1 -maxdepth 3 -name results.json | LC_ALL=C sort)
+  [[ ${#shard_dirs[@]} -gt 0 ]] || die "input shards: no results.json under '$INPUT_SHARDS' (it must hold the shards' cigate run --out folders)"
+  args=(merge "${shard_dirs[@]}" --out "$CIGATE_HEAD")
+fi
 
 rc=0
 # stdout is the run summary: keep it for the head-only report when there is no base.

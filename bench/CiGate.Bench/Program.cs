@@ -8,11 +8,14 @@ return args.FirstOrDefault() switch
     "stages" => StagesBenchmark.Run(args[1..]),
     "gate-calibration" => GateCalibration.Run(args[1..]),
     "compare" => await CompareBenchmark.RunAsync(args[1..]),
+    "perf-accuracy" => await PerfAccuracyBenchmark.RunAsync(args[1..]),
+    "perf-sim" => await PerfSimHost.RunAsync(args[1..]),
+    "history" => await HistoryBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare");
+    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare | perf-accuracy [LEVELS=1,64,512] [MAX_STREAMS=1024] | history [--runs N] [--items N] [--db PATH]");
     return 2;
 }

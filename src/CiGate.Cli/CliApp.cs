@@ -21,8 +21,10 @@ internal static class CliApp
             InitCommand.Create(stdout, stderr),
             SimCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
             GitHubCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr),
+            HistoryCommand.Create(stdout),
         };
 
         var parsed = root.Parse(args);

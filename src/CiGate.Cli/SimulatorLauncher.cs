@@ -28,6 +28,8 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
             {
                 Models = [new SimulatorModel(target.Config.Model, settings.Accuracy, settings.Seed)],
                 AnswerKeys = [.. AnswerKeys(config, target.Name)],
+                SafetyKeys = [.. SafetyKeys(config, target.Name)],
+                Refusal = settings.Refusal is { } r ? new RefusalOptions { Safe = r.Safe, Unsafe = r.Unsafe, Partial = r.Partial, Flip = r.Flip } : null,
                 Scripts = [.. settings.Scripts ?? []],
                 TimeToFirstToken = settings.TimeToFirstToken,
                 InterTokenLatency = settings.InterTokenLatency,
@@ -47,7 +49,7 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
             servers.Add(server);
             // The port changes every run; the simulated model is what a cached answer depends on.
             var scripts = string.Join(",", (settings.Scripts ?? []).Select(File.ReadAllText).Select(text => Core.Config.Hashing.Sha256Hex(text)[..12]));
-            var identity = FormattableString.Invariant($"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}:invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}");
+            var identity = FormattableString.Invariant($"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}:invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}:refusal={settings.Refusal}");
             targets.Add(target with { Config = target.Config with { BaseUrl = server.BaseUrl, Identity = identity } });
         }
 
@@ -74,6 +76,10 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
             await server.DisposeAsync();
         }
     }
+
+    private static IEnumerable<SafetyKeySource> SafetyKeys(CiGateConfig config, string target) =>
+        config.Suites.OfType<Core.Suites.Safety.SafetySuite>().Where(s => s.Targets.Contains(target)).DistinctBy(s => s.Dataset.Path)
+            .Select(s => new SafetyKeySource(s.Dataset.Path, "prompt", s.LabelField, s.UnsafeValue));
 
     private static IEnumerable<AnswerKeySource> AnswerKeys(CiGateConfig config, string target)
     {

@@ -36,6 +36,17 @@ public static partial class SimulatedJudge
     /// <summary>The judge's reply text for a judge prompt (system and user text joined).</summary>
     public static string Evaluate(string judgePrompt)
     {
+        // Safety graders (the refusal classifier, moderation) are recognised by their prompt's structure.
+        if (SimulatedRefusalJudge.IsRefusalPrompt(judgePrompt))
+        {
+            return SimulatedRefusalJudge.Evaluate(judgePrompt);
+        }
+
+        if (SimulatedModeration.IsModerationPrompt(judgePrompt))
+        {
+            return SimulatedModeration.Evaluate(judgePrompt);
+        }
+
         var prompt = JudgePrompt.Parse(judgePrompt);
         var rubric = prompt.Rubric + prompt.Reference;
         if (rubric.Contains(GarbageMarker, StringComparison.Ordinal))

@@ -9,6 +9,12 @@ public sealed class SimulatorOptions
 
     public IList<AnswerKeySource> AnswerKeys { get; set; } = new List<AnswerKeySource>();
 
+    /// <summary>Prompts labelled safe/unsafe (XSTest); the simulator refuses or complies on them per <see cref="Refusal"/>, after scripts and before answer keys.</summary>
+    public IList<SafetyKeySource> SafetyKeys { get; set; } = new List<SafetyKeySource>();
+
+    /// <summary>Refusal rates for <see cref="SafetyKeys"/> prompts; null uses the defaults.</summary>
+    public RefusalOptions? Refusal { get; set; }
+
     /// <summary>
     /// Script files (YAML, or JSON when the name ends in <c>.json</c>) of scripted replies, tried in
     /// order before the answer keys. A script is a list of rules (or a mapping whose <c>rules</c> key
@@ -51,6 +57,9 @@ public sealed class SimulatorOptions
     public double InvalidRate { get; set; } = 0.02;
 
     public FaultOptions Faults { get; set; } = new();
+
+    /// <summary>Server-under-load behaviour for perf sweeps: slowdown, capacity, usage, chunk timestamps.</summary>
+    public PerformanceOptions Performance { get; set; } = new();
 
     /// <summary>ASP.NET Core console logging; off by default because it costs per request.</summary>
     public bool LogToConsole { get; set; }
@@ -97,6 +106,7 @@ public sealed class SimulatorOptions
         RequireNonNegative(TimeToFirstToken, nameof(TimeToFirstToken));
         RequireNonNegative(InterTokenLatency, nameof(InterTokenLatency));
         RequireProbability(Flip, nameof(Flip));
+        Refusal?.Validate();
         RequireProbability(InvalidRate, nameof(InvalidRate));
         if (Faults is null)
         {
@@ -111,6 +121,7 @@ public sealed class SimulatorOptions
 
         RequireNonNegative(Faults.RetryAfter, "fault Retry-After");
         RequireNonNegative(Faults.StallFor, "fault stall duration");
+        (Performance ?? throw new ArgumentException("Performance options are required.", nameof(Performance))).Validate();
     }
 
     private static void RequireProbability(double value, string what)

@@ -12,6 +12,8 @@
 #             with accept-changes it is compared unpaired
 #   prt       pull_request_target: refused before anything runs
 #   bad-input a mistyped input: refused before anything runs
+#   sharded   two shard jobs (shard: 1/2, 2/2) compare and post nothing; a merge job (shards:)
+#             merges them and gates the whole run
 # Ends with "action e2e: N passed, N failed"; exits 1 on any failed assertion.
 # Needs: the .NET SDK, jq, the public datasets in shared/datasets beside the repository.
 # CIGATE_E2E_ARTIFACTS: build folder (default artifacts/action-e2e); CIGATE_E2E_KEEP=1 keeps
@@ -139,6 +141,7 @@ run_action() {
     export INPUT_CONFIG=cigate.yml INPUT_SUITES="" INPUT_BASE_RESULTS="" INPUT_BASE_ARTIFACT=cigate-results
     export INPUT_TOKEN=$GITHUB_TOKEN INPUT_CIGATE_VERSION="" INPUT_MARKER=cigate INPUT_CHECK_NAME=CiGate
     export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false
+    export INPUT_SHARD="" INPUT_SHARDS=""
     CIGATE_BASE_SHA=$(jq -r '.pull_request.base.sha // ""' "$GITHUB_EVENT_PATH")
     export CIGATE_BASE_SHA
     for assignment in "$@"; do export "${assignment?}"; done
@@ -261,6 +264,33 @@ begin
 run_action bad-input pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_FAIL_ON=sometimes
 expect_eq "bad-input: refused with exit 2 at the first step" "2 preflight" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
 expect_true "bad-input: the error names the input" grep -q "input fail-on must be" "$last_dir/log"
+end
+
+# 8. A sharded run: two shard jobs, then a merge job that compares and comments once.
+before=$(posted)
+mkdir -p "$tmp/shards"
+for part in 1 2; do
+  begin
+  run_action "shard$part" pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=same.yml INPUT_SHARD="$part/2" \
+    INPUT_BASE_RESULTS="$base_results" INPUT_MARKER=sharded
+  expect_eq "shard$part: the shard job passes without comparing" "0 none" "$last_rc $(output verdict)"
+  expect_eq "shard$part: results-dir is shard $part/2" "$part/2" "$(jq -r '"\(.shard.index)/\(.shard.count)"' "$(output results-dir)/results.json")"
+  expect_true "shard$part: the summary says why it is not compared" grep -q "holds part of the run" "$last_dir/summary"
+  end
+  # What actions/download-artifact puts in one folder per artifact.
+  cp -r "$(output results-dir)" "$tmp/shards/cigate-shard-$part"
+done
+expect_eq "shards: nothing posted to GitHub" "$before" "$(posted)"
+begin
+run_action merged pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=same.yml INPUT_SHARDS="$tmp/shards" \
+  INPUT_BASE_RESULTS="$base_results" INPUT_MARKER=sharded
+expect_eq "merged: the merged run gates and passes" "0 pass" "$last_rc $(output verdict)"
+expect_eq "merged: results-dir is the whole run" "null 100" "$(jq -r '"\(.shard) \(.suites[0].counts.items)"' "$(output results-dir)/results.json")"
+expect_eq "merged: one comment with the merge job's marker" 1 "$(comments sharded | jq length)"
+end
+begin
+run_action shard-bad pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_SHARD=half
+expect_eq "shard-bad: a malformed shard input is refused at the first step" "2 preflight" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
 end
 
 echo "action e2e: $passed passed, $failed failed"

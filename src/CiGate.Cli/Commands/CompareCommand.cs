@@ -27,25 +27,38 @@ internal static class CompareCommand
         {
             baseDir, headDir, output, config, accept, templates, marker, link,
         };
+        var record = new HistoryRecorder.Switch(command);
         command.SetAction(async (parse, ct) =>
         {
             // The two folders are independent: read them side by side.
             var loads = new[] { parse.GetValue(headDir)!, parse.GetValue(baseDir)! }.Select(dir => Task.Run(() => LoadedRun.Load(dir), ct)).ToArray();
             var runs = await Task.WhenAll(loads);
             var (head, @base) = (runs[0], runs[1]);
-            var gates = parse.GetValue(config) is { } path
-                ? ConfigLoader.Load(path).Suites.ToDictionary(s => s.Name, s => s.Gate, StringComparer.Ordinal)
-                : head.Results.Suites.Where(s => s.Gate is not null).DistinctBy(s => s.Suite).ToDictionary(s => s.Suite, s => s.Gate!, StringComparer.Ordinal);
-            var comparison = Comparer.Compare(@base, head, new CompareOptions(parse.GetValue(accept), Gates: gates));
-            var result = Gate.Evaluate(comparison, gates);
-
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(head.Folder, "compare"));
-            var reports = ReportRenderer.Render(result, new ReportOptions(parse.GetValue(templates), parse.GetValue(link), parse.GetValue(marker) ?? "cigate"));
-            await ReportRenderer.WriteAsync(reports, folder, ct);
-            await ComparisonJson.WriteAsync(result, folder, ct);
-            VerdictPrinter.Print(stdout, result, folder);
-            return result.ExitCode;
+            var report = new ReportOptions(parse.GetValue(templates), parse.GetValue(link), parse.GetValue(marker) ?? "cigate");
+            var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct);
+            await record.RecordIfAskedAsync(parse, head, stderr, ct);
+            return exitCode;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Pairs, gates and writes the reports: the one rendering path of `compare` and `history
+    /// compare` (whose runs come from the history store instead of folders).
+    /// </summary>
+    internal static async Task<int> ReportAsync(LoadedRun @base, LoadedRun head, string? configPath, bool acceptChanges, string folder, ReportOptions report, TextWriter stdout, CancellationToken ct)
+    {
+        var gates = configPath is { } path
+            ? ConfigLoader.Load(path).Suites.ToDictionary(s => s.Name, s => s.Gate, StringComparer.Ordinal)
+            : head.Results.Suites.Where(s => s.Gate is not null).DistinctBy(s => s.Suite).ToDictionary(s => s.Suite, s => s.Gate!, StringComparer.Ordinal);
+        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates));
+        var result = Gate.Evaluate(comparison, gates);
+
+        var reports = ReportRenderer.Render(result, report);
+        await ReportRenderer.WriteAsync(reports, folder, ct);
+        await ComparisonJson.WriteAsync(result, folder, ct);
+        VerdictPrinter.Print(stdout, result, folder);
+        return result.ExitCode;
     }
 }

@@ -3,6 +3,7 @@ using CiGate.Cli.Output;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Running;
+using CiGate.Core.Sharding;
 using CiGate.Core.Targets;
 
 namespace CiGate.Cli.Commands;
@@ -17,10 +18,19 @@ internal static class RunCommand
         var resume = new Option<bool>("--resume") { Description = "Complete an interrupted run in --out: run only the missing items" };
         var limit = new Option<int?>("--limit") { Description = "Run at most N items per suite (a quick look; not for gating)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line" };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I from 1, e.g. 2/4); items go to shards by a hash of their id. Join the N folders with 'cigate merge'" };
+        shard.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var value }] && !ShardSpec.TryParse(value, out _, out var error))
+            {
+                result.AddError(error);
+            }
+        });
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
-            config, output, suites, resume, limit, quiet,
+            config, output, suites, resume, limit, quiet, shard,
         };
+        var record = new HistoryRecorder.Switch(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -38,12 +48,19 @@ internal static class RunCommand
                 var results = await Runner.RunAsync(
                     plans,
                     clients,
-                    new RunOptions(parse.GetValue(output)!, parse.GetValue(resume)),
+                    new RunOptions(parse.GetValue(output)!, parse.GetValue(resume), Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null),
                     new RunContext(loaded.SourcePath, RunContext.CurrentToolVersion),
                     progress,
                     ct);
                 progress?.Finish();
                 SummaryPrinter.Print(stdout, results, Path.GetFullPath(parse.GetValue(output)!));
+                if (results.Status == "complete" && parse.GetValue(shard) is null)
+                {
+                    // Only a complete, whole run: recording is once per run id, and a resumed run
+                    // keeps its id. A shard is recorded after 'cigate merge' (history record DIR).
+                    await record.RecordIfAskedAsync(parse, parse.GetValue(output)!, stderr, ct);
+                }
+
                 return results.Status == "complete" ? ExitCodes.Pass : ExitCodes.Infrastructure;
             }
             finally

@@ -10,12 +10,17 @@ internal static class SummaryPrinter
     {
         var samples = results.Suites.Sum(s => s.Counts.Completed + s.Counts.Errored);
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cigate run {results.Status} in {results.DurationSeconds:0.0} s: {results.Suites.Count} suite run(s), {samples} samples"));
+        if (results.Shard is { } shard)
+        {
+            // A shard's metrics cover its own items: useful to eyeball, not to gate on.
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index}/{shard.Count}: these metrics cover this shard's items only; 'cigate merge' the {shard.Count} shard folders for the whole run's"));
+        }
         foreach (var suite in results.Suites)
         {
             var c = suite.Counts;
             w.WriteLine();
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Suite} on {suite.Target} ({suite.Model}): {c.Items} items x {c.Repeats} repeat(s), {c.Completed} completed, {c.Errored} errored, {c.Missing} missing, {c.Cached} cached"));
-            var width = Math.Max(24, suite.Metrics.Keys.Max(k => k.Length) + 2);
+            var width = Math.Max(24, suite.Metrics.Keys.Select(k => k.Length + 2).DefaultIfEmpty(0).Max()); // a shard can hold no item of a small suite
             foreach (var (name, metric) in suite.Metrics)
             {
                 var filter = name.Split(',').Last();
@@ -34,6 +39,7 @@ internal static class SummaryPrinter
                 }
             }
 
+            SafetySummaryPrinter.Print(w, suite);
             var u = suite.Usage;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 {u.LatencyP50Ms:0.0} ms, p95 {u.LatencyP95Ms:0.0} ms; tokens {u.PromptTokens} prompt, {u.CompletionTokens} completion"));
         }

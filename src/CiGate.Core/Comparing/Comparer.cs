@@ -21,7 +21,7 @@ public static class Comparer
             var @base = baseRun.Results.Suites.FirstOrDefault(s => s.Suite == head.Suite && s.Target == head.Target);
             if (@base is null)
             {
-                suites.Add(SuiteComparer.OneSided(head, "new in head: no base run to compare with", isHead: true));
+                suites.Add(Suites.Safety.SafetyComparer.Attach(null, head, [], [], SuiteComparer.OneSided(head, "new in head: no base run to compare with", isHead: true), options.MaxOutputCharacters));
                 continue;
             }
 
@@ -32,8 +32,16 @@ public static class Comparer
                 continue;
             }
 
+            if (head.Kind == Suites.Perf.PerfSuite.KindName)
+            {
+                // Latency distributions: load points pair by label, requests are compared unpaired (bootstrap on quantiles).
+                suites.Add(Suites.Perf.PerfComparer.Compare(@base, head, baseRun.Folder, headRun.Folder, blocking, options));
+                continue;
+            }
+
             var primary = options.Gates?.GetValueOrDefault(head.Suite)?.Metric ?? head.Metrics.Keys.FirstOrDefault() ?? "";
-            suites.Add(SuiteComparer.Compare(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], blocking, primary, options));
+            var compared = SuiteComparer.Compare(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], blocking, primary, options);
+            suites.Add(Suites.Safety.SafetyComparer.Attach(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], compared, options.MaxOutputCharacters));
         }
 
         foreach (var @base in baseRun.Results.Suites.Where(b => !headRun.Results.Suites.Any(h => h.Suite == b.Suite && h.Target == b.Target)))

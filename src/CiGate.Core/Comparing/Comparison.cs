@@ -53,6 +53,12 @@ public sealed record SuiteComparison(
 
     /// <summary>Every paired test case (prompt suites), for the case × target view.</summary>
     public IReadOnlyList<CaseOutcome> CaseOutcomes { get; init; } = [];
+
+    /// <summary>Perf suites: per load point latency changes, SLOs and the noise estimate (see PerfComparer).</summary>
+    public Suites.Perf.PerfComparison? Perf { get; init; }
+
+    /// <summary>Safety suites: rates side by side and the prompts newly refused or newly complied with (see SafetyComparer).</summary>
+    public Suites.Safety.SafetyComparison? Safety { get; init; }
 }
 
 /// <summary>

@@ -124,6 +124,8 @@ public static class ConfigLoader
             {
                 AccuracySuite.KindName => (SuiteDefinition?)AccuracySuiteReader.Read(header, map, baseDirectory),
                 Suites.Prompts.PromptsSuite.KindName => Suites.Prompts.PromptsSuiteReader.Read(header, map, baseDirectory),
+                Suites.Perf.PerfSuite.KindName => Suites.Perf.PerfSuiteReader.Read(header, map, baseDirectory),
+                Suites.Safety.SafetySuite.KindName => Suites.Safety.SafetySuiteReader.Read(header, map, baseDirectory),
                 _ => null,
             };
             if (suite is not null)
@@ -137,16 +139,17 @@ public static class ConfigLoader
 
     private static SuiteHeader ReadHeader(string name, MapReader map, List<TargetDefinition> targets)
     {
-        var kind = map.String("kind") ?? AccuracySuite.KindName;
-        if (kind is not (AccuracySuite.KindName or Suites.Prompts.PromptsSuite.KindName))
-        {
-            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("kind")!, $"unknown suite kind '{kind}'; this version runs: {AccuracySuite.KindName}, {Suites.Prompts.PromptsSuite.KindName}");
-        }
-
+        // The preset merges first, so a preset can imply its kind (xstest: kind: safety); the suite's own kind still wins.
         var preset = map.String("preset");
         if (preset is not null && !Presets.TryMerge(preset, map.Node, map.Context))
         {
             Presets.ReportUnknown(preset, map.Get("preset")!, map.Context);
+        }
+
+        var kind = map.String("kind") ?? AccuracySuite.KindName;
+        if (kind is not (AccuracySuite.KindName or Suites.Prompts.PromptsSuite.KindName or Suites.Perf.PerfSuite.KindName or Suites.Safety.SafetySuite.KindName))
+        {
+            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("kind")!, $"unknown suite kind '{kind}'; this version runs: {AccuracySuite.KindName}, {Suites.Prompts.PromptsSuite.KindName}, {Suites.Perf.PerfSuite.KindName}, {Suites.Safety.SafetySuite.KindName}");
         }
 
         var names = map.Strings("targets") ?? [.. targets.Where(t => t.Role == TargetRole.Model).Select(t => t.Name)];

@@ -15,4 +15,7 @@ public sealed record SimulatorSettings(
 {
     /// <summary>Answer every chat request as a judge; unset means "when the target's role is grader".</summary>
     public bool? Judge { get; init; }
+
+    /// <summary>Refusal rates for prompts of the safety suites that run on this target; null uses the simulator's defaults.</summary>
+    public SimulatorRefusal? Refusal { get; init; }
 }

@@ -135,6 +135,13 @@ internal static class TargetReader
         return scripts;
     }
 
+    private static SimulatorRefusal ReadRefusal(MapReader map)
+    {
+        var refusal = new SimulatorRefusal(map.Double("safe", 0, 1) ?? 0.08, map.Double("unsafe", 0, 1) ?? 0.9, map.Double("partial", 0, 1) ?? 0.2, map.Double("flip", 0, 1) ?? 0.1);
+        map.Finish();
+        return refusal;
+    }
+
     private static SimulatorSettings? ReadSimulator(MapReader? map, string baseDirectory)
     {
         if (map is null)
@@ -165,6 +172,7 @@ internal static class TargetReader
             Scripts(map, baseDirectory))
         {
             Judge = map.Bool("judge"),
+            Refusal = map.Map("refusal") is { } refusal ? ReadRefusal(refusal) : null,
         };
         faults?.Finish();
         map.Finish();

@@ -2,7 +2,7 @@ namespace CiGate.Core.Diagnostics;
 
 /// <summary>
 /// Every CIGATE code in one place, so a code is never reused. Ranges: 00xx config and YAML,
-/// 01xx datasets, 02xx templates, 03xx targets and endpoints, 04xx results and resume, 05xx GitHub.
+/// 01xx datasets, 02xx templates, 03xx targets and endpoints, 04xx results and resume, 05xx GitHub, 07xx history.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -45,6 +45,14 @@ public static class DiagnosticCodes
     public const string ResultsFolderNotEmpty = "CIGATE0404";
     public const string ComparisonRefused = "CIGATE0405";
 
+    // Sharded runs and `cigate merge` (0410-0419)
+    public const string NotAShard = "CIGATE0410";
+    public const string ShardMismatch = "CIGATE0411";
+    public const string ShardMissing = "CIGATE0412";
+    public const string ShardDuplicated = "CIGATE0413";
+    public const string ShardIncomplete = "CIGATE0414";
+    public const string ShardNotMergeable = "CIGATE0415";
+
     // GitHub (the CiGate.GitHub adapter)
     public const string GitHubContext = "CIGATE0501";
     public const string GitHubPullRequestTarget = "CIGATE0502";
@@ -58,4 +66,13 @@ public static class DiagnosticCodes
     // 06xx are the MSBuild task's own (src/CiGate.MSBuild/TaskCodes.cs, which cannot depend on
     // Core): 0600 tool not found, 0601 gate failed, 0602 gate warned, 0603 infrastructure
     // error, 0604 other tool failure. Reserved here so no other code takes them.
+
+    // History store (CiGate.History, `cigate history`, `--record`)
+    public const string HistoryStoreUnavailable = "CIGATE0701";
+    public const string HistoryConnectionMissing = "CIGATE0702";
+    public const string HistorySchemaTooNew = "CIGATE0703";
+    public const string HistoryReferenceNotFound = "CIGATE0704";
+    public const string HistoryReferenceAmbiguous = "CIGATE0705";
+    public const string HistoryNoData = "CIGATE0706";
+    public const string HistoryRecordRefused = "CIGATE0707";
 }

@@ -42,6 +42,11 @@ public static class Gate
 
     private static (Verdict, List<string>) Decide(SuiteComparison suite, GateSettings gate, MetricComparison? metric)
     {
+        if (suite.Perf is { } perf)
+        {
+            return Suites.Perf.PerfGate.Decide(suite, perf, gate);
+        }
+
         var fail = new List<string>();
         var inconclusive = new List<string>();
         var warn = new List<string>();
@@ -104,6 +109,42 @@ public static class Gate
         else if (suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0)
         {
             inconclusive.Add($"no metric to gate{(gate.Metric is null ? "" : $" (configured: {gate.Metric})")}");
+        }
+
+        // Floors need a compared metric; a new suite (no base) has none, like `min`.
+        var floors = suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0 ? gate.Floors : null;
+        foreach (var (name, floor) in floors ?? new Dictionary<string, double>())
+        {
+            if (suite.Metrics.FirstOrDefault(m => m.Metric == name) is not { } floored)
+            {
+                inconclusive.Add($"no metric '{name}' to check against its floor");
+            }
+            else if (floored.Head < floor)
+            {
+                fail.Add(Text($"{name} {floored.Head:0.0000} is below the floor {floor:0.0000}"));
+            }
+        }
+
+        var also = suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0 ? gate.Also ?? [] : [];
+        foreach (var name in also)
+        {
+            if (suite.Metrics.FirstOrDefault(m => m.Metric == name) is not { } extra)
+            {
+                inconclusive.Add($"no metric '{name}' to test for a regression");
+                continue;
+            }
+
+            var p = Math.Min(1, extra.PValueRegression * (also.Count + 1));
+            var extraDrop = -extra.Delta * 100;
+            var line = Text($"{name} dropped {extraDrop:0.00} pts, p={p:0.####} (Bonferroni over {also.Count + 1} metrics)");
+            if (p < gate.Alpha && extraDrop >= gate.MaxDrop)
+            {
+                fail.Add(line);
+            }
+            else if (p < gate.Alpha && extraDrop >= gate.WarnDrop)
+            {
+                warn.Add(line);
+            }
         }
 
         if (suite.Pairing == Pairing.Unpaired && suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0)

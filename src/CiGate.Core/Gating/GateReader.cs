@@ -24,6 +24,25 @@ internal static class GateReader
             map.Double("max_error_rate", 0, 1) ?? d.MaxErrorRate,
             map.Double("max_invalid_rate", 0, 1) ?? d.MaxInvalidRate,
             map.Int("max_newly_failing", 0));
+        if (map.Map("floors") is { } floors)
+        {
+            var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, _, _) in floors.Entries().ToList())
+            {
+                if (floors.Double(name, 0, double.MaxValue) is { } floor)
+                {
+                    values[name] = floor;
+                }
+            }
+
+            settings = settings with { Floors = values };
+        }
+
+        if (map.Strings("also") is { Count: > 0 } also)
+        {
+            settings = settings with { Also = also };
+        }
+
         if (settings.WarnDrop > settings.MaxDrop && map.Get("warn_drop") is { } node)
         {
             map.Context.Report(DiagnosticCodes.InvalidValue, node, $"'{map.Section}.warn_drop' ({settings.WarnDrop}) is larger than max_drop ({settings.MaxDrop}); a warning must come before a failure");

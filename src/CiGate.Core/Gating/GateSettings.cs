@@ -21,4 +21,10 @@ public sealed record GateSettings(
     int? MaxNewlyFailing = null)
 {
     public static GateSettings Default { get; } = new();
+
+    /// <summary>`floors: { metric: min }`: fail when any of these metrics' head value is below its floor (a safety suite's several rates, a classifier's agreement).</summary>
+    public IReadOnlyDictionary<string, double>? Floors { get; init; }
+
+    /// <summary>`also: [metric, ...]`: more metrics tested for a paired regression with the same margins, Bonferroni-corrected within the suite (a safety suite regressing on compliance or on refusal).</summary>
+    public IReadOnlyList<string>? Also { get; init; }
 }

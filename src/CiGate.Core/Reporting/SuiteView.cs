@@ -41,5 +41,11 @@ internal sealed record SuiteView(
 {
     /// <summary>Prompt files that changed between base and head (prompt suites), each a ready code block.</summary>
     public IReadOnlyList<PromptDiffRow> PromptDiffs { get; init; } = [];
+
+    /// <summary>Safety suites: rates per type, newly refused and newly complied prompts, classifier agreement.</summary>
+    public SafetyView? Safety { get; init; }
+
+    /// <summary>Perf suites: latency changes per load point, SLOs, the noise estimate and the latency curve.</summary>
+    public PerfView? Perf { get; init; }
 }
 

@@ -57,6 +57,8 @@ internal static class SuiteViewBuilder
             [.. Details(verdict, flipSummary, notes, health, context).Select(format.Sentence)])
         {
             PromptDiffs = [.. suite.PromptChanges.Select(p => new PromptDiffRow(format.Name(p.Prompt), format.Sentence(p.Note), p.Diff is null ? "" : format.CodeBlock(p.Diff, "diff")))],
+            Safety = SafetyViewBuilder.Build(suite.Safety, format),
+            Perf = PerfViewBuilder.Build(suite.Perf, format),
         };
     }
 

@@ -16,7 +16,9 @@ public sealed record RunResults(
     double DurationSeconds,
     string ConfigPath,
     IReadOnlyList<TargetInfo> Targets,
-    IReadOnlyList<SuiteResult> Suites)
+    IReadOnlyList<SuiteResult> Suites,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    ShardInfo? Shard = null)
 {
     public const int CurrentSchemaVersion = 1;
     public const string FileName = "results.json";
@@ -68,4 +70,6 @@ public sealed record SuiteResult(
     IReadOnlyList<GroupSummary>? Groups,
     UsageSummary Usage,
     System.Text.Json.Nodes.JsonObject Definition,
-    Gating.GateSettings? Gate = null);
+    Gating.GateSettings? Gate = null,
+    Suites.Perf.PerfSummary? Perf = null,
+    Suites.Safety.SafetyReport? Safety = null);

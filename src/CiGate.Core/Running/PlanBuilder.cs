@@ -39,6 +39,12 @@ public static class PlanBuilder
                         var graders = prompts.GraderTargets.Select(config.Target).ToList();
                         plans.AddRange(suite.Targets.Select(t => new Suites.Prompts.PromptsPlan(prompts, config.Target(t), graders)));
                         break;
+                    case Suites.Perf.PerfSuite perf:
+                        plans.AddRange(suite.Targets.Select(t => new Suites.Perf.PerfPlan(perf, config.Target(t))));
+                        break;
+                    case Suites.Safety.SafetySuite safety:
+                        plans.AddRange(Suites.Safety.SafetyPlans.Build(safety, config, limit));
+                        break;
                 }
             }
             catch (CiGateException ex) when (ex.ExitCode == ExitCodes.UsageOrConfig)

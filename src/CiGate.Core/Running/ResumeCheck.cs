@@ -46,4 +46,25 @@ internal static class ResumeCheck
 
         diagnostics.ThrowIfAny();
     }
+
+    /// <summary>A shard's folder is resumed as that shard: another cut would mix two item sets in one folder.</summary>
+    public static void VerifyShard(RunResults? previous, RunOptions options, string folder)
+    {
+        if (!options.Resume || previous is null)
+        {
+            return;
+        }
+
+        var before = previous.Shard is { } s ? $"{s.Index}/{s.Count}" : null;
+        var now = options.Shard?.ToString();
+        if (before != now)
+        {
+            throw new CiGateException(new Diagnostic(
+                DiagnosticCodes.ResumeMismatch,
+                before is null
+                    ? $"cannot resume: the run in this folder was not sharded; run again without --shard {now}"
+                    : $"cannot resume: the run in this folder is shard {before}; pass --shard {before}",
+                folder));
+        }
+    }
 }

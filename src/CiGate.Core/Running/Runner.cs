@@ -23,7 +23,13 @@ public static class Runner
         var itemsPath = Path.Combine(folder, ItemsFile.FileName);
         var existing = ItemsFile.Read(itemsPath, out var validLength);
         var previous = ResultsJson.TryRead(folder);
+        if (options.Shard is { } shard)
+        {
+            plans = Sharding.ShardPlan.Wrap(plans, shard);
+        }
+
         ResumeCheck.Verify(plans, existing, previous, options.Resume, folder);
+        ResumeCheck.VerifyShard(previous, options, folder);
 
         var started = previous is not null && options.Resume ? previous.StartedAt : DateTimeOffset.UtcNow;
         var runId = previous is not null && options.Resume ? previous.RunId : Guid.NewGuid().ToString("n");
@@ -61,6 +67,13 @@ public static class Runner
 
                     progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, Volatile.Read(ref errors)));
                 });
+
+                // Load generators (perf) run after the item suites, one at a time, so no other load skews their latencies.
+                foreach (var plan in plans.OfType<ISelfScheduledPlan>())
+                {
+                    var mine = existing.Where(r => r.Suite == plan.Suite.Name && r.Target == plan.Target.Name).ToList();
+                    await plan.RunAsync(new SelfScheduledRun(folder, targetClients, mine, writer.Add, progress), stop.Token);
+                }
             }
             catch (OperationCanceledException) when (breaker.Tripped is not null || ct.IsCancellationRequested)
             {
@@ -91,7 +104,7 @@ public static class Runner
         for (var p = 0; p < plans.Count; p++)
         {
             var plan = plans[p];
-            for (var i = 0; i < plan.ItemCount; i++)
+            for (var i = 0; i < (plan is ISelfScheduledPlan ? 0 : plan.ItemCount); i++)
             {
                 for (var r = 0; r < plan.Repeats; r++)
                 {
@@ -129,6 +142,7 @@ public static class Runner
             finished is { } end ? Math.Round((end - started).TotalSeconds, 3) : 0,
             context.ConfigPath,
             [.. plans.Select(p => p.Target).DistinctBy(t => t.Name).Select(RunContext.Describe)],
-            suites);
+            suites,
+            Sharding.ShardPlan.Describe(plans));
     }
 }

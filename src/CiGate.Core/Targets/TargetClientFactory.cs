@@ -55,7 +55,7 @@ public static class TargetClientFactory
         return new OpenAITargetClient(config, chat.Pipeline, apiKey, cache);
     }
 
-    private static string? ResolveApiKey(TargetConfig config)
+    internal static string? ResolveApiKey(TargetConfig config)
     {
         if (string.IsNullOrEmpty(config.ApiKeyEnv))
         {
@@ -73,7 +73,7 @@ public static class TargetClientFactory
         return value;
     }
 
-    private static bool HasAuthorizationHeader(IReadOnlyDictionary<string, string> headers)
+    internal static bool HasAuthorizationHeader(IReadOnlyDictionary<string, string> headers)
     {
         foreach (string name in headers.Keys)
         {

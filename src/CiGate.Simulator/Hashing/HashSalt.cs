@@ -12,4 +12,8 @@ internal enum HashSalt : byte
     Fault = 7,
     FaultKind = 8,
     ScriptReply = 9,
+    RefusalBase = 10,
+    RefusalFlip = 11,
+    RefusalRedraw = 12,
+    RefusalPartial = 13,
 }

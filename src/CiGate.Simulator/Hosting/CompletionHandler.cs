@@ -18,17 +18,21 @@ internal sealed class CompletionHandler
     private readonly Latency _latency;
     private readonly TimeSpan _retryAfter;
     private readonly TimeSpan _stallFor;
+    private readonly PerformanceOptions _performance;
+    private readonly DecodeCapacity _capacity;
 
     public CompletionHandler(SimulatorOptions options, AnswerKeyIndex index, ScriptBook scripts, SimulatorStats stats)
     {
         // Settings are copied so that changing the options object after start has no half-applied effect.
-        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats);
+        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats, Refusals.RefusalResponder.Create(options));
         _stats = stats;
         _faults = new FaultInjector(options.Faults.Rate, options.Faults.Kinds, options.Faults.Seed);
         _models = options.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
         _latency = new Latency(options.TimeToFirstToken, options.InterTokenLatency);
         _retryAfter = options.Faults.RetryAfter;
         _stallFor = options.Faults.StallFor;
+        _performance = options.Performance;
+        _capacity = new DecodeCapacity(options.Performance);
     }
 
     public Task HandleChatAsync(HttpContext context) => HandleAsync(context, CompletionKind.Chat);
@@ -79,11 +83,15 @@ internal sealed class CompletionHandler
                 }
             }
 
-            var plan = ReplyPlan.Create(_replies.Reply(request, model, judge), request.Stop, request.MaxTokens);
+            var minTokens = request.IgnoreEos && request.MaxTokens is { } exact ? exact : request.MinTokens;
+            var plan = ReplyPlan.Create(_replies.Reply(request, model, judge), request.Stop, request.MaxTokens, minTokens);
             TimeSpan? stall = fault is null ? null : _stallFor;
             if (request.Stream)
             {
-                await StreamResponder.WriteAsync(context, meta, plan, request.IncludeUsage, _latency, stall, ct);
+                var usage = request.IncludeUsage && _performance.SendUsage;
+                var failing = _performance.MidStreamErrorEvery > 0 && number % _performance.MidStreamErrorEvery == 0;
+                var settings = new StreamSettings(_capacity, usage, usage && request.ContinuousUsage, _performance.SendTimestamps, failing);
+                await StreamResponder.WriteAsync(context, meta, plan, settings, _latency, stall, ct);
             }
             else
             {

@@ -7,10 +7,10 @@ namespace CiGate.Simulator.Hosting;
 
 /// <summary>
 /// Decides what a completion says, in order: the judge (chat requests carrying the judge marker),
-/// then script rules, then the answer keys, else the fixed "unmatched" reply. The judge goes first so
+/// then script rules, then labelled safety prompts (refuse or comply), then the answer keys, else the fixed "unmatched" reply. The judge goes first so
 /// that a broad script rule can never hijack a grading request whose judged output happens to match.
 /// </summary>
-internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats)
+internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null)
 {
     /// <summary>A simulated grader (<see cref="SimulatorOptions.JudgeAll"/>) judges every chat request; any other simulator only marked ones.</summary>
     public bool IsJudge(CompletionRequest request, CompletionKind kind) =>
@@ -31,6 +31,11 @@ internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, doub
         {
             stats.RecordScripted();
             return scripted;
+        }
+
+        if (refusals?.Reply(request.Prompt, model.Seed) is { } safety)
+        {
+            return safety;
         }
 
         if (index.Find(request.Prompt) is { } entry)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CiGate.Simulator.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -7,7 +8,7 @@ namespace CiGate.Simulator.Hosting;
 internal static class StreamResponder
 {
     public static async Task WriteAsync(
-        HttpContext context, ResponseMeta meta, ReplyPlan plan, bool includeUsage, Latency latency, TimeSpan? stallFor, CancellationToken ct)
+        HttpContext context, ResponseMeta meta, ReplyPlan plan, StreamSettings settings, Latency latency, TimeSpan? stallFor, CancellationToken ct)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -15,6 +16,8 @@ internal static class StreamResponder
         response.Headers.CacheControl = "no-cache";
         using var sse = new SseWriter(response.BodyWriter);
         var stall = stallFor;
+        var capacity = settings.Capacity;
+        var includeUsage = settings.IncludeUsage;
 
         // Chunks are only flushed when a pause follows; without latency the whole stream goes out in
         // one write, which keeps the 12k-item benchmark cheap while clients still see one chunk per token.
@@ -28,10 +31,12 @@ internal static class StreamResponder
             }
         }
 
-        await Delay(latency.TimeToFirstToken, ct);
+        // A decode slot is held from admission to the last token: waiting for one is queueing time.
+        using var slot = await capacity.EnterAsync(ct);
+        await Delay(capacity.Scale(latency.TimeToFirstToken, perToken: false), ct);
         if (meta.Kind == CompletionKind.Chat)
         {
-            CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: true, null, includeUsage);
+            CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: true, null, includeUsage, settings.ContinuousUsage ? 0 : -1);
             sse.EndEvent();
             await AfterChunkAsync();
         }
@@ -41,15 +46,30 @@ internal static class StreamResponder
             if (i > 0 && latency.InterToken > TimeSpan.Zero)
             {
                 await sse.FlushAsync(ct);
-                await Delay(latency.InterToken, ct);
+                await Delay(capacity.Scale(latency.InterToken, perToken: true), ct);
             }
 
-            CompletionJson.WriteChunk(sse.BeginEvent(), meta, plan.Token(i), roleChunk: false, null, includeUsage);
+            if (settings.ErrorMidStream && i == plan.TokenEnds.Length / 2)
+            {
+                // What vLLM does when generation fails after the headers went out: an error event, then the end.
+                sse.WriteRaw("data: {\"error\":{\"object\":\"error\",\"message\":\"simulated failure mid-stream\",\"type\":\"InternalServerError\",\"code\":500}}\n\n"u8);
+                sse.WriteDone();
+                await sse.FlushAsync(ct);
+                return;
+            }
+
+            var sent = settings.SendTimestamps ? Stopwatch.GetTimestamp() : 0;
+            CompletionJson.WriteChunk(sse.BeginEvent(), meta, plan.Token(i), roleChunk: false, null, includeUsage, settings.ContinuousUsage ? i + 1 : -1, sent);
             sse.EndEvent();
+            if (settings.SendTimestamps)
+            {
+                await sse.FlushAsync(ct);
+            }
+
             await AfterChunkAsync();
         }
 
-        CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: false, plan.FinishReason, includeUsage);
+        CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: false, plan.FinishReason, includeUsage, settings.ContinuousUsage ? plan.CompletionTokens : -1);
         sse.EndEvent();
         await AfterChunkAsync();
         if (includeUsage)

@@ -27,6 +27,7 @@ internal static class CompletionJson
     private static readonly JsonEncodedText CompletionTokensName = JsonEncodedText.Encode("completion_tokens");
     private static readonly JsonEncodedText TotalTokensName = JsonEncodedText.Encode("total_tokens");
     private static readonly JsonEncodedText Assistant = JsonEncodedText.Encode("assistant");
+    private static readonly JsonEncodedText SentTsName = JsonEncodedText.Encode("cigate_sent_ts");
 
     public static void WriteResponse(Utf8JsonWriter w, in ResponseMeta meta, ReplyPlan plan)
     {
@@ -60,8 +61,10 @@ internal static class CompletionJson
     /// One stream chunk. <paramref name="roleChunk"/> writes the chat opening delta; a non-null
     /// <paramref name="finishReason"/> writes the closing one.
     /// </summary>
+    /// <param name="runningTokens">Non-negative: vLLM's continuous usage (this many completion tokens so far) instead of <c>usage: null</c>.</param>
+    /// <param name="sentTs">Non-zero: written as <c>cigate_sent_ts</c> (see <see cref="PerformanceOptions.SendTimestamps"/>).</param>
     public static void WriteChunk(
-        Utf8JsonWriter w, in ResponseMeta meta, ReadOnlySpan<char> content, bool roleChunk, string? finishReason, bool includeUsage)
+        Utf8JsonWriter w, in ResponseMeta meta, ReadOnlySpan<char> content, bool roleChunk, string? finishReason, bool includeUsage, int runningTokens = -1, long sentTs = 0)
     {
         var chat = meta.Kind == CompletionKind.Chat;
         WriteHeader(w, meta, chat ? "chat.completion.chunk" : "text_completion");
@@ -100,9 +103,18 @@ internal static class CompletionJson
 
         w.WriteEndObject();
         w.WriteEndArray();
-        if (includeUsage)
+        if (runningTokens >= 0)
+        {
+            WriteUsage(w, meta.PromptTokens, runningTokens);
+        }
+        else if (includeUsage)
         {
             w.WriteNull(UsageName);
+        }
+
+        if (sentTs != 0)
+        {
+            w.WriteNumber(SentTsName, sentTs);
         }
 
         w.WriteEndObject();

@@ -11,4 +11,14 @@ internal sealed record CompletionRequest(
     bool IncludeUsage,
     int? MaxTokens,
     string[] Stop,
-    string Instructions = "");
+    string Instructions = "")
+{
+    /// <summary>vLLM's <c>ignore_eos</c>: generate exactly <see cref="MaxTokens"/> tokens.</summary>
+    public bool IgnoreEos { get; init; }
+
+    /// <summary>vLLM's <c>min_tokens</c>: generate at least this many tokens.</summary>
+    public int MinTokens { get; init; }
+
+    /// <summary>vLLM's <c>stream_options.continuous_usage_stats</c>: usage on every chunk.</summary>
+    public bool ContinuousUsage { get; init; }
+}

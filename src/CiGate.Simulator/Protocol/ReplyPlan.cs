@@ -22,7 +22,8 @@ internal sealed class ReplyPlan
 
     public int CompletionTokens => TokenEnds.Length;
 
-    public static ReplyPlan Create(string reply, string[] stop, int? maxTokens)
+    /// <param name="minTokens">Pads the reply (repeating its words) to at least this many tokens, as ignore_eos/min_tokens make a server do.</param>
+    public static ReplyPlan Create(string reply, string[] stop, int? maxTokens, int minTokens = 0)
     {
         // Cut before the earliest occurrence of any stop sequence, as the OpenAI API does.
         var cut = reply.Length;
@@ -37,6 +38,12 @@ internal sealed class ReplyPlan
 
         var text = cut == reply.Length ? reply : reply[..cut];
         var ends = SimpleTokenizer.TokenEnds(text);
+        if (ends.Length < minTokens)
+        {
+            text = Pad(text, ends.Length, minTokens);
+            ends = SimpleTokenizer.TokenEnds(text);
+        }
+
         if (maxTokens is { } max && ends.Length > max)
         {
             text = max == 0 ? "" : text[..ends[max - 1]];
@@ -44,6 +51,23 @@ internal sealed class ReplyPlan
         }
 
         return new ReplyPlan(text, ends, "stop");
+    }
+
+    private static string Pad(string text, int tokens, int minTokens)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetterOrDigit)).ToArray();
+        if (words.Length == 0)
+        {
+            words = ["token"];
+        }
+
+        var builder = new System.Text.StringBuilder(text, text.Length + ((minTokens - tokens) * 8));
+        for (var i = 0; tokens < minTokens; i++, tokens++)
+        {
+            builder.Append(' ').Append(words[i % words.Length]);
+        }
+
+        return builder.ToString();
     }
 
     public ReadOnlySpan<char> Token(int index) =>

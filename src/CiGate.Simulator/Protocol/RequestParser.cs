@@ -34,7 +34,12 @@ internal static class RequestParser
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var includeUsage = root.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
             && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
-        request = new CompletionRequest(model.GetString()!, prompt, promptTokens, stream, includeUsage, maxTokens, stop, instructions);
+        request = new CompletionRequest(model.GetString()!, prompt, promptTokens, stream, includeUsage, maxTokens, stop, instructions)
+        {
+            IgnoreEos = root.TryGetProperty("ignore_eos", out var eos) && eos.ValueKind == JsonValueKind.True,
+            MinTokens = root.TryGetProperty("min_tokens", out var min) && min.ValueKind == JsonValueKind.Number && min.TryGetInt32(out var m) ? Math.Max(0, m) : 0,
+            ContinuousUsage = includeUsage && so.TryGetProperty("continuous_usage_stats", out var cu) && cu.ValueKind == JsonValueKind.True,
+        };
         return true;
     }
 

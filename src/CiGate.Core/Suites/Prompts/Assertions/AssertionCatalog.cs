@@ -31,6 +31,10 @@ internal static class AssertionCatalog
         ["json-path"] = new(JsonAssertions.JsonPathEquals),
         ["refusal"] = new(CallAssertions.Refusal),
         ["is-refusal"] = new(CallAssertions.Refusal), // promptfoo's name
+        ["pii"] = new(Guardrails.GuardrailAssertions.Pii, Negatable: false),
+        ["language"] = new(Guardrails.GuardrailAssertions.Language),
+        ["canary"] = new(Guardrails.GuardrailAssertions.Canary, Negatable: false),
+        ["moderation"] = new(Guardrails.ModerationAssertion.Build, Negatable: false, UsesGrader: true),
         ["latency"] = new(CallAssertions.Latency, Negatable: false, UsesThreshold: true),
         ["cost"] = new(CallAssertions.Cost, Negatable: false, UsesThreshold: true),
         ["llm-rubric"] = new(Grading.ModelGradedAssertions.LlmRubric, UsesThreshold: true, UsesGrader: true),
@@ -51,6 +55,5 @@ internal static class AssertionCatalog
         ["answer-relevance"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
         ["g-eval"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
         ["select-best"] = "compares outputs across prompts, which CiGate does not do per assertion",
-        ["moderation"] = "needs a moderation endpoint, which CiGate does not call",
     };
 }

@@ -32,7 +32,7 @@ public sealed class AssertionReaderTests
     [Theory]
     [InlineData("- { type: contians, value: a }", "did you mean 'contains'?")]
     [InlineData("- { type: not-contian, value: a }", "did you mean 'not-contains'?")]
-    [InlineData("- { type: zzzzzzzz, value: a }", "known types: contains, contains-all")]
+    [InlineData("- { type: zzzzzzzz, value: a }", "known types: canary, contains, contains-all")]
     public void An_unknown_type_suggests_the_closest(string yaml, string hint)
     {
         var diagnostic = Asserts.Error(yaml);

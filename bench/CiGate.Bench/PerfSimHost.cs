@@ -1,0 +1,29 @@
+using System.Globalization;
+using CiGate.Simulator;
+
+namespace CiGate.Bench;
+
+/// <summary>
+/// `perf-sim TTFT_MS ITL_MS`: the simulator in its own process, stamping every chunk with its
+/// Stopwatch timestamp, so the load generator's CPU and the server's are measured apart.
+/// </summary>
+internal static class PerfSimHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new SimulatorOptions
+        {
+            TimeToFirstToken = TimeSpan.FromMilliseconds(double.Parse(args[0], CultureInfo.InvariantCulture)),
+            InterTokenLatency = TimeSpan.FromMilliseconds(double.Parse(args[1], CultureInfo.InvariantCulture)),
+            Performance = new PerformanceOptions { SendTimestamps = true },
+        };
+        ThreadPool.SetMinThreads(256, 256);
+        await using var server = await SimulatorServer.StartAsync(options, CancellationToken.None);
+        Console.WriteLine(server.BaseUrl);
+        await Console.Out.FlushAsync();
+
+        // Serves until the benchmark kills the process.
+        await Task.Delay(Timeout.Infinite);
+        return 0;
+    }
+}

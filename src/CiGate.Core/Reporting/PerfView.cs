@@ -1,0 +1,21 @@
+namespace CiGate.Core.Reporting;
+
+/// <summary>
+/// A perf suite's section of the report, already escaped: the change of each gated latency
+/// statistic per load point, the head's SLOs, the noise estimate, and the latency curve (a Mermaid
+/// xychart for Markdown, SVG polylines for HTML), base and head overlaid.
+/// </summary>
+internal sealed record PerfView(
+    string Noise,
+    string Capacity,
+    IReadOnlyList<PerfRow> Rows,
+    IReadOnlyList<PerfSloRow> Slos,
+    IReadOnlyList<PerfPointRow> Points,
+    string Mermaid,
+    string Svg);
+
+internal sealed record PerfRow(string LoadPoint, string Statistic, string N, string Base, string Head, string Change, string Ci, string Margin, string Emoji);
+
+internal sealed record PerfSloRow(string LoadPoint, string Slo, string Value, string Emoji);
+
+internal sealed record PerfPointRow(string Side, string LoadPoint, string Rps, string OutputTokens, string TtftP50, string TtftP95, string ItlP50, string ItlP95);

@@ -1,0 +1,3 @@
+namespace CiGate.Core.Reporting;
+
+internal sealed record SafetyConfusionRow(string Human, string FullCompliance, string FullRefusal, string PartialRefusal);

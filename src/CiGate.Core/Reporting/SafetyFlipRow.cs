@@ -1,0 +1,3 @@
+namespace CiGate.Core.Reporting;
+
+internal sealed record SafetyFlipRow(string Item, string Type, string Prompt, string BaseClass, string HeadClass, string BaseOutput, string HeadOutput);

@@ -1,0 +1,8 @@
+namespace CiGate.Core.Suites.Perf;
+
+public enum LengthDistribution
+{
+    Fixed,
+    Uniform,
+    Normal,
+}

@@ -1,0 +1,52 @@
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// One load point (one rate or concurrency, one repeat), over its measured requests (warm-up and
+/// cool-down left out). Three "ITL"s side by side: <see cref="ItlPooled"/> pools every
+/// inter-chunk gap of every request (vLLM), <see cref="ItlPerRequest"/> takes each request's mean
+/// gap (GuideLLM), <see cref="Tpot"/> is (e2e − TTFT)/(tokens − 1) per request.
+/// </summary>
+public sealed record LoadPointSummary(
+    string Label,
+    string Profile,
+    int Repeat,
+    double? TargetRate,
+    int? Concurrency,
+    int Requests,
+    int Measured,
+    int Completed,
+    int Errors,
+    int Incomplete,
+    int UsageMissing,
+    int LengthMismatches,
+    double DurationSeconds,
+    double RequestsPerSecond,
+    double OutputTokensPerSecond,
+    double TotalTokensPerSecond,
+    double? GoodputPerSecond,
+    Distribution Ttft,
+    Distribution TtftFromSchedule,
+    Distribution ItlPooled,
+    Distribution ItlPerRequest,
+    Distribution Tpot,
+    Distribution E2e,
+    Distribution E2eFromSchedule,
+    Distribution Lag,
+    double PromptTokensMean,
+    double OutputTokensMean,
+    bool Valid,
+    string? InvalidReason,
+    IReadOnlyList<SloCheck> Slos)
+{
+    public bool SlosMet => Slos.All(s => s.Met);
+
+    public Distribution Metric(string name) => name switch
+    {
+        "ttft" => Ttft,
+        "itl" => ItlPooled,
+        "itl_mean" => ItlPerRequest,
+        "tpot" => Tpot,
+        "e2e" => E2e,
+        _ => Distribution.Empty,
+    };
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using CiGate.Core.Comparing;
+using CiGate.Core.Results;
+
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// Compares a perf suite's head run with its base from the two requests.jsonl files: load points
+/// pair by label; within one, requests are independent samples, so each gated quantile gets an
+/// unpaired bootstrap interval on its relative change. Latency is lower-is-better.
+/// </summary>
+public static class PerfComparer
+{
+    private static readonly HashSet<string> ChosenLoads = new(StringComparer.Ordinal) { "synchronous", "throughput", "concurrent", "constant", "poisson" };
+
+    public static SuiteComparison Compare(SuiteResult @base, SuiteResult head, string baseFolder, string headFolder, IReadOnlyList<string> blocking, Comparing.CompareOptions options)
+    {
+        var regression = head.Perf?.Regression ?? RegressionSpec.Default;
+        var baseRequests = Measured(baseFolder, @base);
+        var headRequests = Measured(headFolder, head);
+        var labels = (head.Perf?.LoadPoints ?? []).Select(p => p.Label).Distinct().Where(l => baseRequests.Contains(l)).ToList();
+        var changes = new List<PerfChange>();
+        var aaUsed = false;
+        foreach (var label in labels)
+        {
+            var b = baseRequests[label].ToList();
+            var h = headRequests[label].ToList();
+            foreach (var spec in regression.Metrics)
+            {
+                var (metric, percentile) = Parse(spec);
+                var seed = options.Seed ^ StableSeed(label + spec);
+                if (QuantileBootstrap.RelativeChange(Values(b, metric), Values(h, metric), percentile, regression.Confidence, seed) is not { } r)
+                {
+                    continue;
+                }
+
+                double? noise = null;
+                var repeats = b.Select(x => x.Repeat).Distinct().Order().ToList();
+                if (repeats.Count >= 2 && QuantileBootstrap.RelativeChange(Values(b.Where(x => x.Repeat == repeats[0]), metric), Values(b.Where(x => x.Repeat == repeats[1]), metric), percentile, regression.Confidence, seed + 1) is { } aa)
+                {
+                    // A/A: two base runs of the same code. Their spread is the run-to-run drift a real change must clear.
+                    noise = Math.Round(100 * Math.Max(Math.Abs(aa.CiLow), Math.Abs(aa.CiHigh)), 2);
+                    aaUsed = true;
+                }
+
+                var margin = Math.Max(regression.MarginPercent, noise ?? 0);
+                var warn = Math.Min(margin, Math.Max(regression.WarnPercent, noise ?? 0));
+                var change = 100 * r.Change;
+                // A tail quantile of a handful of requests has no trustworthy bootstrap interval: report it, never gate on it.
+                var gated = Math.Min(r.BaseN, r.HeadN) >= MinSamples(percentile);
+                var significant = gated && r.CiLow > 0;
+                var regressed = significant && change > margin;
+                changes.Add(new PerfChange(label, metric, percentile, Round(r.Base), Round(r.Head), Math.Round(change, 2), Math.Round(100 * r.CiLow, 2), Math.Round(100 * r.CiHigh, 2),
+                    margin, noise, regressed, !regressed && significant && change > warn, r.BaseN, r.HeadN, gated));
+            }
+        }
+
+        var perf = new PerfComparison(
+            changes,
+            Slos(head),
+            [.. Curve("base", @base), .. Curve("head", head)],
+            aaUsed
+                ? "A/A calibration: the spread between the base run's two repeats widens each margin"
+                : "within-run bootstrap only (no A/A calibration; run the base with repeats: 2 to measure run-to-run drift)",
+            regression.MarginPercent,
+            regression.WarnPercent,
+            @base.Perf?.CapacityAtSlo,
+            head.Perf?.CapacityAtSlo,
+            head.Perf?.CapacityUnit,
+            [.. InvalidPoints(@base, "base"), .. InvalidPoints(head, "head")],
+            ErrorRate(head));
+        var notes = new List<string>(blocking);
+        if (@base.Model != head.Model)
+        {
+            notes.Add($"model: {@base.Model} → {head.Model}");
+        }
+
+        return new SuiteComparison(head.Suite, head.Target, head.Kind, blocking.Count == 0 ? Pairing.Paired : Pairing.Unpaired, notes, @base.Model, head.Model,
+            Side(@base), Side(head), labels.Count, 0, 0, 0, [], null, [], [], null)
+        {
+            Perf = perf,
+        };
+    }
+
+    /// <summary>At least five samples beyond the quantile on each side: 10 for the median, 100 for p95, 500 for p99.</summary>
+    public static int MinSamples(double percentile) => (int)Math.Ceiling(5 / (1 - (Math.Min(percentile, 99.9) / 100)));
+
+    private static ILookup<string, PerfRequest> Measured(string folder, SuiteResult suite) =>
+        RequestsFile.Read(folder)
+            .Where(r => r.Suite == suite.Suite && r.Target == suite.Target && r.Phase == "measure")
+            .ToLookup(r => r.LoadPoint);
+
+    private static List<double> Values(IEnumerable<PerfRequest> requests, string metric) => PerfStatistics.Sorted(requests.Where(r => r.Succeeded), metric);
+
+    private static (string Metric, double Percentile) Parse(string spec)
+    {
+        var cut = spec.LastIndexOf("_p", StringComparison.Ordinal);
+        return (spec[..cut], double.Parse(spec[(cut + 2)..], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>SLOs tied to a load point always gate; untied ones only where the user chose the load (not a sweep's or a search's points).</summary>
+    private static List<PerfSloResult> Slos(SuiteResult head)
+    {
+        if (head.Perf is not { } perf)
+        {
+            return [];
+        }
+
+        var results = new List<PerfSloResult>();
+        foreach (var point in perf.LoadPoints.Where(p => p.Repeat == 0))
+        {
+            for (var i = 0; i < point.Slos.Count; i++)
+            {
+                var applicable = perf.Slos.Where(s => s.At is null || s.At == point.Label).ToList();
+                var tied = i < applicable.Count && applicable[i].At is not null;
+                if (tied || ChosenLoads.Contains(perf.Profile))
+                {
+                    results.Add(new PerfSloResult(point.Label, point.Slos[i]));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite) =>
+        (suite.Perf?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
+            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond));
+
+    private static IEnumerable<string> InvalidPoints(SuiteResult suite, string side) =>
+        (suite.Perf?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");
+
+    private static double ErrorRate(SuiteResult suite)
+    {
+        var points = suite.Perf?.LoadPoints ?? [];
+        var measured = points.Sum(p => p.Measured);
+        return measured == 0 ? 0 : (double)points.Sum(p => p.Errors) / measured;
+    }
+
+    private static SideCounts Side(SuiteResult suite)
+    {
+        var points = suite.Perf?.LoadPoints ?? [];
+        return new SideCounts(suite.Counts.Items, points.Sum(p => p.Measured), points.Sum(p => p.Completed), points.Sum(p => p.Errors), suite.Counts.Missing, 0);
+    }
+
+    private static int StableSeed(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
+    }
+
+    private static double Round(double value) => Math.Round(value, 3);
+}

@@ -1,0 +1,79 @@
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// One line of requests.jsonl (schema <see cref="SchemaVersion"/>): one streamed request of one
+/// load point. Times are milliseconds; <see cref="ScheduledMs"/> and <see cref="EndMs"/> are offsets
+/// from the load point's start. "from_schedule" latencies start at the scheduled send, so a client
+/// that fell behind its schedule cannot hide the wait (coordinated omission).
+/// </summary>
+public sealed record PerfRequest
+{
+    public const int SchemaVersion = 1;
+    public const string FileName = "requests.jsonl";
+
+    public int Schema { get; init; } = SchemaVersion;
+
+    public required string Suite { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string LoadPoint { get; init; }
+
+    public int Repeat { get; init; }
+
+    public int Index { get; init; }
+
+    /// <summary>warmup, measure or cooldown; only "measure" enters the statistics.</summary>
+    public required string Phase { get; init; }
+
+    public double ScheduledMs { get; init; }
+
+    /// <summary>How late the client sent it: actual send minus scheduled send (0 for closed-loop profiles).</summary>
+    public double LagMs { get; init; }
+
+    public double EndMs { get; init; }
+
+    public int Status { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? ErrorKind { get; init; }
+
+    /// <summary>Cut short by the end of the run (cancelled), not failed by the server.</summary>
+    public bool Incomplete { get; init; }
+
+    public double? TtftMs { get; init; }
+
+    public double? TtftFromScheduleMs { get; init; }
+
+    public double? E2eMs { get; init; }
+
+    public double? E2eFromScheduleMs { get; init; }
+
+    /// <summary>(e2e − TTFT) / (output tokens − 1).</summary>
+    public double? TpotMs { get; init; }
+
+    /// <summary>The mean of this request's inter-chunk gaps (GuideLLM's "ITL").</summary>
+    public double? ItlMeanMs { get; init; }
+
+    public int PromptTokens { get; init; }
+
+    public int OutputTokens { get; init; }
+
+    public int RequestedOutputTokens { get; init; }
+
+    /// <summary>False when the server sent no usage: the token counts were counted from the stream (chunks).</summary>
+    public bool UsageReported { get; init; }
+
+    public int Chunks { get; init; }
+
+    /// <summary>Every inter-chunk gap (vLLM pools these over requests as "ITL").</summary>
+    public IReadOnlyList<double> GapsMs { get; init; } = [];
+
+    /// <summary>Tokens each chunk carried (from continuous usage stats); empty when every chunk carried one.</summary>
+    public IReadOnlyList<int> TokensPerChunk { get; init; } = [];
+
+    public string? FinishReason { get; init; }
+
+    public bool Succeeded => Error is null && !Incomplete;
+}

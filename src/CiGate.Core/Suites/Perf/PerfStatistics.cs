@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>Turns one load point's request records into its summary; a pure function of requests.jsonl.</summary>
+public static class PerfStatistics
+{
+    public static LoadPointSummary Summarize(LoadPointInfo info, IReadOnlyList<PerfRequest> requests, IReadOnlyList<SloLimit> slos, double maxLagP99Ms, bool checkLength)
+    {
+        var measured = requests.Where(r => r.Phase == "measure").ToList();
+        var ok = measured.Where(r => r.Succeeded).ToList();
+        var window = Window(measured);
+        var outputTokens = ok.Sum(r => (double)r.OutputTokens);
+        var promptTokens = ok.Sum(r => (double)r.PromptTokens);
+        var lag = Distribution.Of([.. measured.Select(r => r.LagMs)]);
+        var ttft = Distribution.Of([.. ok.Where(r => r.TtftMs is not null).Select(r => r.TtftMs!.Value)]);
+        var itlPooled = Distribution.Of([.. ok.SelectMany(r => r.GapsMs)]);
+        var itlMean = Distribution.Of([.. ok.Where(r => r.ItlMeanMs is not null).Select(r => r.ItlMeanMs!.Value)]);
+        var tpot = Distribution.Of([.. ok.Where(r => r.TpotMs is not null).Select(r => r.TpotMs!.Value)]);
+        var e2e = Distribution.Of([.. ok.Where(r => r.E2eMs is not null).Select(r => r.E2eMs!.Value)]);
+        var checks = new List<SloCheck>();
+        var applicable = slos.Where(s => s.At is null || s.At == info.Label).ToList();
+        foreach (var slo in applicable)
+        {
+            var distribution = slo.Metric switch
+            {
+                "ttft" => ttft,
+                "itl" => itlPooled,
+                "itl_mean" => itlMean,
+                "tpot" => tpot,
+                _ => e2e,
+            };
+            var value = distribution.N == 0 ? double.PositiveInfinity : Distribution.Percentile(Sorted(ok, slo.Metric), slo.Percentile);
+            checks.Add(new SloCheck(slo.ToString(), Math.Round(value, 3), slo.LimitMs, value <= slo.LimitMs));
+        }
+
+        double? goodput = applicable.Count == 0 || window <= 0 ? null : Math.Round(ok.Count(r => applicable.All(s => Within(r, s))) / window, 4);
+        string? invalid = null;
+        if (ok.Count == 0)
+        {
+            invalid = "no request of the measured phase succeeded";
+        }
+        else if (info.TargetRate is not null && lag.P99 > maxLagP99Ms)
+        {
+            invalid = string.Create(CultureInfo.InvariantCulture, $"the client fell behind its schedule: p99 lag {lag.P99:0.###} ms > {maxLagP99Ms:0.###} ms, so these latencies are partly the client's");
+        }
+
+        return new LoadPointSummary(
+            info.Label,
+            info.Profile,
+            info.Repeat,
+            info.TargetRate,
+            info.Concurrency,
+            requests.Count,
+            measured.Count,
+            ok.Count,
+            measured.Count(r => r.Error is not null && !r.Incomplete),
+            measured.Count(r => r.Incomplete),
+            ok.Count(r => !r.UsageReported),
+            checkLength ? ok.Count(r => r.UsageReported && r.OutputTokens != r.RequestedOutputTokens) : 0,
+            Math.Round(window, 3),
+            window > 0 ? Math.Round(ok.Count / window, 4) : 0,
+            window > 0 ? Math.Round(outputTokens / window, 2) : 0,
+            window > 0 ? Math.Round((outputTokens + promptTokens) / window, 2) : 0,
+            goodput,
+            ttft,
+            Distribution.Of([.. ok.Where(r => r.TtftFromScheduleMs is not null).Select(r => r.TtftFromScheduleMs!.Value)]),
+            itlPooled,
+            itlMean,
+            tpot,
+            e2e,
+            Distribution.Of([.. ok.Where(r => r.E2eFromScheduleMs is not null).Select(r => r.E2eFromScheduleMs!.Value)]),
+            lag,
+            ok.Count == 0 ? 0 : Math.Round(promptTokens / ok.Count, 2),
+            ok.Count == 0 ? 0 : Math.Round(outputTokens / ok.Count, 2),
+            invalid is null,
+            invalid,
+            checks);
+    }
+
+    /// <summary>The values of one metric over requests, sorted: per-request values, or every gap for pooled ITL.</summary>
+    public static List<double> Sorted(IEnumerable<PerfRequest> requests, string metric)
+    {
+        var values = metric == "itl"
+            ? requests.SelectMany(r => r.GapsMs).ToList()
+            : requests.Select(r => Value(r, metric)).Where(v => v is not null).Select(v => v!.Value).ToList();
+        values.Sort();
+        return values;
+    }
+
+    public static double? Value(PerfRequest request, string metric) => metric switch
+    {
+        "ttft" => request.TtftMs,
+        "itl" or "itl_mean" => request.ItlMeanMs,
+        "tpot" => request.TpotMs,
+        "e2e" => request.E2eMs,
+        _ => null,
+    };
+
+    /// <summary>From the first measured send to the last measured end: the span the throughput is over.</summary>
+    private static double Window(List<PerfRequest> measured)
+    {
+        if (measured.Count == 0)
+        {
+            return 0;
+        }
+
+        var start = measured.Min(r => r.ScheduledMs + r.LagMs);
+        var end = measured.Max(r => r.EndMs);
+        return Math.Max(0, (end - start) / 1000);
+    }
+
+    private static bool Within(PerfRequest request, SloLimit slo) => Value(request, slo.Metric) is { } value && value <= slo.LimitMs;
+}

@@ -1,0 +1,19 @@
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// The perf part of a suite's results.json entry (schema <see cref="CurrentSchemaVersion"/>): every
+/// load point in run order, the capacity an slo-search found, and the gate settings (SLOs and the
+/// regression rule) that `compare` applies, recorded outside the definition hash.
+/// </summary>
+public sealed record PerfSummary(
+    int SchemaVersion,
+    string Profile,
+    IReadOnlyList<LoadPointSummary> LoadPoints,
+    double? CapacityAtSlo,
+    string? CapacityUnit,
+    IReadOnlyList<SloLimit> Slos,
+    RegressionSpec Regression,
+    string RequestsFile)
+{
+    public const int CurrentSchemaVersion = 1;
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json;
+using CiGate.Core.Diagnostics;
+using Microsoft.ML.Tokenizers;
+
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// Builds the prompts of a load point before it starts, so the hot path only sends bytes.
+/// Synthetic prompts are common English words, each one token in the tiktoken encodings (and one
+/// word for the simulator), checked and trimmed with the real tokenizer so counts are exact.
+/// </summary>
+internal sealed class PromptFactory
+{
+    private static readonly string[] Words =
+    [
+        "the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not",
+        "he", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "her",
+        "she", "there", "been", "one", "all", "we", "their", "has", "would", "when", "if", "so", "no", "more",
+        "time", "people", "year", "way", "day", "man", "thing", "woman", "life", "child", "world", "school", "state",
+    ];
+
+    private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
+    private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+
+    private readonly WorkloadSpec workload;
+    private readonly Tokenizer? tokenizer;
+    private readonly IReadOnlyList<string>? dataset;
+    private readonly string prefix;
+
+    public PromptFactory(WorkloadSpec workload)
+    {
+        this.workload = workload;
+        tokenizer = workload.Tokenizer switch
+        {
+            "cl100k_base" => Cl100k.Value,
+            "o200k_base" => O200k.Value,
+            _ => null,
+        };
+        dataset = workload.DatasetPath is { } path ? ReadDataset(path, workload.DatasetField) : null;
+        prefix = workload.PrefixTokens > 0 ? Synthetic(new Random(workload.Seed), workload.PrefixTokens) : "";
+    }
+
+    /// <summary>The <paramref name="index"/>-th request of a load point: the same index gets the same prompt in every run.</summary>
+    public PerfPrompt Create(int index)
+    {
+        var random = new Random(HashCode.Combine(workload.Seed, index, 0x5eed));
+        var output = workload.OutputTokens.Sample(random);
+        if (dataset is not null)
+        {
+            var text = dataset[index % dataset.Count];
+            return new PerfPrompt(text, Count(text), output);
+        }
+
+        var tokens = workload.PromptTokens.Sample(random);
+        var body = Synthetic(random, Math.Max(1, tokens - workload.PrefixTokens));
+        var prompt = prefix.Length == 0 ? body : prefix + " " + body;
+        return new PerfPrompt(prompt, Count(prompt), output);
+    }
+
+    public int Count(string text) => tokenizer?.CountTokens(text) ?? text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private string Synthetic(Random random, int tokens)
+    {
+        var builder = new StringBuilder(tokens * 5);
+        for (var i = 0; i < tokens; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(Words[random.Next(Words.Length)]);
+        }
+
+        var text = builder.ToString();
+        if (tokenizer is null || tokenizer.CountTokens(text) == tokens)
+        {
+            return text;
+        }
+
+        // Merges are rare with these words, but when they happen the exact count comes from the ids.
+        var ids = tokenizer.EncodeToIds(text);
+        return ids.Count > tokens ? tokenizer.Decode(ids.Take(tokens)) : text;
+    }
+
+    private static List<string> ReadDataset(string path, string field)
+    {
+        var prompts = new List<string>();
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    prompts.Add(value.GetString()!);
+                    continue;
+                }
+            }
+            catch (JsonException)
+            {
+            }
+
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetMalformed, $"line {line} is not a JSON object with a string field '{field}'", path, line, 1));
+        }
+
+        return prompts.Count > 0 ? prompts : throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetEmpty, "the perf prompts file holds no prompts", path));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Buffers;
+
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// What one streamed request measured, as raw <see cref="System.Diagnostics.Stopwatch"/> ticks.
+/// Filled on the hot path without per-chunk allocation: the chunk arrays are rented once, sized
+/// for the requested output, and returned by <see cref="Dispose"/>.
+/// </summary>
+internal sealed class RequestTiming : IDisposable
+{
+    private long[] chunkTs;
+    private int[] chunkTokens;
+    private long[] serverTs;
+
+    public RequestTiming(int index, long scheduledTs, int expectedChunks)
+    {
+        Index = index;
+        ScheduledTs = scheduledTs;
+        var size = Math.Max(16, expectedChunks + 8);
+        chunkTs = ArrayPool<long>.Shared.Rent(size);
+        chunkTokens = ArrayPool<int>.Shared.Rent(size);
+        serverTs = ArrayPool<long>.Shared.Rent(size);
+    }
+
+    public int Index { get; }
+
+    public long ScheduledTs { get; }
+
+    public long SentTs { get; set; }
+
+    public long EndTs { get; set; }
+
+    public int Status { get; set; }
+
+    public string? Error { get; set; }
+
+    public string? ErrorKind { get; set; }
+
+    public bool Done { get; set; }
+
+    public bool Incomplete { get; set; }
+
+    public string? FinishReason { get; set; }
+
+    public int? UsagePromptTokens { get; set; }
+
+    public int? UsageCompletionTokens { get; set; }
+
+    /// <summary>Cumulative completion tokens of the last chunk that carried usage (vLLM's continuous_usage_stats).</summary>
+    public int RunningTokens { get; set; }
+
+    public bool ContinuousUsage { get; set; }
+
+    public int Chunks { get; private set; }
+
+    public bool HasServerTs { get; private set; }
+
+    public ReadOnlySpan<long> ChunkTs => chunkTs.AsSpan(0, Chunks);
+
+    public ReadOnlySpan<int> ChunkTokens => chunkTokens.AsSpan(0, Chunks);
+
+    public ReadOnlySpan<long> ServerTs => serverTs.AsSpan(0, Chunks);
+
+    public void AddChunk(long arrived, int tokens, long server)
+    {
+        if (Chunks == chunkTs.Length)
+        {
+            Grow(ref chunkTs);
+            Grow(ref chunkTokens);
+            Grow(ref serverTs);
+        }
+
+        chunkTs[Chunks] = arrived;
+        chunkTokens[Chunks] = tokens;
+        serverTs[Chunks] = server;
+        HasServerTs |= server != 0;
+        Chunks++;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<long>.Shared.Return(chunkTs);
+        ArrayPool<int>.Shared.Return(chunkTokens);
+        ArrayPool<long>.Shared.Return(serverTs);
+        chunkTs = [];
+        chunkTokens = [];
+        serverTs = [];
+    }
+
+    private static void Grow<T>(ref T[] array)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        array.AsSpan().CopyTo(bigger);
+        ArrayPool<T>.Shared.Return(array);
+        array = bigger;
+    }
+}

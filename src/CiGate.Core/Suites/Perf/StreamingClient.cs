@@ -1,0 +1,151 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using System.Globalization;
+using CiGate.Core.Targets;
+using OpenAI;
+using OpenAIChatClient = OpenAI.Chat.ChatClient;
+
+namespace CiGate.Core.Suites.Perf;
+
+/// <summary>
+/// Streams completions on the same OpenAI SDK pipeline as every other target (key, headers,
+/// transport), unbuffered, and reads the event stream itself. The transport is a
+/// SocketsHttpHandler whose pool is sized to the load point, so no request waits for a
+/// connection; no retries (a retried request would hide the latency a user would have seen).
+/// </summary>
+internal sealed class StreamingClient : IDisposable
+{
+    private const string PlaceholderKey = "cigate-no-key";
+    private readonly ClientPipeline pipeline;
+    private readonly HttpClient http;
+    private readonly Uri chatUri;
+    private readonly Uri completionsUri;
+    private readonly string? apiKey;
+
+    public StreamingClient(TargetConfig config, int maxConnections)
+    {
+        apiKey = TargetClientFactory.ResolveApiKey(config);
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Math.Max(1, maxConnections),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseCookies = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+        };
+        http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = config.BaseUrl,
+            Transport = new HttpClientPipelineTransport(http),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false, EnableMessageLogging = false },
+        };
+        if (config.Headers.Count > 0)
+        {
+            options.AddPolicy(new HeadersPolicy(config.Headers), PipelinePosition.PerCall);
+        }
+
+        OpenAIChatClient chat;
+        if (apiKey is null && TargetClientFactory.HasAuthorizationHeader(config.Headers))
+        {
+#pragma warning disable OPENAI001 // Evaluation-only ctor, as in TargetClientFactory: keeps the user's Authorization header.
+            chat = new OpenAIChatClient(config.Model, new PassThroughAuthenticationPolicy(), options);
+#pragma warning restore OPENAI001
+        }
+        else
+        {
+            chat = new OpenAIChatClient(config.Model, new ApiKeyCredential(apiKey ?? PlaceholderKey), options);
+        }
+
+        pipeline = chat.Pipeline;
+        chatUri = Endpoint(config.BaseUrl, "chat/completions");
+        completionsUri = Endpoint(config.BaseUrl, "completions");
+    }
+
+    /// <summary>Sends one request and fills <paramref name="timing"/>; never throws for a failed request, only records it.</summary>
+    public async Task SendAsync(RequestTiming timing, byte[] body, TargetApi api, TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (timeout > TimeSpan.Zero)
+        {
+            cts.CancelAfter(timeout);
+        }
+
+        using var message = pipeline.CreateMessage();
+        var request = message.Request;
+        request.Method = "POST";
+        request.Uri = api == TargetApi.Chat ? chatUri : completionsUri;
+        request.Headers.Set("Accept", "text/event-stream");
+        request.Headers.Set("Content-Type", "application/json");
+        request.Content = BinaryContent.Create(new BinaryData(body));
+        message.Apply(new RequestOptions { CancellationToken = cts.Token, BufferResponse = false });
+
+        // Apply copies the options' buffering onto the message; set it last so nothing turns it back on.
+        message.BufferResponse = false;
+        timing.SentTs = Stopwatch.GetTimestamp();
+        try
+        {
+            await pipeline.SendAsync(message);
+            var response = message.Response!;
+            timing.Status = response.Status;
+            if (response.Status is < 200 or >= 300)
+            {
+                await response.BufferContentAsync(cts.Token);
+                timing.Error = $"HTTP {response.Status}: {ErrorText.FromBody(response.Content.ToMemory().Span, apiKey)}";
+                timing.ErrorKind = "http";
+                return;
+            }
+
+            await using var stream = response.ContentStream ?? Stream.Null;
+            await SseReader.ReadAsync(stream, timing, cts.Token);
+            if (!timing.Done && timing.Error is null)
+            {
+                timing.Error = "the stream ended before [DONE]";
+                timing.ErrorKind = "truncated";
+            }
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            timing.Incomplete = true;
+            timing.Error = "cancelled before it finished";
+            timing.ErrorKind = "cancelled";
+        }
+        catch (Exception) when (cts.IsCancellationRequested)
+        {
+            var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            timing.Error = timing.Status != 0
+                ? $"the stream stalled: not finished within the {seconds} s request timeout, after {timing.Chunks} token chunk(s)"
+                : $"no response within the {seconds} s request timeout";
+            timing.ErrorKind = "timeout";
+        }
+        catch (Exception e) when (TransportErrors.TryClassify(e, out _, out var detail))
+        {
+            timing.Error = ErrorText.Redact(detail, apiKey);
+            timing.ErrorKind = "transport";
+        }
+        catch (ClientResultException e)
+        {
+            timing.Error = ErrorText.Redact(e.Message, apiKey);
+            timing.ErrorKind = "transport";
+        }
+        finally
+        {
+            if (timing.EndTs == 0)
+            {
+                timing.EndTs = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static Uri Endpoint(Uri baseUrl, string path)
+    {
+        var builder = new UriBuilder(baseUrl);
+        builder.Path = builder.Path.TrimEnd('/') + "/" + path;
+        return builder.Uri;
+    }
+}

@@ -1,0 +1,43 @@
+namespace CiGate.Simulator;
+
+/// <summary>
+/// How the simulator behaves as a server under load, for perf sweeps and the load generator's own
+/// benchmark. The defaults change nothing: one decode per request, no queue, usage when asked.
+/// </summary>
+public sealed class PerformanceOptions
+{
+    /// <summary>Multiplies time to first token and inter-token latency (1.2 = a 20% slower server).</summary>
+    public double Slowdown { get; set; } = 1.0;
+
+    /// <summary>Requests decoded at once; the rest queue before their first token (0 = no limit).</summary>
+    public int MaxConcurrentDecodes { get; set; }
+
+    /// <summary>Inter-token latency grows by this fraction per other running decode, as a batch does on a GPU.</summary>
+    public double BatchItlGrowth { get; set; }
+
+    /// <summary>False: never send usage, even when the client asks for it (as some servers do).</summary>
+    public bool SendUsage { get; set; } = true;
+
+    /// <summary>
+    /// Adds <c>cigate_sent_ts</c> to every stream chunk: this process's <see cref="System.Diagnostics.Stopwatch"/>
+    /// timestamp just before the chunk is flushed. On Linux both processes read the same monotonic
+    /// clock, so a client can compute its own measurement error against what the server really did.
+    /// </summary>
+    public bool SendTimestamps { get; set; }
+
+    /// <summary>Every n-th streamed request (by arrival) sends an error event halfway through its tokens (0 = never).</summary>
+    public int MidStreamErrorEvery { get; set; }
+
+    public void Validate()
+    {
+        if (!double.IsFinite(Slowdown) || Slowdown <= 0)
+        {
+            throw new ArgumentException($"The slowdown factor must be positive, got {Slowdown}.", nameof(Slowdown));
+        }
+
+        if (MaxConcurrentDecodes < 0 || MidStreamErrorEvery < 0 || !double.IsFinite(BatchItlGrowth) || BatchItlGrowth < 0)
+        {
+            throw new ArgumentException("Capacity, batch growth and error interval must not be negative.");
+        }
+    }
+}

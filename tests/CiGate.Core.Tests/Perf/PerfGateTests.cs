@@ -1,0 +1,91 @@
+using CiGate.Core.Comparing;
+using CiGate.Core.Gating;
+using CiGate.Core.Tests.Config;
+
+namespace CiGate.Core.Tests.Perf;
+
+/// <summary>The perf gate end to end: two runs against the simulator, compared from their folders.</summary>
+[Collection(PerfHarness.Collection)]
+public sealed class PerfGateTests
+{
+    private const string Suite = """
+        workload: { prompt_tokens: 16, output_tokens: 8, tokenizer: words }
+        profile: concurrent
+        concurrency: 8
+        max_requests: 48
+        warmup: 15%
+        regression: { margin: 10%, warn: 5% }
+        """;
+
+    [Fact]
+    public async Task A_server_made_20_percent_slower_fails_the_gate()
+    {
+        using var temp = new TempFolder();
+        var basePath = Path.Combine(temp.Path, "base");
+        var headPath = Path.Combine(temp.Path, "head");
+        await RunAsync(basePath, 1.0);
+        await RunAsync(headPath, 1.2);
+
+        var gate = Evaluate(basePath, headPath);
+
+        var verdict = Assert.Single(gate.Suites);
+        Assert.Equal(Verdict.Fail, verdict.Verdict);
+        Assert.Contains(verdict.Reasons, r => r.StartsWith("slower: ttft p50 at concurrent-8", StringComparison.Ordinal));
+        var ttft = verdict.Suite.Perf!.Changes.Single(c => c.Metric == "ttft" && c.Percentile == 50);
+        Assert.InRange(ttft.ChangePercent, 10, 40);
+        Assert.True(ttft.CiLowPercent > 0);
+    }
+
+    [Fact]
+    public async Task An_a_a_pair_passes_and_two_base_repeats_calibrate_the_margin()
+    {
+        using var temp = new TempFolder();
+        var basePath = Path.Combine(temp.Path, "base");
+        var headPath = Path.Combine(temp.Path, "head");
+        await RunAsync(basePath, 1.0, repeats: 2);
+        await RunAsync(headPath, 1.0);
+
+        var gate = Evaluate(basePath, headPath);
+
+        var verdict = Assert.Single(gate.Suites);
+        Assert.NotEqual(Verdict.Fail, verdict.Verdict);
+        Assert.NotEqual(Verdict.Inconclusive, verdict.Verdict);
+        var perf = verdict.Suite.Perf!;
+        Assert.StartsWith("A/A calibration", perf.NoiseEstimate, StringComparison.Ordinal);
+        Assert.All(perf.Changes, c =>
+        {
+            Assert.NotNull(c.NoisePercent);
+            Assert.True(c.MarginPercent >= 10);
+        });
+    }
+
+    [Fact]
+    public async Task An_slo_tied_to_a_load_point_fails_the_gate_when_broken()
+    {
+        using var temp = new TempFolder();
+        var basePath = Path.Combine(temp.Path, "base");
+        var headPath = Path.Combine(temp.Path, "head");
+        const string extra = "slo: [ { at: concurrent-8, ttft_p95_ms: 5 } ]";
+        await RunAsync(basePath, 1.0, extra: extra);
+        await RunAsync(headPath, 1.0, extra: extra);
+
+        var verdict = Assert.Single(Evaluate(basePath, headPath).Suites);
+
+        Assert.Equal(Verdict.Fail, verdict.Verdict);
+        Assert.Contains(verdict.Reasons, r => r.StartsWith("SLO broken at concurrent-8: ttft p95 <= 5 ms", StringComparison.Ordinal));
+    }
+
+    private static GateResult Evaluate(string basePath, string headPath)
+    {
+        var comparison = Comparer.Compare(LoadedRun.Load(basePath), LoadedRun.Load(headPath), new CompareOptions());
+        return Gate.Evaluate(comparison, new Dictionary<string, GateSettings>());
+    }
+
+    private static Task RunAsync(string folder, double slowdown, int repeats = 1, string extra = "") =>
+        PerfHarness.RunAsync($"{Suite}\nrepeats: {repeats}\n{extra}", o =>
+        {
+            o.TimeToFirstToken = TimeSpan.FromMilliseconds(100);
+            o.InterTokenLatency = TimeSpan.FromMilliseconds(10);
+            o.Performance.Slowdown = slowdown;
+        }, folder);
+}

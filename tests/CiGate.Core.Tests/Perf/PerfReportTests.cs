@@ -1,0 +1,68 @@
+using CiGate.Core.Comparing;
+using CiGate.Core.Gating;
+using CiGate.Core.Reporting;
+using CiGate.Core.Suites.Perf;
+using CiGate.Core.Tests.Reporting;
+
+namespace CiGate.Core.Tests.Perf;
+
+/// <summary>The perf section of the reports, against reviewed golden files (CIGATE_UPDATE_GOLDEN=1 rewrites them).</summary>
+public sealed class PerfReportTests
+{
+    [Theory]
+    [InlineData("comment.md")]
+    [InlineData("html")]
+    public void A_perf_regression_renders_its_table_slos_and_curve(string report)
+    {
+        var reports = ReportRenderer.Render(Fixture(), new ReportOptions());
+
+        GoldenFile.Verify($"perf.{report}", report == "html" ? reports.Html : reports.PrComment);
+    }
+
+    [Fact]
+    public void The_gate_fails_on_the_regression_and_the_broken_slo_and_names_the_noise_estimate()
+    {
+        var verdict = Assert.Single(Fixture().Suites);
+
+        Assert.Equal(Verdict.Fail, verdict.Verdict);
+        Assert.Contains(verdict.Reasons, r => r.StartsWith("SLO broken at constant-8: ttft p95 <= 250 ms", StringComparison.Ordinal));
+        Assert.Contains(verdict.Reasons, r => r.StartsWith("slower: ttft p95 at constant-8", StringComparison.Ordinal));
+        Assert.DoesNotContain(verdict.Reasons, r => r.Contains("at constant-2", StringComparison.Ordinal));
+    }
+
+    private static GateResult Fixture()
+    {
+        PerfChange Change(string point, string metric, double p, double b, double h, double lo, double hi, bool regressed, bool warned = false, double? noise = 6.5) =>
+            new(point, metric, p, b, h, Math.Round(((h / b) - 1) * 100, 2), lo, hi, Math.Max(10, noise ?? 0), noise, regressed, warned, 400, 400);
+        var perf = new PerfComparison(
+            [
+                Change("constant-2", "ttft", 50, 41.2, 41.9, -1.2, 3.1, false),
+                Change("constant-2", "itl", 95, 12.5, 12.6, -0.8, 2.2, false),
+                Change("constant-8", "ttft", 50, 48.1, 55.0, 9.8, 18.0, false, warned: true),
+                Change("constant-8", "ttft", 95, 210.4, 262.3, 16.1, 31.0, true),
+            ],
+            [
+                new PerfSloResult("constant-8", new SloCheck("ttft p95 <= 250 ms at constant-8", 262.3, 250, false)),
+                new PerfSloResult("constant-8", new SloCheck("itl p99 <= 50 ms at constant-8", 31.5, 50, true)),
+            ],
+            [
+                new PerfCurvePoint("base", "constant-2", 1.99, 41.2, 60.1, 9.8, 12.5, 255),
+                new PerfCurvePoint("base", "constant-8", 7.96, 48.1, 210.4, 11.0, 18.2, 1019),
+                new PerfCurvePoint("head", "constant-2", 1.98, 41.9, 61.0, 9.9, 12.6, 253),
+                new PerfCurvePoint("head", "constant-8", 7.91, 55.0, 262.3, 12.1, 21.7, 1012),
+            ],
+            "A/A calibration: the spread between the base run's two repeats widens each margin",
+            10,
+            5,
+            null,
+            null,
+            null,
+            [],
+            0.001);
+        var counts = new SideCounts(2, 800, 799, 1, 0, 0);
+        var suite = new SuiteComparison("serving", "vllm", PerfSuite.KindName, Pairing.Paired, [], "llama-3.1-8b", "llama-3.1-8b", counts, counts, 2, 0, 0, 0, [], null, [], []) { Perf = perf };
+        var at = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var comparison = new Comparison(new RunReference("base", "b1", "0.1.0", "complete", at), new RunReference("head", "h1", "0.1.0", "complete", at), [suite], 0.95, "holm");
+        return Gate.Evaluate(comparison, new Dictionary<string, GateSettings>());
+    }
+}
