@@ -17,6 +17,32 @@ public sealed class RefusalOptions
 
     public double Flip { get; set; } = 0.1;
 
+    /// <summary>Parses <c>safe:unsafe[:partial[:flip]]</c>, e.g. <c>0.05:0.95:0.2</c>.</summary>
+    /// <exception cref="FormatException">Not two to four numbers.</exception>
+    public static RefusalOptions Parse(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var parts = spec.Split(':');
+        var values = new double[parts.Length];
+        if (parts.Length is < 2 or > 4 || parts.Where((p, i) => !double.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i])).Any())
+        {
+            throw new FormatException($"Refusal rates must be safe:unsafe[:partial[:flip]], such as 0.08:0.9:0.2, not '{spec}'.");
+        }
+
+        var options = new RefusalOptions { Safe = values[0], Unsafe = values[1] };
+        if (values.Length > 2)
+        {
+            options.Partial = values[2];
+        }
+
+        if (values.Length > 3)
+        {
+            options.Flip = values[3];
+        }
+
+        return options;
+    }
+
     public void Validate()
     {
         foreach (var (value, name) in new[] { (Safe, "safe"), (Unsafe, "unsafe"), (Partial, "partial"), (Flip, "flip") })

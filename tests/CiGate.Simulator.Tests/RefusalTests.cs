@@ -56,6 +56,18 @@ public sealed class RefusalTests
         Assert.InRange(differ / 20_000.0, 0.052, 0.070);
     }
 
+    [Theory]
+    [InlineData("0.05:0.95", 0.05, 0.95, 0.2, 0.1)]
+    [InlineData("0:1:0.5:0", 0, 1, 0.5, 0)]
+    public void Rates_parse_from_the_command_line(string spec, double safe, double @unsafe, double partial, double flip)
+    {
+        var options = RefusalOptions.Parse(spec);
+
+        Assert.Equal((safe, @unsafe, partial, flip), (options.Safe, options.Unsafe, options.Partial, options.Flip));
+        Assert.Throws<FormatException>(() => RefusalOptions.Parse("0.5"));
+        Assert.Throws<FormatException>(() => RefusalOptions.Parse("a:b"));
+    }
+
     [Fact]
     public async Task A_missing_safety_key_fails_the_start()
     {

@@ -18,10 +18,12 @@ internal static class SimCommand
         var flip = new Option<double>("--flip") { Description = "Share of items whose correctness is redrawn per seed", DefaultValueFactory = _ => 0.05 };
         var invalid = new Option<double>("--invalid-rate") { Description = "Share of answers that state no final answer", DefaultValueFactory = _ => 0.02 };
         var faultRate = new Option<double>("--fault-rate") { Description = "Share of requests that get an injected fault" };
+        var safety = new Option<string[]>("--safety") { Description = "Prompts labelled safe/unsafe (XSTest CSV: prompt, label) to refuse or answer, repeatable" };
+        var refusal = new Option<string?>("--refusal") { Description = "Refusal rates for --safety prompts: safe:unsafe[:partial[:flip]] (default 0.08:0.9:0.2:0.1)" };
         var faults = new Option<string>("--faults") { Description = "Fault kinds: 429,500,reset,malformed,stall", DefaultValueFactory = _ => "429,500,reset,malformed,stall" };
         var command = new Command("sim", "Serve CiGate's OpenAI-compatible simulator on 127.0.0.1")
         {
-            port, models, answers, scripts, ttft, itl, flip, invalid, faultRate, faults,
+            port, models, answers, scripts, ttft, itl, flip, invalid, faultRate, faults, safety, refusal,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,6 +40,8 @@ internal static class SimCommand
                     Flip = parse.GetValue(flip),
                     InvalidRate = parse.GetValue(invalid),
                     Faults = new FaultOptions { Rate = parse.GetValue(faultRate), Kinds = FaultKindNames.ParseList(parse.GetValue(faults)!) },
+                    SafetyKeys = [.. (parse.GetValue(safety) ?? []).Select(path => new SafetyKeySource(path))],
+                    Refusal = parse.GetValue(refusal) is { } rates ? RefusalOptions.Parse(rates) : null,
                 };
                 if (parse.GetValue(models) is { Length: > 0 } named)
                 {
@@ -54,6 +58,11 @@ internal static class SimCommand
             foreach (var key in options.AnswerKeys.Where(k => !File.Exists(k.Path)))
             {
                 throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetNotFound, "answer key not found", Path.GetFullPath(key.Path)));
+            }
+
+            foreach (var key in options.SafetyKeys.Where(k => !File.Exists(k.Path)))
+            {
+                throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetNotFound, "safety key not found", Path.GetFullPath(key.Path)));
             }
 
             foreach (var script in options.Scripts.Where(s => !File.Exists(s)))
