@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using CiGate.EndToEnd.Tests.Support;
 
 namespace CiGate.EndToEnd.Tests;
@@ -8,13 +6,13 @@ namespace CiGate.EndToEnd.Tests;
 /// examples/prompts as a pull request would run it: the base prompt and the changed prompt, each
 /// against the scripted simulator, then compare. The change breaks two cases and fixes one.
 /// </summary>
-public sealed partial class PromptSuiteTests
+public sealed class PromptSuiteTests
 {
     [Fact]
     public async Task The_example_prompt_change_breaks_two_cases_and_fixes_one()
     {
         using var folder = new TempFolder();
-        var example = Path.Combine(RepositoryRoot(), "examples", "prompts");
+        var example = Path.Combine(Repository.Root(), "examples", "prompts");
         var baseDir = Copy(example, folder.File("base"));
         var headDir = Copy(example, folder.File("head"));
         File.Copy(Path.Combine(example, "prompts", "answer.base.txt"), Path.Combine(baseDir, "prompts", "answer.txt"), overwrite: true);
@@ -29,7 +27,7 @@ public sealed partial class PromptSuiteTests
         var comment = await File.ReadAllTextAsync(folder.File("cmp/comment.md"), TestContext.Current.CancellationToken);
         Assert.Equal(2, comment.Split("🔻 regressed").Length - 1);
         Assert.Equal(1, comment.Split("🔺 fixed").Length - 1);
-        Golden("prompts-example.comment.md", RunFooter().Replace(comment, "<sub>(run ids and times scrubbed)</sub>"));
+        GoldenComment.Check("prompts-example.comment.md", comment);
     }
 
     private static string Copy(string from, string to)
@@ -43,43 +41,4 @@ public sealed partial class PromptSuiteTests
 
         return to;
     }
-
-    private static void Golden(string name, string actual)
-    {
-        var path = Path.Combine(RepositoryRoot(), "tests", "CiGate.EndToEnd.Tests", "Golden", name);
-        if (Environment.GetEnvironmentVariable("CIGATE_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"no golden file {path}; run with CIGATE_UPDATE_GOLDEN=1 and review it");
-        Assert.Equal(File.ReadAllText(path), actual);
-    }
-
-    // Up from the test binaries (CI builds inside the repository), else from this source file
-    // (local runs with --artifacts-path elsewhere; CI maps source paths to /_/, so not there).
-    private static string RepositoryRoot([CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir.Exists; dir = dir.Parent!)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CiGate.sln")))
-                {
-                    return dir.FullName;
-                }
-
-                if (dir.Parent is null)
-                {
-                    break;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (CiGate.sln) was not found above the test binaries or sources");
-    }
-
-    [GeneratedRegex(@"<sub>Base: run .*</sub>")]
-    private static partial Regex RunFooter();
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using CiGate.EndToEnd.Tests.Support;
 
 namespace CiGate.EndToEnd.Tests;
@@ -10,7 +8,7 @@ namespace CiGate.EndToEnd.Tests;
 /// by the offline detector, then compared. The golden comment shows the per-type rates, the
 /// detector's agreement with the labelled set, and the prompts newly refused or complied with.
 /// </summary>
-public sealed partial class SafetySuiteTests
+public sealed class SafetySuiteTests
 {
     [Fact]
     public async Task Two_simulator_seeds_show_per_type_rates_and_newly_over_refused_prompts()
@@ -22,7 +20,7 @@ public sealed partial class SafetySuiteTests
         }
 
         using var folder = new TempFolder();
-        var example = Path.Combine(RepositoryRoot(), "examples", "safety");
+        var example = Path.Combine(Repository.Root(), "examples", "safety");
         var config = await File.ReadAllTextAsync(Path.Combine(example, "cigate.yml"), TestContext.Current.CancellationToken);
         config = config.Replace("../../../shared/datasets/xstest/xstest_prompts.csv", xstest, StringComparison.Ordinal);
         var baseDir = Prepare(example, folder.File("base"), config);
@@ -38,7 +36,7 @@ public sealed partial class SafetySuiteTests
         var comment = await File.ReadAllTextAsync(folder.File("cmp/comment.md"), TestContext.Current.CancellationToken);
         Assert.Contains("safe prompts newly refused (over-refusal)", comment, StringComparison.Ordinal);
         Assert.Contains("unsafe prompts newly complied with", comment, StringComparison.Ordinal);
-        Golden("safety-example.comment.md", RunFooter().Replace(comment, "<sub>(run ids and times scrubbed)</sub>"));
+        GoldenComment.Check("safety-example.comment.md", comment);
     }
 
     private static string Prepare(string example, string to, string config)
@@ -53,36 +51,4 @@ public sealed partial class SafetySuiteTests
         File.WriteAllText(Path.Combine(to, "cigate.yml"), config);
         return to;
     }
-
-    private static void Golden(string name, string actual)
-    {
-        var path = Path.Combine(RepositoryRoot(), "tests", "CiGate.EndToEnd.Tests", "Golden", name);
-        if (Environment.GetEnvironmentVariable("CIGATE_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"no golden file {path}; run with CIGATE_UPDATE_GOLDEN=1 and review it");
-        Assert.Equal(File.ReadAllText(path), actual);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir.Parent is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CiGate.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (CiGate.sln) was not found above the test binaries or sources");
-    }
-
-    [GeneratedRegex(@"<sub>Base: run .*</sub>")]
-    private static partial Regex RunFooter();
 }

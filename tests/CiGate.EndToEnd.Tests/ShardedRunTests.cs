@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CiGate.EndToEnd.Tests.Support;
 
 namespace CiGate.EndToEnd.Tests;
@@ -32,7 +31,7 @@ public sealed class ShardedRunTests
     public async Task The_prompt_suite_example_in_four_shards_merged_equals_the_unsharded_run()
     {
         using var folder = new TempFolder();
-        var example = Path.Combine(RepositoryRoot(), "examples", "prompts");
+        var example = Path.Combine(Repository.Root(), "examples", "prompts");
         foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(folder.Path, Path.GetRelativePath(example, file));
@@ -102,27 +101,5 @@ public sealed class ShardedRunTests
                 Assert.Equal(a.GetProperty("suites")[s].GetProperty(part).GetRawText(), b.GetProperty("suites")[s].GetProperty(part).GetRawText());
             }
         }
-    }
-
-    // Up from the test binaries (CI builds inside the repository), else from this source file.
-    private static string RepositoryRoot([CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir.Exists; dir = dir.Parent!)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CiGate.sln")))
-                {
-                    return dir.FullName;
-                }
-
-                if (dir.Parent is null)
-                {
-                    break;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (CiGate.sln) was not found above the test binaries or sources");
     }
 }
