@@ -3,7 +3,7 @@ using CiGate.Core.Diagnostics;
 
 namespace CiGate.Core.Suites.Prompts.Assertions;
 
-/// <summary>Builders for assertions on how the call went (latency, cost) and on refusals.</summary>
+/// <summary>Builders for assertions on how the call went (latency, cost) and on refusals (with the safety suites' offline detector).</summary>
 internal static class CallAssertions
 {
     public static IAssertion? Refusal(AssertionSpec spec)
@@ -14,7 +14,12 @@ internal static class CallAssertions
             return null;
         }
 
-        return spec.Build(c => Check.Binary(RefusalDetector.IsRefusal(c.Output), "be a refusal", $"starts {Text.Quote(c.Output, 40)}"));
+        // The safety suites' detector: a partial refusal (declines, then helps a little) counts, as in XSTest.
+        return spec.Build(c =>
+        {
+            var verdict = Safety.Refusal.RefusalDetector.Classify(c.Output);
+            return Check.Binary(Safety.Refusal.RefusalClasses.IsRefusal(verdict.Class), "be a refusal", $"{verdict.Name} ({verdict.Reason}): {Text.Quote(c.Output, 40)}");
+        });
     }
 
     /// <summary>threshold: maximum milliseconds. A cached response has no latency of its own, so it is not evaluated (and passes).</summary>
