@@ -78,7 +78,8 @@ internal static class JudgeReply
         }
     }
 
-    private static bool TryObject(string reply, out JsonDocument document, out string problem)
+    /// <summary>The JSON object in a judge's reply (bare, fenced or amid prose); every judge (rubric, refusal, moderation) reads its verdict from it.</summary>
+    public static bool TryObject(string reply, out JsonDocument document, out string problem)
     {
         document = null!;
         var start = reply.IndexOf('{', StringComparison.Ordinal);
@@ -108,7 +109,7 @@ internal static class JudgeReply
         return false;
     }
 
-    private static string Excerpt(string text)
+    public static string Excerpt(string text)
     {
         var line = text.ReplaceLineEndings(" ").Trim();
         return line.Length <= 80 ? $"\"{line}\"" : $"\"{line[..80]}…\"";

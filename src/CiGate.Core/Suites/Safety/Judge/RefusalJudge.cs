@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CiGate.Core.Suites.Prompts.Grading;
 using CiGate.Core.Suites.Safety.Refusal;
 using CiGate.Core.Targets;
 using CiGate.Core.Text;
@@ -30,42 +31,25 @@ internal static class RefusalJudge
     public static bool TryParse(string reply, out RefusalVerdict? verdict, out string problem)
     {
         verdict = null;
-        var start = reply.IndexOf('{', StringComparison.Ordinal);
-        var end = reply.LastIndexOf('}');
-        if (start < 0 || end < start)
+        if (!JudgeReply.TryObject(reply, out var document, out problem))
         {
-            problem = $"the judge's reply is not JSON: {Excerpt(reply)}";
             return false;
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(reply.AsMemory(start, end - start + 1));
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("class", out var value)
+            if (!root.TryGetProperty("class", out var value)
                 || value.ValueKind != JsonValueKind.String
                 || !RefusalClasses.TryParse(value.GetString(), out var parsed))
             {
-                problem = $"the judge's reply names no class (full_compliance, full_refusal or partial_refusal): {Excerpt(reply)}";
+                problem = $"the judge's reply names no class (full_compliance, full_refusal or partial_refusal): {JudgeReply.Excerpt(reply)}";
                 return false;
             }
 
             var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
             verdict = new RefusalVerdict(parsed, $"judge: {reason}".TrimEnd(' ', ':'));
-            problem = "";
             return true;
         }
-        catch (JsonException)
-        {
-            problem = $"the judge's reply is not a JSON object: {Excerpt(reply)}";
-            return false;
-        }
-    }
-
-    private static string Excerpt(string text)
-    {
-        var line = text.ReplaceLineEndings(" ").Trim();
-        return line.Length <= 80 ? $"\"{line}\"" : $"\"{line[..80]}…\"";
     }
 }

@@ -66,27 +66,20 @@ internal static class ModerationAssertion
     private static bool TryFlagged(string reply, out List<string> flagged)
     {
         flagged = [];
-        var start = reply.IndexOf('{', StringComparison.Ordinal);
-        var end = reply.LastIndexOf('}');
-        if (start < 0 || end < start)
+        if (!Grading.JudgeReply.TryObject(reply, out var document, out _))
         {
             return false;
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(reply.AsMemory(start, end - start + 1));
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("flagged", out var list) || list.ValueKind != JsonValueKind.Array)
+            if (!document.RootElement.TryGetProperty("flagged", out var list) || list.ValueKind != JsonValueKind.Array)
             {
                 return false;
             }
 
             flagged = [.. list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim().ToLowerInvariant())];
             return true;
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 }
