@@ -2,7 +2,8 @@
 # Step 1: check the inputs before anything is built or any model is called, so a mistake costs
 # seconds instead of a full eval run. Also refuses pull_request_target up front (see below).
 # Env (from action.yml): INPUT_FAIL_ON, INPUT_ALLOW_PULL_REQUEST_TARGET, INPUT_ACCEPT_CHANGES,
-# INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS; GITHUB_EVENT_NAME from the runner.
+# INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS, INPUT_RECORD, INPUT_HISTORY_ARTIFACT,
+# INPUT_HISTORY_POSTGRES_ENV; GITHUB_EVENT_NAME from the runner.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -19,6 +20,18 @@ for input in ALLOW_PULL_REQUEST_TARGET ACCEPT_CHANGES; do
     *) die "input $(printf '%s' "$input" | tr '[:upper:]_' '[:lower:]-') must be 'true' or 'false', not '$value'" ;;
   esac
 done
+
+case "${INPUT_RECORD:-auto}" in
+  auto | true | false) ;;
+  *) die "input record must be 'auto' (pushes to the default branch and tags), 'true' or 'false', not '${INPUT_RECORD}'" ;;
+esac
+# The artifact name reaches the GitHub API and the postgres input names a variable: plain names only.
+if [[ ! "${INPUT_HISTORY_ARTIFACT:-cigate-history}" =~ ^[A-Za-z0-9._-]+$ ]]; then
+  die "input history-artifact may only use letters, digits and . _ -, not '${INPUT_HISTORY_ARTIFACT}'"
+fi
+if [[ -n "${INPUT_HISTORY_POSTGRES_ENV:-}" && ! "${INPUT_HISTORY_POSTGRES_ENV}" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
+  die "input history-postgres-env is the NAME of the environment variable holding the connection string (e.g. CIGATE_HISTORY_PG); its value is not a variable name (not shown: it may be the secret itself)"
+fi
 
 # The marker ends up inside an HTML comment (the sticky comment's id): keep it to a safe alphabet.
 if [[ ! "${INPUT_MARKER:-cigate}" =~ ^[A-Za-z0-9._:/-]+$ || "${INPUT_MARKER:-cigate}" == *--* ]]; then

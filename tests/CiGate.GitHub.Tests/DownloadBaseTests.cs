@@ -106,6 +106,41 @@ public sealed class DownloadBaseTests
         Assert.Contains("'actions: read'", ex.Diagnostics[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_history_store_is_the_newest_artifact_of_its_name_from_any_commit()
+    {
+        // arrange: main's older store, a tag's newer one (another commit), and a decoy name
+        await using var h = await PublishHarness.StartAsync();
+        Seed(h, "cigate-history", BaseSha, Day.AddHours(1), ("history.db", "main's store"));
+        var tag = Seed(h, "cigate-history", "ffffffffffffffffffffffffffffffffffffffff", Day.AddHours(2), ("history.db", "tag's store"));
+        Seed(h, "cigate-results", BaseSha, Day.AddHours(3), ("history.db", "other name"));
+        var output = h.Temp.Combine("history");
+
+        // act
+        var downloaded = await ArtifactDownloader.TryDownloadNewestAsync(h.Api(), "octo", "repo", "cigate-history", output, TestContext.Current.CancellationToken);
+
+        // assert
+        Assert.Equal((tag, "ffffffffffffffffffffffffffffffffffffffff"), (downloaded?.Id, downloaded?.HeadSha));
+        Assert.Equal("tag's store", await File.ReadAllTextAsync(Path.Combine(output, "history.db"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task No_history_artifact_yet_is_null_but_a_refused_listing_throws()
+    {
+        // arrange: other names only, so the first recording starts a new store
+        await using var h = await PublishHarness.StartAsync();
+        Seed(h, "cigate-results", BaseSha, Day, ("results.json", "x"));
+
+        // act
+        var none = await ArtifactDownloader.TryDownloadNewestAsync(h.Api(), "octo", "repo", "cigate-history", h.Temp.Combine("a"), TestContext.Current.CancellationToken);
+        h.Fake.State.Config = new(RequireToken: "the-right-one");
+        var refused = await Assert.ThrowsAsync<CiGateException>(() => ArtifactDownloader.TryDownloadNewestAsync(h.Api(), "octo", "repo", "cigate-history", h.Temp.Combine("b"), TestContext.Current.CancellationToken));
+
+        // assert: an outage must never read as "no history", or a new empty store would replace it
+        Assert.Null(none);
+        Assert.Equal(ExitCodes.Infrastructure, refused.ExitCode);
+    }
+
     private static long Seed(PublishHarness h, string name, string sha, DateTimeOffset created, params (string Path, string Text)[] files)
     {
         using var zip = new MemoryStream();

@@ -14,6 +14,9 @@
 #   bad-input a mistyped input: refused before anything runs
 #   sharded   two shard jobs (shard: 1/2, 2/2) compare and post nothing; a merge job (shards:)
 #             merges them and gates the whole run
+#   history   pushes to main and a tag are recorded into one SQLite store carried as an artifact
+#             (downloaded, extended, uploaded); pull requests, other branches and shards are not;
+#             a failed download records nothing and uploads nothing
 # Ends with "action e2e: N passed, N failed"; exits 1 on any failed assertion.
 # Needs: the .NET SDK, jq, the public datasets in shared/datasets beside the repository.
 # CIGATE_E2E_ARTIFACTS: build folder (default artifacts/action-e2e); CIGATE_E2E_KEEP=1 keeps
@@ -38,7 +41,7 @@ done
 [[ -n "$datasets" ]] || { echo "action e2e: shared/datasets not found above $repo" >&2; exit 2; }
 
 # The step scripts in action.yml's order. The drift check below keeps this list honest.
-steps=(preflight install run base compare publish outputs finish)
+steps=(preflight install run history base compare publish outputs finish)
 
 art=${CIGATE_E2E_ARTIFACTS:-$repo/artifacts/action-e2e}
 tmp=$(mktemp -d)
@@ -142,6 +145,12 @@ run_action() {
     export INPUT_TOKEN=$GITHUB_TOKEN INPUT_CIGATE_VERSION="" INPUT_MARKER=cigate INPUT_CHECK_NAME=CiGate
     export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false
     export INPUT_SHARD="" INPUT_SHARDS=""
+    export INPUT_RECORD=auto INPUT_HISTORY_ARTIFACT=cigate-history INPUT_HISTORY_POSTGRES_ENV="" CIGATE_DEFAULT_BRANCH=main
+    # What the runner derives from the event: refs/heads/B or refs/tags/T for pushes, refs/pull/N/merge for PRs.
+    GITHUB_REF=$(jq -r 'if .pull_request then "refs/pull/\(.number)/merge" else .ref // "" end' "$GITHUB_EVENT_PATH")
+    GITHUB_REF_TYPE=$(case "$GITHUB_REF" in refs/tags/*) echo tag ;; *) echo branch ;; esac)
+    GITHUB_REF_NAME=${GITHUB_REF#refs/*/}
+    export GITHUB_REF GITHUB_REF_TYPE GITHUB_REF_NAME
     CIGATE_BASE_SHA=$(jq -r '.pull_request.base.sha // ""' "$GITHUB_EVENT_PATH")
     export CIGATE_BASE_SHA
     for assignment in "$@"; do export "${assignment?}"; done
@@ -170,6 +179,22 @@ end() {
 }
 
 output() { sed -n "s/^$1=//p" "$last_dir/output" | tail -n 1; }
+cli() { dotnet "$art/bin/CiGate.Cli/release/cigate.dll" "$@"; }
+# What the action's upload-artifact step does when the history step asks for it (upload=true).
+upload_history() {
+  [[ "$(output upload)" == true ]] || return 0
+  local folder file files='{}'
+  folder=$(output path)
+  for file in "$folder"/*; do
+    # Through files: a store of a few MB is too long for a command line.
+    base64 -w0 < "$file" > "$tmp/upload.b64"
+    jq --arg name "$(basename "$file")" --rawfile data "$tmp/upload.b64" '. + {($name): $data}' <<< "$files" > "$tmp/upload.json"
+    files=$(cat "$tmp/upload.json")
+  done
+  jq -n --arg sha "$1" --slurpfile files "$tmp/upload.json" '{repo: "octo/repo", name: "cigate-history", head_sha: $sha, files_base64: $files[0]}' > "$tmp/upload-body.json"
+  curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @"$tmp/upload-body.json" "$api/_fake/artifacts" > /dev/null
+}
+history_artifacts() { state | jq '[.artifacts[]? | select(.name == "cigate-history")] | length'; }
 comments() { state | jq --arg m "<!-- cigate:comment:$1 -->" '[.comments[] | select(.body | startswith($m))]'; }
 check_conclusion() { state | jq -r --arg sha "$1" '[.check_runs[] | select(.head_sha == $sha)] | last | .conclusion // "none"'; }
 posted() { state | jq '(.comments | length) + (.check_runs | length) + (.statuses | length)'; }
@@ -182,6 +207,9 @@ expect_eq "push: verdict output" none "$(output verdict)"
 expect_true "push: summary says head only" grep -q "no base results: reporting head only" "$last_dir/summary"
 expect_true "push: results-dir holds results.json" test -f "$(output results-dir)/results.json"
 expect_eq "push: nothing posted to GitHub" 0 "$(posted)"
+expect_eq "push: recorded in the history store" true "$(output recorded)"
+expect_eq "push: the store is handed to upload-artifact" true "$(output upload)"
+upload_history "$base_sha"
 end
 base_results=$last_dir/runner-temp/cigate/head
 
@@ -205,6 +233,7 @@ expect_true "pr-fail: the comment has the verdict line" grep -q "CiGate: fail" <
 expect_eq "pr-fail: the comment is on pull request 7" 7 "$(comments cigate | jq '.[0].issue')"
 expect_eq "pr-fail: check run on the head SHA failed" failure "$(check_conclusion "$head1")"
 expect_true "pr-fail: the step summary is not empty" test -s "$last_dir/summary"
+expect_eq "pr-fail: a pull request is not recorded" false "$(output recorded)"
 expect_eq "pr-fail: the check run has the check name" CiGate "$(state | jq -r --arg sha "$head1" '[.check_runs[] | select(.head_sha == $sha)] | last | .name')"
 comment_id=$(comments cigate | jq '.[0].id')
 end
@@ -292,6 +321,44 @@ begin
 run_action shard-bad pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_SHARD=half
 expect_eq "shard-bad: a malformed shard input is refused at the first step" "2 preflight" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
 end
+
+# 9. History: the push to main (scenario 1) started the store; a tag extends the same store, so a
+#    release is never lost to a branch-scoped cache; other refs and shards are not recorded.
+tag_sha=5555555555555555555555555555555555555555
+begin
+run_action tag push '{"ref": "refs/tags/v1.0"}' "$tag_sha" INPUT_CONFIG=same.yml
+expect_eq "tag: the action passes and records" "0 true" "$last_rc $(output recorded)"
+store=$(output path)/history.db
+expect_eq "tag: main's run and the tag's run are in one store" "main, v1.0" \
+  "$(cli history list --db "$store" --format json | jq -r '[.[] | .identity.branch // .identity.tag] | sort | join(", ")')"
+expect_eq "tag: no write-ahead log left behind for the upload to miss" "" "$(find "$(output path)" -name '*-wal' -size +0)"
+upload_history "$tag_sha"
+expect_eq "tag: two history artifacts uploaded (main, then the tag)" 2 "$(history_artifacts)"
+end
+begin
+run_action feature-push push '{"ref": "refs/heads/feature"}' "$head2" INPUT_CONFIG=same.yml
+expect_eq "feature-push: record auto skips other branches" "0 false" "$last_rc $(output recorded)"
+expect_true "feature-push: the log says why" grep -q "history: not recorded (record: auto records pushes to 'main' and tags" "$last_dir/log"
+end
+begin
+run_action shard-record push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=same.yml INPUT_SHARD=1/2 INPUT_RECORD=true
+expect_eq "shard-record: a shard is never recorded, even with record: true" "0 false" "$last_rc $(output recorded)"
+end
+begin
+run_action record-bad push '{"ref": "refs/heads/main"}' "$head2" INPUT_RECORD=yes
+expect_eq "record-bad: a mistyped record input is refused at the first step" "2 preflight" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
+end
+# A token the API refuses: the download fails, so nothing is recorded and nothing uploaded (an
+# empty store uploaded as the newest artifact would hide every earlier run).
+curl -fsS -X POST -H 'Content-Type: application/json' --data '{"require_token": "another-token"}' "$api/_fake/config" > /dev/null
+begin
+run_action history-down push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=same.yml
+expect_eq "history-down: the step fails at history" history "$(cat "$last_dir/stopped-at" 2> /dev/null)"
+expect_true "history-down: it says the store was not replaced" grep -q "not recording, so that a new, empty store never replaces it" "$last_dir/log"
+expect_eq "history-down: nothing handed to upload-artifact" "" "$(output upload)"
+end
+curl -fsS -X POST -H 'Content-Type: application/json' --data '{"require_token": null}' "$api/_fake/config" > /dev/null
+expect_eq "history: still two history artifacts" 2 "$(history_artifacts)"
 
 echo "action e2e: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

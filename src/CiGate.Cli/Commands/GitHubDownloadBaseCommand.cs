@@ -21,20 +21,26 @@ internal static class GitHubDownloadBaseCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var context = GitHubContext.FromEnvironment(Environment.GetEnvironmentVariable);
-            var variable = parse.GetValue(tokenEnv) ?? "GITHUB_TOKEN";
-            var token = Environment.GetEnvironmentVariable(variable);
-            if (string.IsNullOrWhiteSpace(token))
-            {
-                throw new CiGateException(new Diagnostic(DiagnosticCodes.GitHubContext, $"${variable} is empty: downloading an artifact needs a token with 'actions: read'"), ExitCodes.UsageOrConfig);
-            }
-
-            var (owner, name) = context.SplitRepository();
-            var api = new ApiCaller(GitHubClientFactory.Create(context.ApiUrl, token), new RateLimitRetry(stderr));
+            var (api, owner, name) = Connect(parse.GetValue(tokenEnv), stderr);
             var downloaded = await ArtifactDownloader.DownloadAsync(api, owner, name, parse.GetValue(artifact)!, parse.GetValue(sha)!, parse.GetValue(output)!, ct);
             await stdout.WriteLineAsync($"downloaded artifact '{downloaded.Name}' ({downloaded.Id}, commit {downloaded.HeadSha}): {downloaded.Files} file(s) into {downloaded.Folder}");
             return ExitCodes.Pass;
         });
         return command;
+    }
+
+    /// <summary>The API client, owner and repository for the artifact commands; the token comes from the named variable.</summary>
+    internal static (ApiCaller Api, string Owner, string Repository) Connect(string? tokenVariable, TextWriter stderr)
+    {
+        var context = GitHubContext.FromEnvironment(Environment.GetEnvironmentVariable);
+        var variable = tokenVariable ?? "GITHUB_TOKEN";
+        var token = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.GitHubContext, $"${variable} is empty: downloading an artifact needs a token with 'actions: read'"), ExitCodes.UsageOrConfig);
+        }
+
+        var (owner, name) = context.SplitRepository();
+        return (new ApiCaller(GitHubClientFactory.Create(context.ApiUrl, token), new RateLimitRetry(stderr)), owner, name);
     }
 }

@@ -10,7 +10,7 @@ namespace CiGate.GitHub.Fake.Endpoints;
 /// The /_fake/ routes scripts and tests drive: dump state, set faults, seed comments and
 /// artifacts. Seeding: <c>{"repo":"o/r","issue":7,"user":"bot","body":"hi","count":250}</c> (or
 /// an array of those); artifacts: <c>{"repo","name","head_sha","created_at","files":{path:text}}</c>
-/// or <c>"zip_base64"</c> for a hand-made archive.
+/// (binary files in <c>"files_base64":{path:base64}</c>) or <c>"zip_base64"</c> for a hand-made archive.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -75,13 +75,14 @@ internal static class ControlEndpoints
             return;
         }
 
-        var zip = json?["zip_base64"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : Zip(json?["files"] as JsonObject);
+        var zip = json?["zip_base64"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : Zip(json?["files"] as JsonObject, json?["files_base64"] as JsonObject);
         var created = json?["created_at"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UtcNow;
         var artifact = state.AddArtifact(json?["repo"]?.GetValue<string>() ?? "octo/repo", name, sha, created, zip);
         await FakeJson.WriteAsync(context, 201, artifact);
     }
 
-    private static byte[] Zip(JsonObject? files)
+    /// <summary>A zip of text files and of binary ones given as base64 (e.g. a SQLite history store).</summary>
+    private static byte[] Zip(JsonObject? files, JsonObject? binaryFiles)
     {
         using var buffer = new MemoryStream();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -92,6 +93,13 @@ internal static class ControlEndpoints
                 using var stream = entry.Open();
                 var text = content is JsonValue value && value.TryGetValue<string>(out var s) ? s : content?.ToJsonString(FakeJson.Options) ?? "";
                 stream.Write(Encoding.UTF8.GetBytes(text));
+            }
+
+            foreach (var (path, content) in binaryFiles ?? [])
+            {
+                var entry = archive.CreateEntry(path);
+                using var stream = entry.Open();
+                stream.Write(Convert.FromBase64String(content?.GetValue<string>() ?? ""));
             }
         }
 
