@@ -73,19 +73,23 @@ public sealed class HistoryCommandTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
-    public async Task Compare_with_record_stores_the_head_run()
+    public async Task Compare_with_record_stores_the_head_run_and_the_output_tails_asked_for()
     {
         var ct = TestContext.Current.CancellationToken;
         var (baseDir, headDir) = (Path.Combine(stores.Folder, "base"), Path.Combine(stores.Folder, "head"));
         await SyntheticRuns.WriteAsync(SyntheticRuns.Create("base-run", seed: 1), baseDir, ct);
-        await SyntheticRuns.WriteAsync(SyntheticRuns.Create("head-run", seed: 1), headDir, ct);
+        var head = SyntheticRuns.Create("head-run", seed: 1);
+        await SyntheticRuns.WriteAsync(head, headDir, ct);
 
-        var compared = await CigateCli.RunAsync("compare", "--base", baseDir, "--head", headDir, "--record", "--history-db", stores.SqlitePath);
+        var compared = await CigateCli.RunAsync("compare", "--base", baseDir, "--head", headDir, "--record", "--history-db", stores.SqlitePath, "--history-output-chars", "12");
         var list = await CigateCli.RunAsync("history", "list", "--db", stores.SqlitePath, "--format", "json");
+        await using var store = await HistoryStores.OpenAsync(new HistoryLocation(stores.SqlitePath, null), ct);
+        var stored = (await store.LoadAsync("head-run", ct))!.Items[0];
 
         Assert.True(compared.ExitCode == 0, compared.Stdout + compared.Stderr);
         Assert.Contains("history: run head-run", compared.Stderr, StringComparison.Ordinal);
         Assert.Equal(["head-run"], JsonNode.Parse(list.Stdout)!.AsArray().Select(r => r!["run_id"]!.GetValue<string>()));
+        Assert.Equal("…" + head.Items[0].Output![^12..], stored.Output);
     }
 
     [Fact]

@@ -25,11 +25,13 @@ internal static class HistoryRecorder
     public sealed class Switch
     {
         private readonly Option<bool> record = new("--record") { Description = "Also record the run in the history store (see 'cigate history')" };
+        private readonly Option<int> outputs = new("--history-output-chars") { Description = "With --record: keep the last N characters of each output in the store (default 0: none)", DefaultValueFactory = _ => 0 };
         private readonly HistoryOptions options;
 
         public Switch(Command command)
         {
             command.Options.Add(record);
+            command.Options.Add(outputs);
             options = HistoryOptions.AddPrefixedTo(command);
         }
 
@@ -37,7 +39,7 @@ internal static class HistoryRecorder
         {
             if (parse.GetValue(record))
             {
-                await RecordAsync(LoadedRun.Load(folder), options.Location(parse), new RunIdentity(), 0, log, ct);
+                await RecordAsync(LoadedRun.Load(folder), options.Location(parse), new RunIdentity(), Math.Max(0, parse.GetValue(outputs)), log, ct);
             }
         }
 
@@ -46,7 +48,7 @@ internal static class HistoryRecorder
         {
             if (parse.GetValue(record))
             {
-                await RecordAsync(run, options.Location(parse), new RunIdentity(), 0, log, ct);
+                await RecordAsync(run, options.Location(parse), new RunIdentity(), Math.Max(0, parse.GetValue(outputs)), log, ct);
             }
         }
     }
