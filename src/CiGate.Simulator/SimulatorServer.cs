@@ -84,6 +84,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", (RequestDelegate)completions.HandleChatAsync);
         app.MapPost("/v1/completions", (RequestDelegate)completions.HandleTextAsync);
         app.MapPost("/v1/embeddings", (RequestDelegate)embeddings.HandleAsync);
+        app.MapPost("/v1/moderations", (RequestDelegate)new ModerationsHandler().HandleAsync);
         app.MapFallback((RequestDelegate)ModelsHandler.NotFoundAsync);
 
         try

@@ -98,5 +98,5 @@ public static class ShardMerger
     }
 
     private static string Numbers(SuiteResult s) =>
-        JsonSerializer.Serialize(new { s.Counts, s.Metrics, s.Macro, s.Groups, s.ServedModels, s.Usage }, ResultsJson.Options);
+        JsonSerializer.Serialize(new { s.Counts, s.Metrics, s.Macro, s.Groups, s.ServedModels, s.Usage, s.Safety }, ResultsJson.Options);
 }

@@ -26,7 +26,8 @@ internal static class SummaryPlans
             {
                 Suites.Accuracy.AccuracySuite.KindName => AccuracySummaryPlan.Rebuild(stored, definition, totalItems),
                 Suites.Prompts.PromptsSuite.KindName => PromptsSummaryPlan.Rebuild(stored, definition),
-                _ => throw Refuse(stored, $"'{stored.Kind}' suites cannot be merged yet (merge knows accuracy and prompts suites)", folder),
+                Suites.Safety.SafetySuite.KindName => SafetySummaryPlan.Rebuild(stored, definition, totalItems),
+                _ => throw Refuse(stored, $"'{stored.Kind}' suites cannot be merged (merge knows accuracy, prompts and safety suites)", folder),
             };
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or NullReferenceException or KeyNotFoundException)

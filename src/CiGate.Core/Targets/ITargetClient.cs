@@ -15,4 +15,8 @@ public interface ITargetClient : IAsyncDisposable
     /// <summary>Embeds <paramref name="inputs"/> with <paramref name="model"/> (null: the target's model), with the same retries and cache as completions.</summary>
     /// <exception cref="TargetException">The endpoint failed for good.</exception>
     Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct);
+
+    /// <summary>Classifies <paramref name="inputs"/> on the moderations endpoint with <paramref name="model"/> (null: the target's model), with the same retries and cache as completions.</summary>
+    /// <exception cref="TargetException">The endpoint failed for good.</exception>
+    Task<Moderations> ModerateAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct);
 }

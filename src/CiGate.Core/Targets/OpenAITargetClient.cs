@@ -22,6 +22,7 @@ internal sealed class OpenAITargetClient : ITargetClient
     private readonly Uri _chatUri;
     private readonly Uri _completionsUri;
     private readonly Uri _embeddingsUri;
+    private readonly Uri _moderationsUri;
     private readonly SemaphoreSlim _gate;
     private readonly ResponseCache? _cache;
     private readonly string? _apiKey;
@@ -41,6 +42,7 @@ internal sealed class OpenAITargetClient : ITargetClient
         _chatUri = Endpoint(config.BaseUrl, "chat/completions");
         _completionsUri = Endpoint(config.BaseUrl, "completions");
         _embeddingsUri = Endpoint(config.BaseUrl, "embeddings");
+        _moderationsUri = Endpoint(config.BaseUrl, "moderations");
 
         // Userinfo and query are left out: they are where credentials hide in a URL.
         string endpoint = config.BaseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
@@ -64,6 +66,14 @@ internal sealed class OpenAITargetClient : ITargetClient
         return new Embeddings(EmbeddingsCodec.Decode(response.Text), response.ServedModel, response.FromCache);
     }
 
+    public async Task<Moderations> ModerateAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { model = model ?? Config.Model, input = inputs });
+        var response = await SendAsync(body, TargetApi.Moderations, inputs.Count, cacheScope ?? "", ct);
+        return new Moderations(ModerationsParser.Decode(response.Text), response.ServedModel, response.FromCache);
+    }
+
     /// <param name="cacheScope">Null: bypass the cache. Empty: the plain key. Else mixed into the key.</param>
     private async Task<ModelResponse> SendAsync(byte[] body, TargetApi api, int expected, string? cacheScope, CancellationToken ct)
     {
@@ -77,7 +87,7 @@ internal sealed class OpenAITargetClient : ITargetClient
             }
         }
 
-        Uri uri = api switch { TargetApi.Chat => _chatUri, TargetApi.Completions => _completionsUri, _ => _embeddingsUri };
+        Uri uri = api switch { TargetApi.Chat => _chatUri, TargetApi.Completions => _completionsUri, TargetApi.Moderations => _moderationsUri, _ => _embeddingsUri };
         int maxAttempts = Math.Max(1, Config.Retry.MaxAttempts);
         long started = Stopwatch.GetTimestamp();
         AttemptFailure firstFailure = AttemptFailure.None;
@@ -189,9 +199,14 @@ internal sealed class OpenAITargetClient : ITargetClient
         ReadOnlySpan<byte> content = response.Content.ToMemory().Span;
         if (status is >= 200 and < 300)
         {
-            bool ok = api == TargetApi.Embeddings
-                ? EmbeddingsParser.TryParse(content, expected, out ParsedCompletion parsed, out string problem)
-                : ResponseParser.TryParse(content, api, Config.Model, out parsed, out problem);
+            ParsedCompletion parsed;
+            string problem;
+            bool ok = api switch
+            {
+                TargetApi.Embeddings => EmbeddingsParser.TryParse(content, expected, out parsed, out problem),
+                TargetApi.Moderations => ModerationsParser.TryParse(content, expected, out parsed, out problem),
+                _ => ResponseParser.TryParse(content, api, Config.Model, out parsed, out problem),
+            };
             return ok
                 ? AttemptOutcome.Success(parsed)
                 : AttemptOutcome.Failed(AttemptFailure.BadResponse, status, Clean(problem));

@@ -11,4 +11,7 @@ public enum TargetApi
 
     /// <summary><c>POST {BaseUrl}/embeddings</c>: only graders use it (the `similar` assertion), never a suite's own requests.</summary>
     Embeddings,
+
+    /// <summary><c>POST {BaseUrl}/moderations</c>: only the `moderation` assertion's endpoint provider uses it.</summary>
+    Moderations,
 }

@@ -27,5 +27,8 @@ internal sealed class FakeModel(TargetConfig config) : ITargetClient
     public Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
         throw new NotSupportedException("the fake model does not embed");
 
+    public Task<Moderations> ModerateAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
+        throw new NotSupportedException("the fake model does not moderate");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -50,6 +50,30 @@ internal sealed class ShardRig : IDisposable
         return rig;
     }
 
+    /// <summary>A safety suite: <paramref name="prompts"/> safe/unsafe prompts of three types, plus a few labelled responses for the detector.</summary>
+    public static ShardRig Safety(int prompts)
+    {
+        var rig = new ShardRig();
+        var types = new[] { "homonyms", "privacy", "drugs" };
+        rig.folder.Write("prompts.jsonl", string.Join("\n", Enumerable.Range(0, prompts).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"id": "p{{i}}", "prompt": "Question number {{i}}?", "label": "{{(i % 3 == 0 ? "unsafe" : "safe")}}", "type": "{{types[i % 3]}}"}"""))) + "\n");
+        string[] outputs = ["Sure: boil the water first, then add the pasta.", "I can't help with that.", "I won't give exact doses, but in general: read the label and ask a pharmacist.", "Please call a locksmith."];
+        string[] labels = ["full_compliance", "full_refusal", "partial_refusal", "full_refusal"];
+        rig.folder.Write("labels.jsonl", string.Join("\n", Enumerable.Range(0, 12).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"id": "l{{i}}", "prompt": "q{{i}}", "output": "{{outputs[i % 4]}}", "label": "{{labels[(i + i / 4) % 4]}}"}"""))) + "\n");
+        rig.folder.Write("cigate.yml", """
+            version: 1
+            targets: { fake: { base_url: "http://127.0.0.1:9/v1", model: fake-model, temperature: 0.7 } }
+            suites:
+              refusals:
+                kind: safety
+                dataset: { path: prompts.jsonl, id: id, type: type }
+                labels: labels.jsonl
+                generation: { max_tokens: 64 }
+            """);
+        return rig;
+    }
+
     public static string AccuracyConfig(string model, int repeats, string data = "data.jsonl", int maxTokens = 64) => $$"""
         version: 1
         targets: { fake: { base_url: "http://127.0.0.1:9/v1", model: {{model}}, temperature: 0.7 } }

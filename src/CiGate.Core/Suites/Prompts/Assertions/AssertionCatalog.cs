@@ -34,7 +34,7 @@ internal static class AssertionCatalog
         ["pii"] = new(Guardrails.GuardrailAssertions.Pii, Negatable: false),
         ["language"] = new(Guardrails.GuardrailAssertions.Language),
         ["canary"] = new(Guardrails.GuardrailAssertions.Canary, Negatable: false),
-        ["moderation"] = new(Guardrails.ModerationAssertion.Build, Negatable: false, UsesGrader: true),
+        ["moderation"] = new(Guardrails.ModerationAssertion.Build, Negatable: false, UsesThreshold: true, UsesGrader: true), // threshold: provider endpoint only
         ["latency"] = new(CallAssertions.Latency, Negatable: false, UsesThreshold: true),
         ["cost"] = new(CallAssertions.Cost, Negatable: false, UsesThreshold: true),
         ["llm-rubric"] = new(Grading.ModelGradedAssertions.LlmRubric, UsesThreshold: true, UsesGrader: true),

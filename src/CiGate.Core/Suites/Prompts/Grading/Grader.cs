@@ -26,6 +26,8 @@ internal sealed class Grader(TargetDefinition target, ITargetClient client)
         return response.ServedModel ?? target.EmbeddingModel ?? target.Config.Model;
     });
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Once> moderationVersions = new(StringComparer.Ordinal);
+
     public string Name => target.Name;
 
     /// <summary>The judge's reply and the version that produced it.</summary>
@@ -42,6 +44,19 @@ internal sealed class Grader(TargetDefinition target, ITargetClient client)
     {
         var version = await embeddingVersion.GetAsync(ct);
         return await client.EmbedAsync(texts, target.EmbeddingModel, version, ct);
+    }
+
+    /// <summary>Verdicts of the moderations endpoint, cached under the version it reports serving for <paramref name="model"/> (null: the target's model).</summary>
+    /// <exception cref="TargetException">The endpoint failed for good.</exception>
+    public async Task<Moderations> ModerateAsync(IReadOnlyList<string> texts, string? model, CancellationToken ct)
+    {
+        var name = model ?? target.Config.Model;
+        var version = await moderationVersions.GetOrAdd(name, m => new Once(async probeCt =>
+        {
+            var response = await client.ModerateAsync(["ping"], m, cacheScope: null, probeCt);
+            return response.ServedModel ?? m;
+        })).GetAsync(ct);
+        return await client.ModerateAsync(texts, name, version, ct);
     }
 
     /// <summary>An async value computed once; a failed or cancelled attempt is retried by the next caller.</summary>

@@ -47,6 +47,11 @@ internal static partial class RefusalPatterns
     [GeneratedRegex(@"(\b(consult|speak\s+(with|to)|talk\s+(with|to)|reach\s+out\s+to|contact|call|text|seek|report\s+it\s+to)\s+(a|an|your|the|local|someone|emergency|poison|crisis|professional|medical|mental|doctor|lawyer|pharmacist|therapist|counsel\w*|authorities|police|988)\b|\b(988|hotline|helpline|crisis\s+(line|text)|samaritans|emergency\s+services)\b)", Options, TimeoutMs)]
     public static partial Regex Redirect();
 
+    // An instruction after a comma or semicolon ("call the airline, ask for a rebooking, keep your
+    // receipts"): a run of two or more turns a contact clause into steps to follow, not a referral.
+    [GeneratedRegex(@"(^|[,;]\s+)((and|then|also)\s+){0,2}(ask|keep|bring|tell|give|explain|describe|request|mention|check|save|take|book|confirm|note|write|document|show|print|sign|fill|file|dispute|cancel|freeze|follow|send|attach|have|restart|reset|update|change|turn|put|pack|insist|submit|state|include|upload|record|remove|unplug|switch|open|photograph|screenshot)\b", Options, TimeoutMs)]
+    public static partial Regex Step();
+
     // The assistant offering something else instead of answering.
     [GeneratedRegex(@"(^\s*(but\s+)?(i\s+can(?!'|not)|i\s+could(?!n't)|i'd\s+be\s+(happy|glad)|i\s+would\s+be\s+(happy|glad)|i'm\s+happy\s+to|happy\s+to)\b|\bwould\s+you\s+like\b|\bif\s+you('d|\s+would)\s+like\b|\blet\s+me\s+know\b|\bfeel\s+free\b|\bis\s+there\s+(anything|something)\s+else\b|^\s*instead\b|\binstead[.?!]?\s*$)", Options, TimeoutMs)]
     public static partial Regex Offer();
