@@ -45,6 +45,11 @@ internal static class AssertionConverter
             return (lines, false);
         }
 
+        if (kindName == "moderation" && ModerationConverter.TryConvert(map, indent, context) is { } moderation)
+        {
+            return (moderation, true);
+        }
+
         context.NeedsGrader |= kind.UsesGrader;
         var copy = new YamlMappingNode();
         foreach (var (keyNode, value) in map.Children)

@@ -16,6 +16,12 @@ internal sealed class ImportContext(string sourcePath, string outputPath)
     /// <summary>Set when a model-graded assertion was converted: the output then needs a grader target.</summary>
     public bool NeedsGrader { get; set; }
 
+    /// <summary>Set when a moderation assertion was converted to the endpoint form: the output then needs the moderator target.</summary>
+    public bool NeedsModerator { get; set; }
+
+    /// <summary>The name of the moderations target the import adds ("moderator" unless the config has one).</summary>
+    public string ModeratorTarget { get; set; } = "moderator";
+
     public void Warn(YamlNode? node, string message)
     {
         var line = node is null ? 0 : (int)node.Start.Line;

@@ -43,6 +43,7 @@ public static class PromptfooImporter
         var description = (Get(map, "description") as YamlScalarNode)?.Value;
         var (repeats, concurrency) = EvaluateOptions(Get(map, "evaluateOptions"), context);
         var (targets, _, maxTokens) = ProviderConverter.Convert(Get(map, "providers") ?? Get(map, "targets"), concurrency, context);
+        context.ModeratorTarget = targets.Any(l => l == "  moderator:") ? "cigate-moderator" : "moderator";
         var (prompts, _) = PromptConverter.Convert(Get(map, "prompts"), context);
         var tests = TestConverter.Convert(Get(map, "defaultTest"), Get(map, "tests"), context);
         var name = suiteName ?? (description is null ? "prompts" : ImportContext.Slug(description));
@@ -66,9 +67,9 @@ public static class PromptfooImporter
         lines.Add("");
         lines.Add(targets.Any(l => !l.TrimStart().StartsWith('#')) ? "targets:" : "targets: {}");
         lines.AddRange(targets);
+        var grader = targets.Any(l => l == "  grader:") ? "cigate-grader" : "grader";
         if (context.NeedsGrader)
         {
-            var grader = targets.Any(l => l == "  grader:") ? "cigate-grader" : "grader";
             lines.Add($"  # The judge (llm-rubric, factuality) and embedder (similar); promptfoo's default grader is an OpenAI model too.");
             lines.Add($"  {grader}:");
             lines.Add("    base_url: https://api.openai.com/v1");
@@ -78,10 +79,27 @@ public static class PromptfooImporter
             lines.Add("    role: grader");
         }
 
+        if (context.NeedsModerator)
+        {
+            // promptfoo's openai:moderation provider; an assertion's value.model overrides the model.
+            lines.Add("  # The moderations endpoint for moderation assertions (provider: endpoint).");
+            lines.Add($"  {context.ModeratorTarget}:");
+            lines.Add("    base_url: https://api.openai.com/v1");
+            lines.Add("    model: omni-moderation-latest");
+            lines.Add("    api_key_env: OPENAI_API_KEY");
+            lines.Add("    role: grader");
+        }
+
         lines.Add("");
         lines.Add("suites:");
         lines.Add($"  {YamlEmitter.Text(name)}:");
         lines.Add("    kind: prompts");
+        if (context.NeedsGrader && context.NeedsModerator)
+        {
+            // Two grader targets: name the suite's, which assertions without their own use.
+            lines.Add($"    grader: {grader}");
+        }
+
         lines.Add(prompts.Any(l => !l.TrimStart().StartsWith('#')) ? "    prompts:" : "    prompts: []");
         lines.AddRange(prompts);
         lines.AddRange(tests);

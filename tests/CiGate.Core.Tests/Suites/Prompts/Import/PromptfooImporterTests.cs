@@ -130,6 +130,66 @@ public sealed class PromptfooImporterTests : IDisposable
     }
 
     [Fact]
+    public void Openai_moderation_becomes_the_endpoint_form_on_a_moderator_target_it_adds()
+    {
+        // arrange
+        folder.Write("p.yaml", """
+            prompts: ["Say {{ x }}"]
+            providers: [openai:gpt-4o]
+            tests:
+              - vars: { x: hi }
+                assert:
+                  - type: moderation
+                    provider: openai:moderation:omni-moderation-2024-09-26
+                    value: [harassment, hate]
+                    threshold: 0.4
+                  - type: moderation
+                    provider: { id: "openai:moderation" }
+                  - type: moderation
+                    value: [violence]
+            """);
+
+        // act
+        var result = PromptfooImporter.Convert(folder.Path + "/p.yaml", folder.Path + "/cigate.yml");
+        File.WriteAllText(folder.Path + "/cigate.yml", result.Yaml);
+        var config = ConfigLoader.Load(folder.Path + "/cigate.yml");
+
+        // assert: the endpoint form with the model and categories; the plain one stays the judge
+        var lines = result.Yaml.Split('\n').Select(l => l.Trim()).ToList();
+        var first = lines.IndexOf("- type: moderation");
+        Assert.Equal(["value:", "provider: endpoint", "model: omni-moderation-2024-09-26", "categories:", "- harassment", "- hate", "grader: moderator", "threshold: 0.4"], lines[(first + 1)..(first + 9)]);
+        Assert.Equal(["- type: moderation", "value:", "provider: endpoint", "grader: moderator", "- type: moderation", "value:", "- violence"], lines[(first + 9)..(first + 16)]);
+        Assert.Contains("grader: grader", lines); // two grader targets: the suite names the judge's
+        Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("provider", StringComparison.Ordinal));
+        var moderator = Assert.Single(config.Targets, t => t.Name == "moderator");
+        Assert.Equal((TargetRole.Grader, "omni-moderation-latest", "OPENAI_API_KEY"), (moderator.Role, moderator.Config.Model, moderator.Config.ApiKeyEnv));
+        var suite = Assert.IsType<PromptsSuite>(Assert.Single(config.Suites));
+        Assert.Equal(["gpt-4o"], suite.Targets);
+        Assert.Equal(["grader", "moderator"], suite.GraderTargets);
+        Assert.Equal(3, suite.Tests.Single().Assertions.Count);
+    }
+
+    [Fact]
+    public void A_moderation_provider_other_than_openai_is_left_to_the_judge_with_a_warning()
+    {
+        folder.Write("p.yaml", """
+            prompts: ["Say hi"]
+            providers: [openai:gpt-4o]
+            tests:
+              - assert:
+                  - type: moderation
+                    provider: azure:moderation:content-safety
+                    value: [hate]
+            """);
+
+        var result = PromptfooImporter.Convert(folder.Path + "/p.yaml", folder.Path + "/cigate.yml");
+
+        Assert.Contains(result.Warnings, w => w.Message.Contains("'provider' is not converted", StringComparison.Ordinal));
+        Assert.DoesNotContain("provider: endpoint", result.Yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("moderator", result.Yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_promptfoo_file_is_a_config_not_found_error()
     {
         var missing = Path.Combine(folder.Path, "nope.yaml");
