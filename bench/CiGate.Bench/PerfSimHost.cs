@@ -4,8 +4,9 @@ using CiGate.Simulator;
 namespace CiGate.Bench;
 
 /// <summary>
-/// `perf-sim TTFT_MS ITL_MS`: the simulator in its own process, stamping every chunk with its
-/// Stopwatch timestamp, so the load generator's CPU and the server's are measured apart.
+/// `perf-sim TTFT_MS ITL_MS [steps|timers]`: the simulator in its own process, stamping every chunk
+/// with its Stopwatch timestamp, so the load generator's CPU and the server's are measured apart.
+/// `steps` (the default) emits tokens in decode steps shared by all streams, as a batched server does.
 /// </summary>
 internal static class PerfSimHost
 {
@@ -15,9 +16,8 @@ internal static class PerfSimHost
         {
             TimeToFirstToken = TimeSpan.FromMilliseconds(double.Parse(args[0], CultureInfo.InvariantCulture)),
             InterTokenLatency = TimeSpan.FromMilliseconds(double.Parse(args[1], CultureInfo.InvariantCulture)),
-            Performance = new PerformanceOptions { SendTimestamps = true },
+            Performance = new PerformanceOptions { SendTimestamps = true, DecodeSteps = args.Length < 3 || args[2] != "timers" },
         };
-        ThreadPool.SetMinThreads(256, 256);
         await using var server = await SimulatorServer.StartAsync(options, CancellationToken.None);
         Console.WriteLine(server.BaseUrl);
         await Console.Out.FlushAsync();

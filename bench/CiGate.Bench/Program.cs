@@ -16,6 +16,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare | perf-accuracy [LEVELS=1,64,512] [MAX_STREAMS=1024] | history [--runs N] [--items N] [--db PATH]");
+    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare | perf-accuracy [--levels 1,64,512] [--itl 10,40] [--max-streams 1024,2048] [--no-reference] [--no-timers] [--pin] [--bare-first] | history [--runs N] [--items N] [--db PATH]");
     return 2;
 }

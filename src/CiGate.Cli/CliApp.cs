@@ -45,6 +45,14 @@ internal static class CliApp
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (a cancelled CI job, `timeout`, `docker stop`) cancels like Ctrl+C, so a model server
+        // cigate started is stopped rather than orphaned; a second SIGTERM ends the process at once.
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        });
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr }, cancel.Token);

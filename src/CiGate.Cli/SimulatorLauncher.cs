@@ -30,6 +30,7 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
                 AnswerKeys = [.. AnswerKeys(config, target.Name)],
                 SafetyKeys = [.. SafetyKeys(config, target.Name)],
                 Refusal = settings.Refusal is { } r ? new RefusalOptions { Safe = r.Safe, Unsafe = r.Unsafe, Partial = r.Partial, Flip = r.Flip } : null,
+                Performance = Performance(settings.Performance),
                 Scripts = [.. settings.Scripts ?? []],
                 TimeToFirstToken = settings.TimeToFirstToken,
                 InterTokenLatency = settings.InterTokenLatency,
@@ -76,6 +77,17 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
             await server.DisposeAsync();
         }
     }
+
+    private static PerformanceOptions Performance(SimulatorPerformance? p) => p is null ? new() : new()
+    {
+        Slowdown = p.Slowdown,
+        MaxConcurrentDecodes = p.MaxConcurrentDecodes,
+        BatchItlGrowth = p.BatchItlGrowth,
+        SendUsage = p.SendUsage,
+        SendTimestamps = p.SendTimestamps,
+        MidStreamErrorEvery = p.MidStreamErrorEvery,
+        DecodeSteps = p.DecodeSteps,
+    };
 
     private static IEnumerable<SafetyKeySource> SafetyKeys(CiGateConfig config, string target) =>
         config.Suites.OfType<Core.Suites.Safety.SafetySuite>().Where(s => s.Targets.Contains(target)).DistinctBy(s => s.Dataset.Path)

@@ -28,6 +28,13 @@ public sealed class PerformanceOptions
     /// <summary>Every n-th streamed request (by arrival) sends an error event halfway through its tokens (0 = never).</summary>
     public int MidStreamErrorEvery { get; set; }
 
+    /// <summary>
+    /// Tokens come out in decode steps shared by every running stream, one step per inter-token
+    /// latency, as a batched GPU server emits a token for each running sequence per step. The first
+    /// token waits for the step after time to first token. False: each stream keeps its own timer.
+    /// </summary>
+    public bool DecodeSteps { get; set; }
+
     public void Validate()
     {
         if (!double.IsFinite(Slowdown) || Slowdown <= 0)

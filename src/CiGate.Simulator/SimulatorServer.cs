@@ -84,6 +84,12 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", (RequestDelegate)completions.HandleChatAsync);
         app.MapPost("/v1/completions", (RequestDelegate)completions.HandleTextAsync);
         app.MapPost("/v1/embeddings", (RequestDelegate)embeddings.HandleAsync);
+
+        // Beside /v1, as vLLM serves them: readiness, version, Prometheus metrics and the tokenizer.
+        app.MapGet("/health", (RequestDelegate)VersionHandler.HealthAsync);
+        app.MapGet("/version", (RequestDelegate)VersionHandler.HandleAsync);
+        app.MapGet("/metrics", (RequestDelegate)new MetricsHandler(completions.Capacity, stats, options.Models).HandleAsync);
+        app.MapPost("/tokenize", (RequestDelegate)new TokenizeHandler(options.Models).HandleAsync);
         app.MapPost("/v1/moderations", (RequestDelegate)new ModerationsHandler().HandleAsync);
         app.MapFallback((RequestDelegate)ModelsHandler.NotFoundAsync);
 

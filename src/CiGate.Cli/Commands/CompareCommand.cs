@@ -49,10 +49,14 @@ internal static class CompareCommand
     /// </summary>
     internal static async Task<int> ReportAsync(LoadedRun @base, LoadedRun head, string? configPath, bool acceptChanges, string folder, ReportOptions report, TextWriter stdout, CancellationToken ct)
     {
-        var gates = configPath is { } path
-            ? ConfigLoader.Load(path).Suites.ToDictionary(s => s.Name, s => s.Gate, StringComparer.Ordinal)
+        var suites = configPath is { } path ? ConfigLoader.Load(path).Suites : null;
+        var gates = suites is not null
+            ? suites.ToDictionary(s => s.Name, s => s.Gate, StringComparer.Ordinal)
             : head.Results.Suites.Where(s => s.Gate is not null).DistinctBy(s => s.Suite).ToDictionary(s => s.Suite, s => s.Gate!, StringComparer.Ordinal);
-        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates));
+
+        // A perf suite's gate is also its SLOs and regression rule: --config replaces those the head run recorded.
+        var perfGates = suites?.OfType<Core.Suites.Perf.PerfSuite>().ToDictionary(s => s.Name, s => new Core.Suites.Perf.PerfGateOverride(s.Slos, s.Regression), StringComparer.Ordinal);
+        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, PerfGates: perfGates));
         var result = Gate.Evaluate(comparison, gates);
 
         var reports = ReportRenderer.Render(result, report);

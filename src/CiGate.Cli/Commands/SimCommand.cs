@@ -25,6 +25,12 @@ internal static class SimCommand
         {
             port, models, answers, scripts, ttft, itl, flip, invalid, faultRate, faults, safety, refusal,
         };
+        var performance = new SimPerformanceFlags();
+        foreach (var flag in performance.All)
+        {
+            command.Options.Add(flag);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             SimulatorOptions options;
@@ -42,6 +48,7 @@ internal static class SimCommand
                     Faults = new FaultOptions { Rate = parse.GetValue(faultRate), Kinds = FaultKindNames.ParseList(parse.GetValue(faults)!) },
                     SafetyKeys = [.. (parse.GetValue(safety) ?? []).Select(path => new SafetyKeySource(path))],
                     Refusal = parse.GetValue(refusal) is { } rates ? RefusalOptions.Parse(rates) : null,
+                    Performance = performance.Read(parse),
                 };
                 if (parse.GetValue(models) is { Length: > 0 } named)
                 {

@@ -5,7 +5,8 @@ namespace CiGate.Core.Comparing;
 /// <summary>
 /// <see cref="AcceptChanges"/>: compare suites whose definition, prompt or dataset changed
 /// (unpaired, and said so) instead of refusing. <see cref="Gates"/> names each suite's gated
-/// metric; without one, a suite's first metric is its primary metric.
+/// metric; without one, a suite's first metric is its primary metric. <see cref="PerfGates"/>
+/// replaces the SLOs and regression rule a perf suite's head run recorded (`compare --config`).
 /// </summary>
 public sealed record CompareOptions(
     bool AcceptChanges = false,
@@ -13,4 +14,5 @@ public sealed record CompareOptions(
     int BootstrapIterations = 10_000,
     int Seed = 20240601,
     IReadOnlyDictionary<string, GateSettings>? Gates = null,
-    int MaxOutputCharacters = 2_000);
+    int MaxOutputCharacters = 2_000,
+    IReadOnlyDictionary<string, Suites.Perf.PerfGateOverride>? PerfGates = null);

@@ -18,4 +18,7 @@ public sealed record SimulatorSettings(
 
     /// <summary>Refusal rates for prompts of the safety suites that run on this target; null uses the simulator's defaults.</summary>
     public SimulatorRefusal? Refusal { get; init; }
+
+    /// <summary>Server-under-load behaviour for perf suites (slowdown, decode capacity, usage, errors mid-stream); null: none.</summary>
+    public SimulatorPerformance? Performance { get; init; }
 }

@@ -142,6 +142,21 @@ internal static class TargetReader
         return refusal;
     }
 
+    private static SimulatorPerformance ReadPerformance(MapReader map)
+    {
+        var defaults = new SimulatorPerformance();
+        var performance = new SimulatorPerformance(
+            map.Double("slowdown", 0.01, 1000) ?? defaults.Slowdown,
+            map.Int("max_concurrent_decodes", 0) ?? defaults.MaxConcurrentDecodes,
+            map.Double("batch_itl_growth", 0, 100) ?? defaults.BatchItlGrowth,
+            map.Bool("send_usage") ?? defaults.SendUsage,
+            map.Bool("send_timestamps") ?? defaults.SendTimestamps,
+            map.Int("mid_stream_error_every", 0) ?? defaults.MidStreamErrorEvery,
+            map.Bool("decode_steps") ?? defaults.DecodeSteps);
+        map.Finish();
+        return performance;
+    }
+
     private static SimulatorSettings? ReadSimulator(MapReader? map, string baseDirectory)
     {
         if (map is null)
@@ -173,6 +188,7 @@ internal static class TargetReader
         {
             Judge = map.Bool("judge"),
             Refusal = map.Map("refusal") is { } refusal ? ReadRefusal(refusal) : null,
+            Performance = map.Map("performance") is { } performance ? ReadPerformance(performance) : null,
         };
         faults?.Finish();
         map.Finish();

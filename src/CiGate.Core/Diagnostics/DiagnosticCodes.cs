@@ -38,6 +38,12 @@ public static class DiagnosticCodes
     public const string EndpointRejected = "CIGATE0302";
     public const string TooManyErrors = "CIGATE0303";
 
+    /// <summary>A perf suite's `server:` could not be started, exited early or never got ready.</summary>
+    public const string ServerNotReady = "CIGATE0304";
+
+    /// <summary>The server lacks an endpoint the config asks for (e.g. /tokenize for `tokenizer: server`).</summary>
+    public const string EndpointMissing = "CIGATE0305";
+
     // Results and resume
     public const string ResultsNotFound = "CIGATE0401";
     public const string ResultsMalformed = "CIGATE0402";

@@ -20,6 +20,7 @@ internal sealed class CompletionHandler
     private readonly TimeSpan _stallFor;
     private readonly PerformanceOptions _performance;
     private readonly DecodeCapacity _capacity;
+    private readonly DecodeSteps? _steps;
 
     public CompletionHandler(SimulatorOptions options, AnswerKeyIndex index, ScriptBook scripts, SimulatorStats stats)
     {
@@ -33,7 +34,11 @@ internal sealed class CompletionHandler
         _stallFor = options.Faults.StallFor;
         _performance = options.Performance;
         _capacity = new DecodeCapacity(options.Performance);
+        _steps = options.Performance.DecodeSteps && options.InterTokenLatency > TimeSpan.Zero ? new DecodeSteps(options.InterTokenLatency, _capacity) : null;
     }
+
+    /// <summary>The capacity model /metrics reports on.</summary>
+    public DecodeCapacity Capacity => _capacity;
 
     public Task HandleChatAsync(HttpContext context) => HandleAsync(context, CompletionKind.Chat);
 
@@ -90,7 +95,7 @@ internal sealed class CompletionHandler
             {
                 var usage = request.IncludeUsage && _performance.SendUsage;
                 var failing = _performance.MidStreamErrorEvery > 0 && number % _performance.MidStreamErrorEvery == 0;
-                var settings = new StreamSettings(_capacity, usage, usage && request.ContinuousUsage, _performance.SendTimestamps, failing);
+                var settings = new StreamSettings(_capacity, usage, usage && request.ContinuousUsage, _performance.SendTimestamps, failing, _steps);
                 await StreamResponder.WriteAsync(context, meta, plan, settings, _latency, stall, ct);
             }
             else
@@ -106,6 +111,7 @@ internal sealed class CompletionHandler
             }
 
             _stats.RecordCompletion();
+            _stats.RecordTokens(request.PromptTokens, plan.CompletionTokens);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

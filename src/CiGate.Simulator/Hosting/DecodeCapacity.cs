@@ -8,14 +8,32 @@ internal sealed class DecodeCapacity(PerformanceOptions options)
 {
     private readonly SemaphoreSlim? slots = options.MaxConcurrentDecodes > 0 ? new SemaphoreSlim(options.MaxConcurrentDecodes) : null;
     private int active;
+    private int waiting;
 
     public double Slowdown { get; } = options.Slowdown;
+
+    /// <summary>Requests holding a decode slot (what /metrics reports as running).</summary>
+    public int Running => Volatile.Read(ref active);
+
+    /// <summary>Requests queued for a slot (what /metrics reports as waiting).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
+    /// <summary>The share of decode slots in use, as KV-cache usage (0 when decodes are unlimited).</summary>
+    public double Usage => options.MaxConcurrentDecodes > 0 ? Math.Min(1, (double)Running / options.MaxConcurrentDecodes) : 0;
 
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
         if (slots is not null)
         {
-            await slots.WaitAsync(ct);
+            Interlocked.Increment(ref waiting);
+            try
+            {
+                await slots.WaitAsync(ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
+            }
         }
 
         Interlocked.Increment(ref active);

@@ -34,6 +34,12 @@ internal static class StreamResponder
         // A decode slot is held from admission to the last token: waiting for one is queueing time.
         using var slot = await capacity.EnterAsync(ct);
         await Delay(capacity.Scale(latency.TimeToFirstToken, perToken: false), ct);
+        if (settings.Steps is { } first)
+        {
+            await first.NextAsync();
+            ct.ThrowIfCancellationRequested();
+        }
+
         if (meta.Kind == CompletionKind.Chat)
         {
             CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: true, null, includeUsage, settings.ContinuousUsage ? 0 : -1);
@@ -46,7 +52,15 @@ internal static class StreamResponder
             if (i > 0 && latency.InterToken > TimeSpan.Zero)
             {
                 await sse.FlushAsync(ct);
-                await Delay(capacity.Scale(latency.InterToken, perToken: true), ct);
+                if (settings.Steps is { } steps)
+                {
+                    await steps.NextAsync();
+                    ct.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await Delay(capacity.Scale(latency.InterToken, perToken: true), ct);
+                }
             }
 
             if (settings.ErrorMidStream && i == plan.TokenEnds.Length / 2)

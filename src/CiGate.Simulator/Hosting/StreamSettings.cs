@@ -6,4 +6,5 @@ internal readonly record struct StreamSettings(
     bool IncludeUsage,
     bool ContinuousUsage,
     bool SendTimestamps,
-    bool ErrorMidStream);
+    bool ErrorMidStream,
+    DecodeSteps? Steps = null);

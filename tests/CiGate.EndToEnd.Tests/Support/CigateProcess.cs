@@ -29,6 +29,8 @@ internal sealed class CigateProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Pid => process.Id;
+
     public static CigateProcess Start(string workingDirectory, params string[] args)
     {
         Assert.True(File.Exists(ToolPath), $"cigate.dll is not beside the test assembly ({ToolPath}); the project reference should copy it");

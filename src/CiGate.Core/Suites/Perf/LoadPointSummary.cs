@@ -36,7 +36,8 @@ public sealed record LoadPointSummary(
     double OutputTokensMean,
     bool Valid,
     string? InvalidReason,
-    IReadOnlyList<SloCheck> Slos)
+    IReadOnlyList<SloCheck> Slos,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null)
 {
     public bool SlosMet => Slos.All(s => s.Met);
 

@@ -15,7 +15,9 @@ public static class PerfComparer
 
     public static SuiteComparison Compare(SuiteResult @base, SuiteResult head, string baseFolder, string headFolder, IReadOnlyList<string> blocking, Comparing.CompareOptions options)
     {
-        var regression = head.Perf?.Regression ?? RegressionSpec.Default;
+        // `compare --config` replaces the SLOs and regression rule the head run recorded.
+        var overrides = options.PerfGates?.GetValueOrDefault(head.Suite);
+        var regression = overrides?.Regression ?? head.Perf?.Regression ?? RegressionSpec.Default;
         var baseRequests = Measured(baseFolder, @base);
         var headRequests = Measured(headFolder, head);
         var labels = (head.Perf?.LoadPoints ?? []).Select(p => p.Label).Distinct().Where(l => baseRequests.Contains(l)).ToList();
@@ -57,7 +59,7 @@ public static class PerfComparer
 
         var perf = new PerfComparison(
             changes,
-            Slos(head),
+            Slos(head, overrides?.Slos, headRequests),
             [.. Curve("base", @base), .. Curve("head", head)],
             aaUsed
                 ? "A/A calibration: the spread between the base run's two repeats widens each margin"
@@ -74,6 +76,8 @@ public static class PerfComparer
         {
             notes.Add($"model: {@base.Model} → {head.Model}");
         }
+
+        notes.AddRange(Telemetry.EnvironmentDiff.Notes(@base.Perf?.Environment, head.Perf?.Environment));
 
         return new SuiteComparison(head.Suite, head.Target, head.Kind, blocking.Count == 0 ? Pairing.Paired : Pairing.Unpaired, notes, @base.Model, head.Model,
             Side(@base), Side(head), labels.Count, 0, 0, 0, [], null, [], [], null)
@@ -99,23 +103,26 @@ public static class PerfComparer
     }
 
     /// <summary>SLOs tied to a load point always gate; untied ones only where the user chose the load (not a sweep's or a search's points).</summary>
-    private static List<PerfSloResult> Slos(SuiteResult head)
+    /// <remarks>With <paramref name="overrides"/>, each load point's SLOs are checked afresh against its measured requests.</remarks>
+    private static List<PerfSloResult> Slos(SuiteResult head, IReadOnlyList<SloLimit>? overrides, ILookup<string, PerfRequest> requests)
     {
         if (head.Perf is not { } perf)
         {
             return [];
         }
 
+        var limits = overrides ?? perf.Slos;
         var results = new List<PerfSloResult>();
         foreach (var point in perf.LoadPoints.Where(p => p.Repeat == 0))
         {
-            for (var i = 0; i < point.Slos.Count; i++)
+            var checks = overrides is null ? point.Slos : PerfStatistics.CheckSlos(point.Label, [.. requests[point.Label].Where(r => r.Repeat == 0 && r.Succeeded)], overrides);
+            var applicable = limits.Where(s => s.At is null || s.At == point.Label).ToList();
+            for (var i = 0; i < checks.Count; i++)
             {
-                var applicable = perf.Slos.Where(s => s.At is null || s.At == point.Label).ToList();
                 var tied = i < applicable.Count && applicable[i].At is not null;
                 if (tied || ChosenLoads.Contains(perf.Profile))
                 {
-                    results.Add(new PerfSloResult(point.Label, point.Slos[i]));
+                    results.Add(new PerfSloResult(point.Label, checks[i]));
                 }
             }
         }

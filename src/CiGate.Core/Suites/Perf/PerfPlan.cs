@@ -53,12 +53,22 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
     {
         folder = run.Folder;
         var config = run.Clients.For(target.Name).Config;
+        if (PlannedLabels.Count > 0 && Enumerable.Range(0, suite.Repeats).All(r => PlannedLabels.All(l => run.Existing.Any(e => e.Item == l && e.Repeat == r && e.Error is null))))
+        {
+            // A resumed run with nothing left to measure: no server to start, no environment to probe.
+            return;
+        }
+
+        await using var host = await Server.SweepHost.StartAsync(suite, target.Name, config, run.Folder, ct);
+        Host = host;
         var profile = suite.Profile;
         var openLoop = profile.Kind is ProfileKind.Constant or ProfileKind.Poisson or ProfileKind.Sweep or ProfileKind.SloSearch;
         var streams = Math.Max(Concurrencies.Max(), profile.Kind == ProfileKind.SloSearch && profile.Search.ByConcurrency ? (int)profile.Search.Max : 1);
         using var client = new StreamingClient(config, openLoop ? int.MaxValue : streams);
         var factory = new PromptFactory(suite.Workload);
-        var prompts = Enumerable.Range(0, Math.Min(profile.MaxRequests, 10_000)).Select(factory.Create).ToList();
+        var prompts = suite.Workload.Tokenizer == Server.ServerPromptFitter.TokenizerName
+            ? await Server.ServerPromptFitter.FitAsync(factory, Math.Min(profile.MaxRequests, 10_000), new Server.ServerTokenCounter(host.Endpoints, config.Model), ct)
+            : Enumerable.Range(0, Math.Min(profile.MaxRequests, 10_000)).Select(factory.Create).ToList();
         var api = suite.Workload.Api ?? config.Api;
         var bodies = prompts.Select(p => RequestBodies.Build(config, api, suite.Workload, p)).ToList();
         var session = new LoadSession(client, bodies, prompts, api, profile.RequestTimeout ?? config.Timeout, profile.MaxDuration, profile.MaxRequests, suite.Workload.Seed, Observer);
@@ -69,6 +79,9 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             await SweepAsync(runner, ct);
         }
     }
+
+    /// <summary>The server, environment and sampling around the running sweep.</summary>
+    internal Server.SweepHost? Host { get; private set; }
 
     /// <summary>Test and benchmark hook: sees every request's raw timing before it is summarised.</summary>
     internal Action<RequestTiming>? Observer { get; init; }
@@ -131,7 +144,9 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             }
 
             var suite = plan.Suite.Name;
+            await using var sampler = plan.Host?.StartSampling(point);
             var (start, timings) = await LoadPointRunner.RunAsync(point, session, ct);
+            var samples = sampler is null ? [] : await sampler.StopAsync();
             List<PerfRequest> records;
             try
             {
@@ -148,6 +163,7 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             }
 
             RequestsFile.Append(run.Folder, records);
+            plan.Host?.WriteSamples(samples);
             var summary = PerfStatistics.Summarize(point, records, plan.SuiteSpec.Slos, plan.SuiteSpec.Profile.MaxLagP99Ms, plan.SuiteSpec.Workload.IgnoreEos);
             run.Write(PerfResults.ToItem(plan.SuiteSpec, plan.Target.Name, point, summary, nextOrder()));
             return (summary.RequestsPerSecond, summary.SlosMet && summary.Valid);

@@ -78,6 +78,8 @@ internal static class PerfResults
         var points = folder is null ? [] : ordered
             .Select(r => PerfStatistics.Summarize(Info(r), [.. requests[(r.Item, r.Repeat)]], suite.Slos, suite.Profile.MaxLagP99Ms, suite.Workload.IgnoreEos))
             .ToList();
+        var samples = folder is null ? [] : Telemetry.TelemetryFiles.SummarizeSamples(folder, suite.Name, target.Name);
+        points = [.. points.Select(p => samples.TryGetValue((p.Label, p.Repeat), out var series) ? p with { Samples = series } : p)];
         double? capacity = null;
         if (suite.Profile.Kind == ProfileKind.SloSearch)
         {
@@ -93,7 +95,8 @@ internal static class PerfResults
             capacity is null ? null : suite.Profile.Search.ByConcurrency ? "concurrent streams" : "requests/s",
             suite.Slos,
             suite.Regression,
-            PerfRequest.FileName);
+            PerfRequest.FileName,
+            Telemetry.TelemetryFiles.LatestEnvironment(folder, suite.Name, target.Name));
         var metrics = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
         foreach (var p in points.Where(p => p.Repeat == 0))
         {

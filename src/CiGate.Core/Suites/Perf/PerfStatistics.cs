@@ -18,22 +18,8 @@ public static class PerfStatistics
         var itlMean = Distribution.Of([.. ok.Where(r => r.ItlMeanMs is not null).Select(r => r.ItlMeanMs!.Value)]);
         var tpot = Distribution.Of([.. ok.Where(r => r.TpotMs is not null).Select(r => r.TpotMs!.Value)]);
         var e2e = Distribution.Of([.. ok.Where(r => r.E2eMs is not null).Select(r => r.E2eMs!.Value)]);
-        var checks = new List<SloCheck>();
         var applicable = slos.Where(s => s.At is null || s.At == info.Label).ToList();
-        foreach (var slo in applicable)
-        {
-            var distribution = slo.Metric switch
-            {
-                "ttft" => ttft,
-                "itl" => itlPooled,
-                "itl_mean" => itlMean,
-                "tpot" => tpot,
-                _ => e2e,
-            };
-            var value = distribution.N == 0 ? double.PositiveInfinity : Distribution.Percentile(Sorted(ok, slo.Metric), slo.Percentile);
-            checks.Add(new SloCheck(slo.ToString(), Math.Round(value, 3), slo.LimitMs, value <= slo.LimitMs));
-        }
-
+        var checks = CheckSlos(info.Label, ok, slos);
         double? goodput = applicable.Count == 0 || window <= 0 ? null : Math.Round(ok.Count(r => applicable.All(s => Within(r, s))) / window, 4);
         string? invalid = null;
         if (ok.Count == 0)
@@ -108,6 +94,20 @@ public static class PerfStatistics
         var start = measured.Min(r => r.ScheduledMs + r.LagMs);
         var end = measured.Max(r => r.EndMs);
         return Math.Max(0, (end - start) / 1000);
+    }
+
+    /// <summary>The SLOs that apply at a load point (untied or tied to its label), each against the load point's succeeded requests.</summary>
+    public static List<SloCheck> CheckSlos(string label, IReadOnlyList<PerfRequest> succeeded, IReadOnlyList<SloLimit> slos)
+    {
+        var checks = new List<SloCheck>();
+        foreach (var slo in slos.Where(s => s.At is null || s.At == label))
+        {
+            var values = Sorted(succeeded, slo.Metric);
+            var value = values.Count == 0 ? double.PositiveInfinity : Distribution.Percentile(values, slo.Percentile);
+            checks.Add(new SloCheck(slo.ToString(), Math.Round(value, 3), slo.LimitMs, value <= slo.LimitMs));
+        }
+
+        return checks;
     }
 
     private static bool Within(PerfRequest request, SloLimit slo) => Value(request, slo.Metric) is { } value && value <= slo.LimitMs;

@@ -21,6 +21,12 @@ public sealed record PerfSuite(
 {
     public const string KindName = "perf";
 
+    /// <summary>A server to start before the sweep and stop after it; outside <see cref="Describe"/>, like the SLOs.</summary>
+    public Server.ServerSpec? Server { get; init; }
+
+    /// <summary>GPU and Prometheus sampling while load runs; outside <see cref="Describe"/> (it observes, it does not change the load).</summary>
+    public Telemetry.SamplingSpec Sampling { get; init; } = Telemetry.SamplingSpec.Default;
+
     public override JsonObject Describe() => new()
     {
         ["kind"] = Kind,

@@ -48,6 +48,8 @@ internal static partial class PerfSuiteReader
         var slos = SloReader.Read(map);
         var regression = ReadRegression(map.Map("regression"));
         var repeats = map.Int("repeats", 1, 10) ?? 1;
+        var server = Server.ServerSpecReader.Read(map.Map("server"), baseDirectory);
+        var sampling = Telemetry.SamplingSpecReader.Read(map);
         map.Finish();
 
         if (kind is ProfileKind.Constant or ProfileKind.Poisson && profile.Rates.Count == 0)
@@ -62,7 +64,7 @@ internal static partial class PerfSuiteReader
             return null;
         }
 
-        return workload is null ? null : new PerfSuite(header.Name, header.Targets, workload, profile, slos, regression, repeats);
+        return workload is null ? null : new PerfSuite(header.Name, header.Targets, workload, profile, slos, regression, repeats) { Server = server, Sampling = sampling };
     }
 
     private static (IReadOnlyList<double> List, int Count) ReadRates(MapReader map, ProfileKind kind)

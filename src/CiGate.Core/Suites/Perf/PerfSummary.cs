@@ -13,7 +13,8 @@ public sealed record PerfSummary(
     string? CapacityUnit,
     IReadOnlyList<SloLimit> Slos,
     RegressionSpec Regression,
-    string RequestsFile)
+    string RequestsFile,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Telemetry.PerfEnvironment? Environment = null)
 {
     public const int CurrentSchemaVersion = 1;
 }

@@ -44,18 +44,40 @@ internal sealed class PromptFactory
     /// <summary>The <paramref name="index"/>-th request of a load point: the same index gets the same prompt in every run.</summary>
     public PerfPrompt Create(int index)
     {
-        var random = new Random(HashCode.Combine(workload.Seed, index, 0x5eed));
-        var output = workload.OutputTokens.Sample(random);
+        var (random, tokens, output) = Draw(index);
         if (dataset is not null)
         {
             var text = dataset[index % dataset.Count];
             return new PerfPrompt(text, Count(text), output);
         }
 
-        var tokens = workload.PromptTokens.Sample(random);
-        var body = Synthetic(random, Math.Max(1, tokens - workload.PrefixTokens));
-        var prompt = prefix.Length == 0 ? body : prefix + " " + body;
+        var prompt = Compose(random, Math.Max(1, tokens - workload.PrefixTokens));
         return new PerfPrompt(prompt, Count(prompt), output);
+    }
+
+    internal bool FromDataset => dataset is not null;
+
+    /// <summary>The prompt and output lengths request <paramref name="index"/> asks for (tokenizer: server fits the prompt to the first).</summary>
+    internal (int PromptTokens, int OutputTokens) Lengths(int index)
+    {
+        var (_, tokens, output) = Draw(index);
+        return (tokens, output);
+    }
+
+    /// <summary>Request <paramref name="index"/>'s synthetic prompt with <paramref name="bodyWords"/> words after the shared prefix; its words do not depend on the count.</summary>
+    internal string Synthetic(int index, int bodyWords) => Compose(Draw(index).Random, Math.Max(1, bodyWords));
+
+    private (Random Random, int PromptTokens, int OutputTokens) Draw(int index)
+    {
+        var random = new Random(HashCode.Combine(workload.Seed, index, 0x5eed));
+        var output = workload.OutputTokens.Sample(random);
+        return dataset is not null ? (random, 0, output) : (random, workload.PromptTokens.Sample(random), output);
+    }
+
+    private string Compose(Random random, int bodyWords)
+    {
+        var body = Synthetic(random, bodyWords);
+        return prefix.Length == 0 ? body : prefix + " " + body;
     }
 
     public int Count(string text) => tokenizer?.CountTokens(text) ?? text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

@@ -78,17 +78,31 @@ internal static class SseReader
         return start;
     }
 
+    /// <summary>The first blank line (\n\n or \r\n\r\n) in one pass over the bytes: where the event ends and how long its separator is.</summary>
     private static (int Length, int Separator) NextEvent(ReadOnlySpan<byte> span)
     {
-        var lf = span.IndexOf("\n\n"u8);
-        var crlf = span.IndexOf("\r\n\r\n"u8);
-        return (lf, crlf) switch
+        var from = 0;
+        while (true)
         {
-            ( < 0, < 0) => (-1, 0),
-            ( >= 0, < 0) => (lf, 2),
-            ( < 0, >= 0) => (crlf, 4),
-            _ => lf < crlf ? (lf, 2) : (crlf, 4),
-        };
+            var lf = span[from..].IndexOf((byte)'\n');
+            if (lf < 0)
+            {
+                return (-1, 0);
+            }
+
+            lf += from;
+            if (lf + 1 < span.Length && span[lf + 1] == '\n')
+            {
+                return (lf, 2);
+            }
+
+            if (lf > 0 && span[lf - 1] == '\r' && lf + 2 < span.Length && span[lf + 1] == '\r' && span[lf + 2] == '\n')
+            {
+                return (lf - 1, 4);
+            }
+
+            from = lf + 1;
+        }
     }
 
     private static void HandleEvent(ReadOnlySpan<byte> evt, long now, RequestTiming timing)

@@ -34,11 +34,11 @@ internal sealed class StreamingClient : IDisposable
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(30),
         };
-        http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        http = new HttpClient(RawResponseTransport.CreateHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new OpenAIClientOptions
         {
             Endpoint = config.BaseUrl,
-            Transport = new HttpClientPipelineTransport(http),
+            Transport = new RawResponseTransport(http),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false, EnableMessageLogging = false },
@@ -99,7 +99,10 @@ internal sealed class StreamingClient : IDisposable
                 return;
             }
 
-            await using var stream = response.ContentStream ?? Stream.Null;
+            // The connection's own stream, not the SDK's reconnecting SSE wrapper (see RawResponseTransport).
+            await using var stream = RawResponseTransport.TryGetContent(message, out var raw)
+                ? await raw!.ReadAsStreamAsync(cts.Token)
+                : response.ContentStream ?? Stream.Null;
             await SseReader.ReadAsync(stream, timing, cts.Token);
             if (!timing.Done && timing.Error is null)
             {

@@ -1,5 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Suites.Perf.Server;
 using YamlDotNet.RepresentationModel;
 
 namespace CiGate.Core.Suites.Perf;
@@ -7,7 +8,7 @@ namespace CiGate.Core.Suites.Perf;
 /// <summary>`workload: { prompt_tokens, output_tokens, prefix_tokens, tokenizer, dataset, ignore_eos, continuous_usage, api, seed }`.</summary>
 internal static class WorkloadReader
 {
-    public static readonly string[] Tokenizers = ["cl100k_base", "o200k_base", "words"];
+    public static readonly string[] Tokenizers = ["cl100k_base", "o200k_base", "words", ServerPromptFitter.TokenizerName];
 
     public static WorkloadSpec? Read(MapReader? map, MapReader suite, string baseDirectory)
     {

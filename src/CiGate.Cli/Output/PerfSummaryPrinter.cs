@@ -1,0 +1,49 @@
+using System.Globalization;
+using CiGate.Core.Results;
+
+namespace CiGate.Cli.Output;
+
+/// <summary>
+/// A perf suite under the run summary: a line per load point with its requests, throughput and
+/// headline latencies, instead of the accuracy metrics' value ± standard error (which a latency
+/// percentile does not have).
+/// </summary>
+internal static class PerfSummaryPrinter
+{
+    /// <summary>Prints the suite when it is a perf suite; false otherwise (the caller prints it as an item suite).</summary>
+    public static bool TryPrint(TextWriter w, SuiteResult suite)
+    {
+        if (suite.Perf is not { } perf)
+        {
+            return false;
+        }
+
+        var points = perf.LoadPoints;
+        var measured = points.Sum(p => p.Measured);
+        var errors = points.Sum(p => p.Errors);
+        w.WriteLine(Text($"{suite.Suite} on {suite.Target} ({suite.Model}): perf {perf.Profile}, {points.Count(p => p.Repeat == 0)} load point(s) x {suite.Counts.Repeats} repeat(s), {measured} measured requests, {errors} errored"));
+        var width = Math.Max(12, points.Select(p => Label(p).Length).DefaultIfEmpty(0).Max());
+        foreach (var p in points)
+        {
+            var slo = p.Slos.Where(s => !s.Met).Select(s => Text($"{s.Slo} (measured {s.Value:0.###})")).ToList();
+            var invalid = p.Valid ? "" : $"  invalid: {p.InvalidReason}";
+            var slos = slo.Count > 0 ? $"  SLO missed: {string.Join("; ", slo)}" : p.Slos.Count > 0 ? "  SLOs met" : "";
+            var failed = p.Errors > 0 ? Text($", {p.Errors} errors") : "";
+            w.WriteLine(Text(
+                $"  {Label(p).PadRight(width)} {p.RequestsPerSecond,7:0.00} req/s {p.OutputTokensPerSecond,8:0} out tok/s  TTFT p50 {p.Ttft.P50:0.0} p95 {p.Ttft.P95:0.0} ms  ITL p50 {p.ItlPooled.P50:0.0} p95 {p.ItlPooled.P95:0.0} ms  e2e p95 {p.E2e.P95:0.0} ms  (n={p.Measured}{failed}){invalid}{slos}"));
+        }
+
+        if (perf.CapacityAtSlo is { } capacity)
+        {
+            w.WriteLine(Text($"  capacity at SLO: {capacity:0.###} {perf.CapacityUnit}"));
+        }
+
+        var u = suite.Usage;
+        w.WriteLine(Text($"  tokens {u.PromptTokens} prompt, {u.CompletionTokens} completion; requests: {perf.RequestsFile}"));
+        return true;
+    }
+
+    private static string Label(Core.Suites.Perf.LoadPointSummary p) => p.Repeat == 0 ? p.Label : Text($"{p.Label} #{p.Repeat + 1}");
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

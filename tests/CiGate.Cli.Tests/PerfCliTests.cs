@@ -1,0 +1,76 @@
+using System.Text.Json;
+using CiGate.Cli.Tests.Support;
+
+namespace CiGate.Cli.Tests;
+
+/// <summary>
+/// Perf suites through the real command line: the simulator's `performance:` block and `cigate
+/// sim` flags, the run summary's lines per load point, and `compare --config` replacing a perf
+/// suite's SLOs and regression rule.
+/// </summary>
+public sealed class PerfCliTests
+{
+    [Fact]
+    public async Task A_perf_run_prints_its_load_points_and_honours_the_simulators_performance_block()
+    {
+        using var folder = new TempFolder();
+        var config = Config(folder, "run.yml", "{ send_usage: false, mid_stream_error_every: 4 }", "regression: { margin: 10% }");
+
+        var run = await CliRunner.RunAsync("run", config, "--out", folder.File("out"));
+
+        CliAssert.Succeeds(run);
+        Assert.Contains("perf concurrent, 1 load point(s) x 1 repeat(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"concurrent-2 +[0-9.]+ req/s +[0-9]+ out tok/s  TTFT p50 [0-9.]+ p95 [0-9.]+ ms  ITL p50", run.Stdout);
+        Assert.DoesNotContain("± 0.0000", run.Stdout, StringComparison.Ordinal);
+        var point = JsonDocument.Parse(File.ReadAllText(folder.File("out/results.json"))).RootElement
+            .GetProperty("suites")[0].GetProperty("perf").GetProperty("load_points")[0];
+        Assert.InRange(point.GetProperty("errors").GetInt32(), 1, 23);
+        Assert.True(point.GetProperty("usage_missing").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Compare_config_replaces_a_perf_suites_slos_and_regression_margin()
+    {
+        using var folder = new TempFolder();
+        const string loose = "regression: { margin: 500%, warn: 400% }";
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", Config(folder, "base.yml", "{ slowdown: 1 }", loose), "--out", folder.File("base"), "--quiet"));
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", Config(folder, "head.yml", "{ slowdown: 3 }", loose), "--out", folder.File("head"), "--quiet"));
+        var strict = Config(folder, "strict.yml", "{ slowdown: 1 }", "regression: { margin: 10%, warn: 5%, metrics: [ttft_p50] }\n    slo: [ { at: concurrent-2, ttft_p95_ms: 1 } ]");
+
+        var recorded = await CliRunner.RunAsync("compare", "--base", folder.File("base"), "--head", folder.File("head"), "--out", folder.File("cmp1"));
+        var overridden = await CliRunner.RunAsync("compare", "--base", folder.File("base"), "--head", folder.File("head"), "--out", folder.File("cmp2"), "--config", strict);
+
+        Assert.True(recorded.ExitCode == 0, recorded.ToString());
+        Assert.True(overridden.ExitCode == 1, overridden.ToString());
+        var comment = File.ReadAllText(folder.File("cmp2/comment.md"));
+        Assert.Contains("SLO broken at concurrent-2", comment, StringComparison.Ordinal);
+        Assert.Contains("slower: ttft p50 at concurrent-2", comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("e2e p95 at concurrent-2", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sim_refuses_a_slowdown_that_is_not_positive()
+    {
+        var result = await CliRunner.RunAsync("sim", "--port", "0", "--slowdown", "0");
+
+        CliAssert.Fails(result);
+        Assert.Contains("slowdown", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string Config(TempFolder folder, string name, string performance, string gate) => folder.Write(name, $$"""
+        version: 1
+        targets:
+          sim:
+            simulator: { ttft: 40ms, itl: 2ms, performance: {{performance}} }
+        suites:
+          latency:
+            kind: perf
+            workload: { prompt_tokens: 8, output_tokens: 6, tokenizer: words }
+            profile: concurrent
+            concurrency: [2]
+            max_requests: 24
+            warmup: 0%
+            cooldown: 0%
+            {{gate}}
+        """);
+}
