@@ -51,6 +51,25 @@ public sealed class PerfServerTests
         Assert.True(await GoneAsync(ServerPid(folder)), "the server outlived cigate");
     }
 
+    [Fact]
+    public async Task Sigkill_to_cigate_still_stops_the_server_it_started()
+    {
+        // arrange: SIGKILL runs no handler in cigate; the server's watchdog sees its stdin close
+        SkipOnWindows();
+        using var folder = new TempFolder();
+        var config = WriteConfig(folder, "max_duration: 60s\n    max_requests: 100000");
+        using var cigate = CigateProcess.Start(folder.Path, "run", config, "--out", folder.File("results"), "--quiet");
+        await WaitForLogAsync(folder.File("results/server.log"), "listening on");
+
+        // act
+        Assert.Equal(0, Kill(cigate.Pid, 9));
+        await cigate.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // assert
+        Assert.True(await GoneAsync(ServerPid(folder)), "the server outlived a SIGKILLed cigate");
+        Assert.Contains("cigate went away", await File.ReadAllTextAsync(folder.File("results/server.log"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private static string WriteConfig(TempFolder folder, string limits)
     {
         var port = FreePort();

@@ -70,8 +70,13 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new CiGateException(new Diagnostic(DiagnosticCodes.ServerNotReady, $"could not start the server's shell ({info.FileName}): {ex.Message}"), ExitCodes.Infrastructure);
         }
 
-        // The server reads nothing from us; EOF on stdin, not our terminal.
-        process.StandardInput.Close();
+        // Grouped, stdin is the watchdog's lifeline (see ServerCommand) and stays open until the stop;
+        // otherwise the server gets EOF at once rather than our terminal.
+        if (!grouped)
+        {
+            process.StandardInput.Close();
+        }
+
         var server = new ServerProcess(process, spec, logPath, grouped);
         try
         {
@@ -121,8 +126,22 @@ public sealed class ServerProcess : IAsyncDisposable
             KillTree();
         }
 
+        CloseLifeline();
+
         // Reap our own child so no zombie outlives the stop.
         await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private void CloseLifeline()
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Already closed, or the shell is gone: nothing is left to tell.
+        }
     }
 
     public async ValueTask DisposeAsync()
