@@ -69,18 +69,22 @@ public sealed partial class WorkflowPinningTests
         }
     }
 
-    // From this source file, not the test binary: builds may go to an --artifacts-path elsewhere.
+    // From the test binary (a default build sits inside the repository), else from this source file
+    // (an --artifacts-path elsewhere; CI=true builds map source paths to /_/, so that one can fail).
     private static string RepositoryRoot([CallerFilePath] string source = "")
     {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(source)!); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? "" })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "CiGate.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null && dir.Exists; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "CiGate.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException("CiGate.sln not found above " + source);
+        throw new InvalidOperationException($"CiGate.sln not found above {AppContext.BaseDirectory} or {source}");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")]
