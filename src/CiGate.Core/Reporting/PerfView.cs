@@ -12,10 +12,15 @@ internal sealed record PerfView(
     IReadOnlyList<PerfSloRow> Slos,
     IReadOnlyList<PerfPointRow> Points,
     string Mermaid,
-    string Svg);
+    string Svg,
+    string Environment,
+    IReadOnlyList<PerfLoadRow> Load);
 
 internal sealed record PerfRow(string LoadPoint, string Statistic, string N, string Base, string Head, string Change, string Ci, string Margin, string Emoji);
 
 internal sealed record PerfSloRow(string LoadPoint, string Slo, string Value, string Emoji);
+
+/// <summary>What the server and GPUs showed under one load point (sampled): empty cells were not sampled.</summary>
+internal sealed record PerfLoadRow(string Side, string LoadPoint, string GpuUtilization, string GpuMemory, string Running, string Waiting, string KvCache);
 
 internal sealed record PerfPointRow(string Side, string LoadPoint, string Rps, string OutputTokens, string TtftP50, string TtftP95, string ItlP50, string ItlP95);

@@ -31,7 +31,9 @@ internal static class PerfViewBuilder
         var capacity = perf.HeadCapacity is { } head
             ? format.Sentence(Invariant($"Capacity at SLO: {(perf.BaseCapacity is { } b ? $"{b:0.###} → " : "")}{head:0.###} {perf.CapacityUnit}."))
             : "";
-        return new PerfView(format.Sentence($"Noise estimate: {perf.NoiseEstimate}."), capacity, rows, slos, points, Mermaid(perf), format.Charts ? Svg(perf) : "");
+        var environment = perf.HeadEnvironment is { Length: > 0 } where ? format.Sentence($"Head measured on {where}.") : "";
+        return new PerfView(format.Sentence($"Noise estimate: {perf.NoiseEstimate}."), capacity, rows, slos, points, Mermaid(perf), format.Charts ? Svg(perf) : "",
+            environment, ServerLoad.Rows(perf.Curve, format));
     }
 
     /// <summary>

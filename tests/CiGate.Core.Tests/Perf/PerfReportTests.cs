@@ -2,6 +2,7 @@ using CiGate.Core.Comparing;
 using CiGate.Core.Gating;
 using CiGate.Core.Reporting;
 using CiGate.Core.Suites.Perf;
+using CiGate.Core.Suites.Perf.Telemetry;
 using CiGate.Core.Tests.Reporting;
 
 namespace CiGate.Core.Tests.Perf;
@@ -30,6 +31,16 @@ public sealed class PerfReportTests
         Assert.DoesNotContain(verdict.Reasons, r => r.Contains("at constant-2", StringComparison.Ordinal));
     }
 
+    // What the sampler keeps per load point; the head's constant-2 had no samples (shown as dashes).
+    private static Dictionary<string, SeriesStats> Samples(double gpu, double memory, double running, double waiting, double kv) => new()
+    {
+        ["gpu_utilization_pct"] = new(gpu, gpu + 5, 30),
+        ["gpu_memory_used_mib"] = new(memory - 100, memory, 30),
+        ["vllm:num_requests_running"] = new(running / 2, running, 30),
+        ["vllm:num_requests_waiting"] = new(waiting / 2, waiting, 30),
+        ["vllm:kv_cache_usage_perc"] = new(kv / 2, kv, 30),
+    };
+
     private static GateResult Fixture()
     {
         PerfChange Change(string point, string metric, double p, double b, double h, double lo, double hi, bool regressed, bool warned = false, double? noise = 6.5) =>
@@ -46,10 +57,10 @@ public sealed class PerfReportTests
                 new PerfSloResult("constant-8", new SloCheck("itl p99 <= 50 ms at constant-8", 31.5, 50, true)),
             ],
             [
-                new PerfCurvePoint("base", "constant-2", 1.99, 41.2, 60.1, 9.8, 12.5, 255),
-                new PerfCurvePoint("base", "constant-8", 7.96, 48.1, 210.4, 11.0, 18.2, 1019),
+                new PerfCurvePoint("base", "constant-2", 1.99, 41.2, 60.1, 9.8, 12.5, 255, Samples(41, 70_112, 4, 0, 0.12)),
+                new PerfCurvePoint("base", "constant-8", 7.96, 48.1, 210.4, 11.0, 18.2, 1019, Samples(88.4, 70_240, 16, 3, 0.47)),
                 new PerfCurvePoint("head", "constant-2", 1.98, 41.9, 61.0, 9.9, 12.6, 253),
-                new PerfCurvePoint("head", "constant-8", 7.91, 55.0, 262.3, 12.1, 21.7, 1012),
+                new PerfCurvePoint("head", "constant-8", 7.91, 55.0, 262.3, 12.1, 21.7, 1012, Samples(93.1, 71_002, 16, 9, 0.81)),
             ],
             "A/A calibration: the spread between the base run's two repeats widens each margin",
             10,
@@ -58,7 +69,8 @@ public sealed class PerfReportTests
             null,
             null,
             [],
-            0.001);
+            0.001,
+            "1× NVIDIA H100 80GB HBM3 (driver 550.54.15, 81559 MiB), vllm 0.6.3, started by cigate, runner gpu-1, 16 CPUs");
         var counts = new SideCounts(2, 800, 799, 1, 0, 0);
         var suite = new SuiteComparison("serving", "vllm", PerfSuite.KindName, Pairing.Paired, [], "llama-3.1-8b", "llama-3.1-8b", counts, counts, 2, 0, 0, 0, [], null, [], []) { Perf = perf };
         var at = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);

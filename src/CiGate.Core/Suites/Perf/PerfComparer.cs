@@ -70,7 +70,8 @@ public static class PerfComparer
             head.Perf?.CapacityAtSlo,
             head.Perf?.CapacityUnit,
             [.. InvalidPoints(@base, "base"), .. InvalidPoints(head, "head")],
-            ErrorRate(head));
+            ErrorRate(head),
+            head.Perf?.Environment is { } environment ? Telemetry.EnvironmentDiff.Describe(environment) : null);
         var notes = new List<string>(blocking);
         if (@base.Model != head.Model)
         {
@@ -132,7 +133,7 @@ public static class PerfComparer
 
     private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite) =>
         (suite.Perf?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
-            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond));
+            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples));
 
     private static IEnumerable<string> InvalidPoints(SuiteResult suite, string side) =>
         (suite.Perf?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");

@@ -16,7 +16,8 @@ public sealed record PerfComparison(
     double? HeadCapacity,
     string? CapacityUnit,
     IReadOnlyList<string> InvalidLoadPoints,
-    double HeadErrorRate);
+    double HeadErrorRate,
+    string? HeadEnvironment = null);
 
 /// <summary>One statistic (e.g. ttft p95) at one load point. Percentages are head / base − 1; latency: up is worse.</summary>
 public sealed record PerfChange(
@@ -40,4 +41,5 @@ public sealed record PerfChange(
 public sealed record PerfSloResult(string LoadPoint, SloCheck Check);
 
 /// <summary>One point of the latency-vs-throughput curve: achieved requests/s and TTFT/ITL at p50 and p95.</summary>
-public sealed record PerfCurvePoint(string Side, string LoadPoint, double RequestsPerSecond, double TtftP50, double TtftP95, double ItlP50, double ItlP95, double OutputTokensPerSecond);
+public sealed record PerfCurvePoint(string Side, string LoadPoint, double RequestsPerSecond, double TtftP50, double TtftP95, double ItlP50, double ItlP95, double OutputTokensPerSecond,
+    IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null);
