@@ -17,9 +17,11 @@ public sealed class PerfServerTests
         using var folder = new TempFolder();
         var config = WriteConfig(folder, "max_duration: 30s\n    max_requests: 24");
 
-        var run = await CigateProcess.RunAsync(folder.Path, null, "run", config, "--out", folder.File("results"), "--quiet");
+        var run = await CigateProcess.RunAsync(folder.Path, null, "run", config, "--out", folder.File("results"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("latency: starting the model server and waiting until it is ready (up to 1 min; log: server.log)", run.Stderr, StringComparison.Ordinal);
+        Assert.Matches(@"latency: server ready after \d+\.\d s", run.Stderr);
         var log = await File.ReadAllTextAsync(folder.File("results/server.log"), TestContext.Current.CancellationToken);
         Assert.Contains("cigate sim listening on http://127.0.0.1:", log, StringComparison.Ordinal);
         var perf = ResultsFolder.OnlySuite(ResultsFolder.ReadResults(folder.File("results"))).GetProperty("perf");

@@ -17,6 +17,14 @@ internal sealed class ProgressPrinter(TextWriter stderr) : IProgress<RunProgress
     {
         lock (gate)
         {
+            if (value.Status is { } status)
+            {
+                // A line of its own, after any redrawn count, which the next count redraws below it.
+                stderr.Write((redraw && drew ? Environment.NewLine : "") + "  " + status + Environment.NewLine);
+                drew = false;
+                return;
+            }
+
             var now = Stopwatch.GetTimestamp();
             var decile = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
             if (redraw ? Stopwatch.GetElapsedTime(lastDraw, now).TotalMilliseconds < 250 && value.Done != value.Total : decile == lastDecile)

@@ -59,7 +59,19 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             return;
         }
 
+        // A model server can take minutes to load weights: say so, or the console sits silent.
+        var starting = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (suite.Server is { } server)
+        {
+            run.Progress?.Report(new RunProgress(0, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{suite.Name}: starting the model server and waiting until it is ready (up to {server.ReadyTimeout.TotalMinutes:0.#} min; log: {server.LogFile})")));
+        }
+
         await using var host = await Server.SweepHost.StartAsync(suite, target.Name, config, run.Folder, ct);
+        if (suite.Server is not null)
+        {
+            run.Progress?.Report(new RunProgress(0, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{suite.Name}: server ready after {System.Diagnostics.Stopwatch.GetElapsedTime(starting).TotalSeconds:0.0} s")));
+        }
+
         Host = host;
         var profile = suite.Profile;
         var openLoop = profile.Kind is ProfileKind.Constant or ProfileKind.Poisson or ProfileKind.Sweep or ProfileKind.SloSearch;
