@@ -15,6 +15,7 @@ namespace CiGate.Bench;
 internal static class BareStreamReader
 {
     private static readonly byte[] Marker = "\"cigate_sent_ts\":"u8.ToArray();
+    private static readonly byte[] FlushedMarker = "\"cigate_prev_flushed_ts\":"u8.ToArray();
 
     public static async Task<List<RequestTiming>> RunAsync(Uri baseUrl, IReadOnlyList<byte[]> bodies, int streams, int requests, int expectedChunks)
     {
@@ -53,20 +54,39 @@ internal static class BareStreamReader
             await using var stream = await response.Content.ReadAsStreamAsync();
             var buffer = new byte[16 * 1024];
             int read, carry = 0;
+            var justAdded = false;
             while ((read = await stream.ReadAsync(buffer.AsMemory(carry))) > 0)
             {
                 var now = Stopwatch.GetTimestamp();
                 var span = buffer.AsSpan(0, carry + read);
-                int at;
-                while ((at = span.IndexOf(Marker)) >= 0)
+                while (true)
                 {
-                    var digits = span[(at + Marker.Length)..];
-                    if (!Utf8Parser.TryParse(digits, out long sent, out var used) || used == digits.Length)
+                    // The next stamp of either kind: a chunk carries its own sent stamp, then the previous chunk's flush stamp.
+                    var sentAt = span.IndexOf(Marker);
+                    var flushedAt = span.IndexOf(FlushedMarker);
+                    if (sentAt < 0 && flushedAt < 0)
+                    {
+                        break;
+                    }
+
+                    var isSent = sentAt >= 0 && (flushedAt < 0 || sentAt < flushedAt);
+                    var digits = span[((isSent ? sentAt : flushedAt) + (isSent ? Marker : FlushedMarker).Length)..];
+                    if (!Utf8Parser.TryParse(digits, out long stamp, out var used) || used == digits.Length)
                     {
                         break; // the number may continue in the next read
                     }
 
-                    timing.AddChunk(now, 1, sent);
+                    if (isSent)
+                    {
+                        timing.AddChunk(now, 1, stamp);
+                        justAdded = true;
+                    }
+                    else
+                    {
+                        timing.NoteServerFlushed(stamp, justAdded ? timing.Chunks - 2 : timing.Chunks - 1);
+                        justAdded = false;
+                    }
+
                     span = digits[used..];
                 }
 

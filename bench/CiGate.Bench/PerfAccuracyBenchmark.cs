@@ -28,7 +28,7 @@ internal static class PerfAccuracyBenchmark
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"perf-accuracy on {Environment.ProcessorCount} core(s){(options.Pinned ? " (client pinned to CPU 0, simulator to CPU 1)" : "")}; simulator in a child process (TTFT {TtftMs} ms), chunk timestamps from the server; load average {CpuMeter.LoadAverage():0.0} at start"));
-        Console.WriteLine("  cigate = StreamingClient + LoadPointRunner (what `cigate run` uses); bare = HttpClient and a byte search (reference)");
+        Console.WriteLine("  cigate = StreamingClient + LoadPointRunner (what `cigate run` uses), chunks timed by the kernel's receive stamps; cigate/proc = the same, timed when each read returned (receive_clock: process); bare = HttpClient and a byte search, read times (reference)");
         Console.WriteLine("  steps = decode steps shared by all streams (a batched server); timers = one timer per stream per token (the old model)");
         Console.WriteLine("  err = chunk arrival - server flush stamp (ms); gap err = |client gap - server gap|; others = CPU of every other process on the machine (cores); irq = interrupt time, mostly loopback TCP, charged to no process");
         Console.WriteLine(PerfRows.Header);
@@ -45,6 +45,7 @@ internal static class PerfAccuracyBenchmark
                 }
 
                 PerfRows.Print(await MeasureCigateAsync(sim, streams, 64, requestsPerStream));
+                PerfRows.Print(await MeasureCigateAsync(sim, streams, 64, requestsPerStream, clock: ReceiveClock.Process));
                 if (options.Reference && !options.BareFirst)
                 {
                     PerfRows.Print(await MeasureBareAsync(sim, streams, 64, requestsPerStream));
@@ -75,16 +76,16 @@ internal static class PerfAccuracyBenchmark
         return 0;
     }
 
-    private static async Task<PerfRow> MeasureCigateAsync(SimChild sim, int streams, int tokens, int requestsPerStream, TimeSpan? duration = null)
+    private static async Task<PerfRow> MeasureCigateAsync(SimChild sim, int streams, int tokens, int requestsPerStream, TimeSpan? duration = null, ReceiveClock clock = ReceiveClock.Kernel)
     {
         var requests = streams * requestsPerStream;
         var (config, prompts, bodies) = Requests(sim.Url, streams, tokens, requests);
-        using var client = new StreamingClient(config, streams);
+        using var client = new StreamingClient(config, streams, clock);
         var session = new LoadSession(client, bodies, prompts, TargetApi.Chat, TimeSpan.FromSeconds(120), duration ?? TimeSpan.FromMinutes(10), requests, 1);
         var before = CpuMeter.Take(sim.Process);
         var (_, timings) = await LoadPointRunner.RunAsync(new LoadPointInfo($"concurrent-{streams}", "concurrent", 0, null, streams), session, CancellationToken.None);
         var after = CpuMeter.Take(sim.Process);
-        var row = PerfRows.From("cigate", sim.Model, sim.ItlMs, streams, timings, before, after);
+        var row = PerfRows.From(client.Clock == ReceiveClock.Kernel ? "cigate" : "cigate/proc", sim.Model, sim.ItlMs, streams, timings, before, after);
         timings.ForEach(t => t.Dispose());
         return row;
     }

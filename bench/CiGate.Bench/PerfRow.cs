@@ -22,4 +22,6 @@ internal sealed record PerfRow(
     List<double> GapErrors,
     List<double> Gaps,
     List<double> Ttfts,
+    List<double> WindowErrors,
+    List<double> Stalls,
     string? FirstError = null);

@@ -22,6 +22,9 @@ public sealed class PerformanceOptions
     /// Adds <c>cigate_sent_ts</c> to every stream chunk: this process's <see cref="System.Diagnostics.Stopwatch"/>
     /// timestamp just before the chunk is flushed. On Linux both processes read the same monotonic
     /// clock, so a client can compute its own measurement error against what the server really did.
+    /// The next chunk (or the closing one) carries <c>cigate_prev_flushed_ts</c>, when that flush
+    /// returned: the chunk went to the socket between the two. With timestamps on, Kestrel sends
+    /// inline on the writing thread, so the window is the send call, not a thread-pool queue.
     /// </summary>
     public bool SendTimestamps { get; set; }
 

@@ -68,6 +68,14 @@ public sealed class SimulatorServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
         });
+        if (options.Performance.SendTimestamps)
+        {
+            // Send on the writing thread, not after a hop through the thread pool: a chunk's
+            // cigate_sent_ts is then taken microseconds before its send() call, even when a decode
+            // step releases hundreds of streams at once and the pool's queue is long.
+            builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        }
+
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));

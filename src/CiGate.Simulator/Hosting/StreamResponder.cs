@@ -47,6 +47,7 @@ internal static class StreamResponder
             await AfterChunkAsync();
         }
 
+        long flushed = 0;
         for (var i = 0; i < plan.TokenEnds.Length; i++)
         {
             if (i > 0 && latency.InterToken > TimeSpan.Zero)
@@ -73,17 +74,19 @@ internal static class StreamResponder
             }
 
             var sent = settings.SendTimestamps ? Stopwatch.GetTimestamp() : 0;
-            CompletionJson.WriteChunk(sse.BeginEvent(), meta, plan.Token(i), roleChunk: false, null, includeUsage, settings.ContinuousUsage ? i + 1 : -1, sent);
+            CompletionJson.WriteChunk(sse.BeginEvent(), meta, plan.Token(i), roleChunk: false, null, includeUsage, settings.ContinuousUsage ? i + 1 : -1, sent, flushed);
             sse.EndEvent();
             if (settings.SendTimestamps)
             {
+                // The chunk went out between `sent` and `flushed`; the next chunk carries `flushed`.
                 await sse.FlushAsync(ct);
+                flushed = Stopwatch.GetTimestamp();
             }
 
             await AfterChunkAsync();
         }
 
-        CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: false, plan.FinishReason, includeUsage, settings.ContinuousUsage ? plan.CompletionTokens : -1);
+        CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: false, plan.FinishReason, includeUsage, settings.ContinuousUsage ? plan.CompletionTokens : -1, previousFlushedTs: flushed);
         sse.EndEvent();
         await AfterChunkAsync();
         if (includeUsage)

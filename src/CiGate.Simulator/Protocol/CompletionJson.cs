@@ -28,6 +28,7 @@ internal static class CompletionJson
     private static readonly JsonEncodedText TotalTokensName = JsonEncodedText.Encode("total_tokens");
     private static readonly JsonEncodedText Assistant = JsonEncodedText.Encode("assistant");
     private static readonly JsonEncodedText SentTsName = JsonEncodedText.Encode("cigate_sent_ts");
+    private static readonly JsonEncodedText PreviousFlushedTsName = JsonEncodedText.Encode("cigate_prev_flushed_ts");
 
     public static void WriteResponse(Utf8JsonWriter w, in ResponseMeta meta, ReplyPlan plan)
     {
@@ -63,8 +64,9 @@ internal static class CompletionJson
     /// </summary>
     /// <param name="runningTokens">Non-negative: vLLM's continuous usage (this many completion tokens so far) instead of <c>usage: null</c>.</param>
     /// <param name="sentTs">Non-zero: written as <c>cigate_sent_ts</c> (see <see cref="PerformanceOptions.SendTimestamps"/>).</param>
+    /// <param name="previousFlushedTs">Non-zero: written as <c>cigate_prev_flushed_ts</c>, when the flush of the previous token chunk returned.</param>
     public static void WriteChunk(
-        Utf8JsonWriter w, in ResponseMeta meta, ReadOnlySpan<char> content, bool roleChunk, string? finishReason, bool includeUsage, int runningTokens = -1, long sentTs = 0)
+        Utf8JsonWriter w, in ResponseMeta meta, ReadOnlySpan<char> content, bool roleChunk, string? finishReason, bool includeUsage, int runningTokens = -1, long sentTs = 0, long previousFlushedTs = 0)
     {
         var chat = meta.Kind == CompletionKind.Chat;
         WriteHeader(w, meta, chat ? "chat.completion.chunk" : "text_completion");
@@ -115,6 +117,11 @@ internal static class CompletionJson
         if (sentTs != 0)
         {
             w.WriteNumber(SentTsName, sentTs);
+        }
+
+        if (previousFlushedTs != 0)
+        {
+            w.WriteNumber(PreviousFlushedTsName, previousFlushedTs);
         }
 
         w.WriteEndObject();

@@ -69,6 +69,7 @@ public sealed class PerfConfigTests
     [InlineData("    workload: { output_tokens: 8, max_tokns: 3 }\n", "unknown key 'max_tokns' in 'suites.latency.workload'")]
     [InlineData("    workload: { output_tokens: 8 }\n    profile: constant\n", "needs 'rates:'")]
     [InlineData("    workload: { output_tokens: 8 }\n    profile: bursty\n", "'suites.latency.profile' must be one of")]
+    [InlineData("    workload: { output_tokens: 8 }\n    receive_clock: wall\n", "'suites.latency.receive_clock' must be one of")]
     [InlineData("    workload: { output_tokens: 8 }\n    slo: { ttft_p95: 250 }\n", "unknown SLO 'ttft_p95'")]
     [InlineData("    workload: { output_tokens: 8 }\n    warmup: 70%\n", "below 50%")]
     [InlineData("    workload: { output_tokens: 8, tokenizer: llama }\n", "must be one of cl100k_base, o200k_base, words")]

@@ -76,6 +76,21 @@ public sealed class PerfGateTests
         Assert.Contains(verdict.Reasons, r => r.StartsWith("SLO broken at concurrent-8: ttft p95 <= 5 ms", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_comparison_of_runs_timed_by_different_clocks_says_so()
+    {
+        Assert.SkipUnless(CiGate.Core.Suites.Perf.Transport.KernelReceiveClock.IsSupported, "the kernel clock is read on 64-bit Linux only");
+        using var temp = new TempFolder();
+        var basePath = Path.Combine(temp.Path, "base");
+        var headPath = Path.Combine(temp.Path, "head");
+        await RunAsync(basePath, 1.0, extra: "receive_clock: process", requests: 16);
+        await RunAsync(headPath, 1.0, requests: 16);
+
+        var comparison = Comparer.Compare(LoadedRun.Load(basePath), LoadedRun.Load(headPath), new CompareOptions());
+
+        Assert.Contains("chunk times: process clock → kernel clock (under load the process clock adds the client's read lag)", Assert.Single(comparison.Suites).Changes);
+    }
+
     private static GateResult Evaluate(string basePath, string headPath)
     {
         var comparison = Comparer.Compare(LoadedRun.Load(basePath), LoadedRun.Load(headPath), new CompareOptions());

@@ -12,8 +12,11 @@ internal static class ChunkParser
     // The simulator's own Stopwatch timestamp of the moment it wrote the chunk (same monotonic clock on Linux).
     public static ReadOnlySpan<byte> ServerTsName => "cigate_sent_ts"u8;
 
+    // When the simulator's flush of the previous text chunk returned: that chunk left between its sent stamp and this.
+    public static ReadOnlySpan<byte> PreviousFlushedTsName => "cigate_prev_flushed_ts"u8;
+
     private const byte Other = 0, Choices = 1, Usage = 2, Error = 3, ServerTs = 4, Delta = 5, Content = 6, Text = 7,
-        FinishReason = 8, PromptTokens = 9, CompletionTokens = 10, Message = 11;
+        FinishReason = 8, PromptTokens = 9, CompletionTokens = 10, Message = 11, PreviousFlushed = 12;
 
     public static void Parse(ReadOnlySpan<byte> payload, long arrived, RequestTiming timing)
     {
@@ -22,7 +25,7 @@ internal static class ChunkParser
         ids.Clear();
         bool content = false, error = false;
         int? prompt = null, completion = null;
-        long server = 0;
+        long server = 0, previousFlushed = 0;
         string? message = null;
         try
         {
@@ -61,6 +64,9 @@ internal static class ChunkParser
                     case JsonTokenType.Number when d == 1 && ids[1] == ServerTs:
                         server = reader.GetInt64();
                         break;
+                    case JsonTokenType.Number when d == 1 && ids[1] == PreviousFlushed:
+                        previousFlushed = reader.GetInt64();
+                        break;
                 }
             }
         }
@@ -76,6 +82,11 @@ internal static class ChunkParser
             timing.Error = "the server sent an error mid-stream: " + (message ?? "(no message)");
             timing.ErrorKind = "stream_error";
             return;
+        }
+
+        if (previousFlushed != 0)
+        {
+            timing.NoteServerFlushed(previousFlushed);
         }
 
         var tokens = 1;
@@ -105,6 +116,7 @@ internal static class ChunkParser
         1 when reader.ValueTextEquals("usage"u8) => Usage,
         1 when reader.ValueTextEquals("error"u8) => Error,
         1 when reader.ValueTextEquals(ServerTsName) => ServerTs,
+        1 when reader.ValueTextEquals(PreviousFlushedTsName) => PreviousFlushed,
         2 when reader.ValueTextEquals("prompt_tokens"u8) => PromptTokens,
         2 when reader.ValueTextEquals("completion_tokens"u8) => CompletionTokens,
         2 when reader.ValueTextEquals("message"u8) => Message,

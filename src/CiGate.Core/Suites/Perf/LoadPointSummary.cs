@@ -5,6 +5,9 @@ namespace CiGate.Core.Suites.Perf;
 /// cool-down left out). Three "ITL"s side by side: <see cref="ItlPooled"/> pools every
 /// inter-chunk gap of every request (vLLM), <see cref="ItlPerRequest"/> takes each request's mean
 /// gap (GuideLLM), <see cref="Tpot"/> is (e2e − TTFT)/(tokens − 1) per request.
+/// <see cref="ReceiveClock"/> says what chunk times were read from ("kernel", "process" or
+/// "mixed"); <see cref="ReadLag"/> is, with the kernel clock, each request's longest wait between
+/// a chunk's arrival and the client reading it: how busy the client was, kept out of the latencies.
 /// </summary>
 public sealed record LoadPointSummary(
     string Label,
@@ -37,7 +40,9 @@ public sealed record LoadPointSummary(
     bool Valid,
     string? InvalidReason,
     IReadOnlyList<SloCheck> Slos,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ReceiveClock = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Distribution? ReadLag = null)
 {
     public bool SlosMet => Slos.All(s => s.Met);
 

@@ -79,6 +79,10 @@ public static class PerfComparer
         }
 
         notes.AddRange(Telemetry.EnvironmentDiff.Notes(@base.Perf?.Environment, head.Perf?.Environment));
+        if (Clock(@base.Perf) is { } baseClock && Clock(head.Perf) is { } headClock && baseClock != headClock)
+        {
+            notes.Add($"chunk times: {baseClock} clock → {headClock} clock (under load the process clock adds the client's read lag)");
+        }
 
         return new SuiteComparison(head.Suite, head.Target, head.Kind, blocking.Count == 0 ? Pairing.Paired : Pairing.Unpaired, notes, @base.Model, head.Model,
             Side(@base), Side(head), labels.Count, 0, 0, 0, [], null, [], [], null)
@@ -86,6 +90,12 @@ public static class PerfComparer
             Perf = perf,
         };
     }
+
+    /// <summary>The receive clocks a run's load points were timed with; results from before the field were timed by the process.</summary>
+    private static string? Clock(PerfSummary? perf) =>
+        perf is null || perf.LoadPoints.Count == 0
+            ? null
+            : string.Join("/", perf.LoadPoints.Select(p => p.ReceiveClock ?? "process").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     /// <summary>At least five samples beyond the quantile on each side: 10 for the median, 100 for p95, 500 for p99.</summary>
     public static int MinSamples(double percentile) => (int)Math.Ceiling(5 / (1 - (Math.Min(percentile, 99.9) / 100)));

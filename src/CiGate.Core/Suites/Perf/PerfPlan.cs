@@ -76,7 +76,7 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
         var profile = suite.Profile;
         var openLoop = profile.Kind is ProfileKind.Constant or ProfileKind.Poisson or ProfileKind.Sweep or ProfileKind.SloSearch;
         var streams = Math.Max(Concurrencies.Max(), profile.Kind == ProfileKind.SloSearch && profile.Search.ByConcurrency ? (int)profile.Search.Max : 1);
-        using var client = new StreamingClient(config, openLoop ? int.MaxValue : streams);
+        using var client = new StreamingClient(config, openLoop ? int.MaxValue : streams, suite.ReceiveClock);
         var factory = new PromptFactory(suite.Workload);
         var prompts = suite.Workload.Tokenizer == Server.ServerPromptFitter.TokenizerName
             ? await Server.ServerPromptFitter.FitAsync(factory, Math.Min(profile.MaxRequests, 10_000), new Server.ServerTokenCounter(host.Endpoints, config.Model), ct)

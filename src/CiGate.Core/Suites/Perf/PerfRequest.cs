@@ -75,5 +75,11 @@ public sealed record PerfRequest
 
     public string? FinishReason { get; init; }
 
+    /// <summary>"kernel" when chunk times are the kernel's receive stamps, "process" when they are when the client read them.</summary>
+    public string ReceiveClock { get; init; } = "process";
+
+    /// <summary>Kernel clock only: the longest a chunk of this request waited in the socket before the client read it.</summary>
+    public double? ReadLagMs { get; init; }
+
     public bool Succeeded => Error is null && !Incomplete;
 }

@@ -61,7 +61,22 @@ public static class PerfStatistics
             ok.Count == 0 ? 0 : Math.Round(outputTokens / ok.Count, 2),
             invalid is null,
             invalid,
-            checks);
+            checks,
+            ReceiveClock: Clock(measured),
+            ReadLag: measured.Any(r => r.ReadLagMs is not null) ? Distribution.Of([.. measured.Where(r => r.ReadLagMs is not null).Select(r => r.ReadLagMs!.Value)]) : null);
+    }
+
+    /// <summary>Over the requests that received anything (one refused before connecting has no clock).</summary>
+    private static string? Clock(List<PerfRequest> measured)
+    {
+        var received = measured.Where(r => r.Chunks > 0).ToList();
+        if (received.Count == 0)
+        {
+            return null;
+        }
+
+        var kernel = received.Count(r => r.ReceiveClock == "kernel");
+        return kernel == received.Count ? "kernel" : kernel == 0 ? "process" : "mixed";
     }
 
     /// <summary>The values of one metric over requests, sorted: per-request values, or every gap for pooled ITL.</summary>

@@ -27,6 +27,9 @@ public sealed record PerfSuite(
     /// <summary>GPU and Prometheus sampling while load runs; outside <see cref="Describe"/> (it observes, it does not change the load).</summary>
     public Telemetry.SamplingSpec Sampling { get; init; } = Telemetry.SamplingSpec.Default;
 
+    /// <summary>Where chunk arrival times come from; outside <see cref="Describe"/> (each request records which it got).</summary>
+    public ReceiveClock ReceiveClock { get; init; } = ReceiveClock.Kernel;
+
     public override JsonObject Describe() => new()
     {
         ["kind"] = Kind,

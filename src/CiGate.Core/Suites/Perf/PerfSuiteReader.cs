@@ -20,6 +20,12 @@ internal static partial class PerfSuiteReader
         ["slo-search"] = ProfileKind.SloSearch,
     };
 
+    private static readonly Dictionary<string, ReceiveClock> Clocks = new(StringComparer.Ordinal)
+    {
+        ["kernel"] = ReceiveClock.Kernel,
+        ["process"] = ReceiveClock.Process,
+    };
+
     private static readonly Dictionary<string, Targets.TargetApi> Apis = new(StringComparer.Ordinal)
     {
         ["chat"] = Targets.TargetApi.Chat,
@@ -50,6 +56,7 @@ internal static partial class PerfSuiteReader
         var repeats = map.Int("repeats", 1, 10) ?? 1;
         var server = Server.ServerSpecReader.Read(map.Map("server"), baseDirectory);
         var sampling = Telemetry.SamplingSpecReader.Read(map);
+        var clock = map.Choice("receive_clock", Clocks) ?? ReceiveClock.Kernel;
         map.Finish();
 
         if (kind is ProfileKind.Constant or ProfileKind.Poisson && profile.Rates.Count == 0)
@@ -64,7 +71,7 @@ internal static partial class PerfSuiteReader
             return null;
         }
 
-        return workload is null ? null : new PerfSuite(header.Name, header.Targets, workload, profile, slos, regression, repeats) { Server = server, Sampling = sampling };
+        return workload is null ? null : new PerfSuite(header.Name, header.Targets, workload, profile, slos, regression, repeats) { Server = server, Sampling = sampling, ReceiveClock = clock };
     }
 
     private static (IReadOnlyList<double> List, int Count) ReadRates(MapReader map, ProfileKind kind)

@@ -68,6 +68,8 @@ internal static class RequestRecords
             GapsMs = gaps,
             TokensPerChunk = allOne ? [] : t.ChunkTokens.ToArray(),
             FinishReason = t.FinishReason,
+            ReceiveClock = t.KernelClock ? "kernel" : "process",
+            ReadLagMs = t.KernelClock ? Round(Ms(t.MaxReadLagTicks)) : null,
         };
     }
 

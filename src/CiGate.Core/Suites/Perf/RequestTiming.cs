@@ -12,6 +12,7 @@ internal sealed class RequestTiming : IDisposable
     private long[] chunkTs;
     private int[] chunkTokens;
     private long[] serverTs;
+    private long[] serverFlushedTs;
 
     public RequestTiming(int index, long scheduledTs, int expectedChunks)
     {
@@ -21,6 +22,7 @@ internal sealed class RequestTiming : IDisposable
         chunkTs = ArrayPool<long>.Shared.Rent(size);
         chunkTokens = ArrayPool<int>.Shared.Rent(size);
         serverTs = ArrayPool<long>.Shared.Rent(size);
+        serverFlushedTs = ArrayPool<long>.Shared.Rent(size);
     }
 
     public int Index { get; }
@@ -54,6 +56,20 @@ internal sealed class RequestTiming : IDisposable
 
     public int Chunks { get; private set; }
 
+    /// <summary>Chunks carry the kernel's receive stamps (<see cref="Transport.KernelReceiveClock"/>), not the process's read times.</summary>
+    public bool KernelClock { get; set; }
+
+    /// <summary>The longest a received chunk waited for the client to read it (Stopwatch ticks); kernel clock only.</summary>
+    public long MaxReadLagTicks { get; private set; }
+
+    public void NoteReadLag(long ticks)
+    {
+        if (ticks > MaxReadLagTicks)
+        {
+            MaxReadLagTicks = ticks;
+        }
+    }
+
     public bool HasServerTs { get; private set; }
 
     public ReadOnlySpan<long> ChunkTs => chunkTs.AsSpan(0, Chunks);
@@ -62,6 +78,9 @@ internal sealed class RequestTiming : IDisposable
 
     public ReadOnlySpan<long> ServerTs => serverTs.AsSpan(0, Chunks);
 
+    /// <summary>The simulator's stamp after each chunk's flush returned (0 where it sent none): the chunk left between <see cref="ServerTs"/> and this.</summary>
+    public ReadOnlySpan<long> ServerFlushedTs => serverFlushedTs.AsSpan(0, Chunks);
+
     public void AddChunk(long arrived, int tokens, long server)
     {
         if (Chunks == chunkTs.Length)
@@ -69,13 +88,25 @@ internal sealed class RequestTiming : IDisposable
             Grow(ref chunkTs);
             Grow(ref chunkTokens);
             Grow(ref serverTs);
+            Grow(ref serverFlushedTs);
         }
 
         chunkTs[Chunks] = arrived;
         chunkTokens[Chunks] = tokens;
         serverTs[Chunks] = server;
+        serverFlushedTs[Chunks] = 0;
         HasServerTs |= server != 0;
         Chunks++;
+    }
+
+    /// <summary>Benchmark support: when the server's flush of the latest chunk (or of chunk <paramref name="chunk"/>) returned.</summary>
+    public void NoteServerFlushed(long ts, int chunk = -1)
+    {
+        chunk = chunk < 0 ? Chunks - 1 : chunk;
+        if (chunk >= 0 && chunk < Chunks)
+        {
+            serverFlushedTs[chunk] = ts;
+        }
     }
 
     public void Dispose()
@@ -83,9 +114,11 @@ internal sealed class RequestTiming : IDisposable
         ArrayPool<long>.Shared.Return(chunkTs);
         ArrayPool<int>.Shared.Return(chunkTokens);
         ArrayPool<long>.Shared.Return(serverTs);
+        ArrayPool<long>.Shared.Return(serverFlushedTs);
         chunkTs = [];
         chunkTokens = [];
         serverTs = [];
+        serverFlushedTs = [];
     }
 
     private static void Grow<T>(ref T[] array)

@@ -5,15 +5,17 @@ namespace CiGate.Core.Suites.Perf;
 
 /// <summary>
 /// Splits a text/event-stream into events in one pooled buffer and hands each `data:` payload to
-/// <see cref="ChunkParser"/> with the timestamp of the read that completed it: the moment the
-/// bytes reached the process, which is what time-to-first-token and inter-token gaps mean.
+/// <see cref="ChunkParser"/> with the arrival time of the read that completed it: the kernel's
+/// receive stamp when the connection has one (<see cref="Transport.StampedConnection"/>), else the
+/// moment the read returned to the process. The gap between the two is the client's read lag.
 /// </summary>
 internal static class SseReader
 {
-    public static async Task ReadAsync(Stream stream, RequestTiming timing, CancellationToken ct)
+    public static async Task ReadAsync(Stream stream, RequestTiming timing, Transport.StampedConnection? connection, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         int start = 0, end = 0;
+        long arrived = 0;
         try
         {
             while (!timing.Done && timing.Error is null)
@@ -43,15 +45,22 @@ internal static class SseReader
                     break;
                 }
 
+                arrived = now;
+                if (connection is not null && connection.LastReceiveTs is > 0 and var stamp && stamp <= now)
+                {
+                    arrived = stamp;
+                    timing.NoteReadLag(now - stamp);
+                }
+
                 end += read;
-                start = Drain(buffer, start, end, now, timing);
+                start = Drain(buffer, start, end, arrived, timing);
                 if (start == end)
                 {
                     start = end = 0;
                 }
             }
 
-            timing.EndTs = Stopwatch.GetTimestamp();
+            timing.EndTs = timing.Done && arrived != 0 ? arrived : Stopwatch.GetTimestamp();
         }
         finally
         {
@@ -60,7 +69,7 @@ internal static class SseReader
     }
 
     /// <summary>Handles every complete event in buffer[start..end]; returns where the unfinished rest begins.</summary>
-    internal static int Drain(byte[] buffer, int start, int end, long now, RequestTiming timing)
+    internal static int Drain(byte[] buffer, int start, int end, long arrived, RequestTiming timing)
     {
         while (start < end && !timing.Done && timing.Error is null)
         {
@@ -71,7 +80,7 @@ internal static class SseReader
                 break;
             }
 
-            HandleEvent(span[..length], now, timing);
+            HandleEvent(span[..length], arrived, timing);
             start += length + separator;
         }
 

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Globalization;
+using CiGate.Core.Suites.Perf.Transport;
 using CiGate.Core.Targets;
 using OpenAI;
 using OpenAIChatClient = OpenAI.Chat.ChatClient;
@@ -13,6 +14,9 @@ namespace CiGate.Core.Suites.Perf;
 /// transport), unbuffered, and reads the event stream itself. The transport is a
 /// SocketsHttpHandler whose pool is sized to the load point, so no request waits for a
 /// connection; no retries (a retried request would hide the latency a user would have seen).
+/// With <c>receive_clock: kernel</c> (the default) on Linux over http, each connection reads with
+/// the kernel's receive timestamps (<see cref="ConnectionRegistry"/>), so a chunk's time is when
+/// it reached the machine however busy the client's threads are.
 /// </summary>
 internal sealed class StreamingClient : IDisposable
 {
@@ -22,8 +26,9 @@ internal sealed class StreamingClient : IDisposable
     private readonly Uri chatUri;
     private readonly Uri completionsUri;
     private readonly string? apiKey;
+    private readonly ConnectionRegistry? registry;
 
-    public StreamingClient(TargetConfig config, int maxConnections)
+    public StreamingClient(TargetConfig config, int maxConnections, ReceiveClock clock = ReceiveClock.Kernel)
     {
         apiKey = TargetClientFactory.ResolveApiKey(config);
         var handler = new SocketsHttpHandler
@@ -34,6 +39,12 @@ internal sealed class StreamingClient : IDisposable
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(30),
         };
+        if (UsesKernelClock(config, clock))
+        {
+            registry = new ConnectionRegistry();
+            handler.ConnectCallback = registry.ConnectAsync;
+        }
+
         http = new HttpClient(RawResponseTransport.CreateHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new OpenAIClientOptions
         {
@@ -65,6 +76,16 @@ internal sealed class StreamingClient : IDisposable
         completionsUri = Endpoint(config.BaseUrl, "completions");
     }
 
+    /// <summary>The clock the chunks of this client's requests are stamped with.</summary>
+    public ReceiveClock Clock => registry is null ? ReceiveClock.Process : ReceiveClock.Kernel;
+
+    /// <summary>Kernel stamps need Linux, a plaintext connection (to see which request it carries) and the request id header free.</summary>
+    internal static bool UsesKernelClock(TargetConfig config, ReceiveClock clock) =>
+        clock == ReceiveClock.Kernel
+        && KernelReceiveClock.IsSupported
+        && config.BaseUrl.Scheme == Uri.UriSchemeHttp
+        && !config.Headers.Keys.Any(h => string.Equals(h, ConnectionRegistry.HeaderName, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Sends one request and fills <paramref name="timing"/>; never throws for a failed request, only records it.</summary>
     public async Task SendAsync(RequestTiming timing, byte[] body, TargetApi api, TimeSpan timeout, CancellationToken ct)
     {
@@ -81,6 +102,12 @@ internal sealed class StreamingClient : IDisposable
         request.Headers.Set("Accept", "text/event-stream");
         request.Headers.Set("Content-Type", "application/json");
         request.Content = BinaryContent.Create(new BinaryData(body));
+        var id = registry?.NextId() ?? 0;
+        if (registry is not null)
+        {
+            request.Headers.Set(ConnectionRegistry.HeaderName, registry.Prefix + id.ToString(CultureInfo.InvariantCulture));
+        }
+
         message.Apply(new RequestOptions { CancellationToken = cts.Token, BufferResponse = false });
 
         // Apply copies the options' buffering onto the message; set it last so nothing turns it back on.
@@ -89,6 +116,14 @@ internal sealed class StreamingClient : IDisposable
         try
         {
             await pipeline.SendAsync(message);
+            var connection = registry?.Take(id);
+            if (connection is { RequestWrittenTs: > 0 })
+            {
+                // The moment the request left (the pipeline's own work before it is the client's lag).
+                timing.SentTs = connection.RequestWrittenTs;
+                timing.KernelClock = true;
+            }
+
             var response = message.Response!;
             timing.Status = response.Status;
             if (response.Status is < 200 or >= 300)
@@ -103,7 +138,7 @@ internal sealed class StreamingClient : IDisposable
             await using var stream = RawResponseTransport.TryGetContent(message, out var raw)
                 ? await raw!.ReadAsStreamAsync(cts.Token)
                 : response.ContentStream ?? Stream.Null;
-            await SseReader.ReadAsync(stream, timing, cts.Token);
+            await SseReader.ReadAsync(stream, timing, timing.KernelClock ? connection : null, cts.Token);
             if (!timing.Done && timing.Error is null)
             {
                 timing.Error = "the stream ended before [DONE]";
@@ -136,6 +171,7 @@ internal sealed class StreamingClient : IDisposable
         }
         finally
         {
+            registry?.Forget(id);
             if (timing.EndTs == 0)
             {
                 timing.EndTs = Stopwatch.GetTimestamp();

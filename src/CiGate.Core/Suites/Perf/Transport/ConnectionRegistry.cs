@@ -1,0 +1,69 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CiGate.Core.Suites.Perf.Transport;
+
+/// <summary>
+/// Which connection carries which request. SocketsHttpHandler does not say, so every request
+/// carries an `X-Request-ID: cigate-&lt;client&gt;-&lt;n&gt;` header (vLLM and SGLang take it as the
+/// request's id in their logs) and the connection that writes it registers itself under n.
+/// The prefix is random per client, so two cigate processes against one server never share an id.
+/// </summary>
+internal sealed class ConnectionRegistry
+{
+    /// <summary>Spelled as SocketsHttpHandler writes it (it knows the header and uses its own casing).</summary>
+    public const string HeaderName = "X-Request-ID";
+    private readonly ConcurrentDictionary<long, StampedConnection> connections = new();
+    private readonly byte[] marker;
+    private long next;
+
+    public ConnectionRegistry()
+    {
+        Prefix = $"cigate-{Random.Shared.Next():x8}-";
+        marker = Encoding.ASCII.GetBytes($"\r\n{HeaderName}: {Prefix}");
+    }
+
+    /// <summary>The header value's prefix; the request number follows it.</summary>
+    public string Prefix { get; }
+
+    public long NextId() => Interlocked.Increment(ref next);
+
+    /// <summary>SocketsHttpHandler's ConnectCallback: a TCP connection with kernel receive stamps on.</summary>
+    public async ValueTask<Stream> ConnectAsync(System.Net.Http.SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return KernelReceiveClock.TryEnable(socket) ? new StampedConnection(socket, this) : new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public void Attach(long id, StampedConnection connection) => connections[id] = connection;
+
+    /// <summary>The connection request <paramref name="id"/> went out on, once; null where it was not stamped.</summary>
+    public StampedConnection? Take(long id) => connections.TryRemove(id, out var connection) ? connection : null;
+
+    public void Forget(long id) => connections.TryRemove(id, out _);
+
+    /// <summary>Finds this registry's request id in a request head being written.</summary>
+    public bool TryFindRequest(ReadOnlySpan<byte> bytes, out long id)
+    {
+        id = 0;
+        var at = bytes.IndexOf(marker);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = bytes[(at + marker.Length)..];
+        return Utf8Parser.TryParse(rest, out id, out var used) && used > 0 && used < rest.Length && rest[used] == '\r';
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace CiGate.Core.Suites.Perf.Transport;
+
+/// <summary>
+/// Linux's software receive timestamps (SO_TIMESTAMPNS): the kernel stamps each packet as it
+/// reaches the socket, and recvmsg hands back the stamp of the newest packet it read. A token's
+/// arrival is then when it reached this machine, not when the client's thread got round to
+/// reading it: on a loaded client (hundreds of streams whose tokens land in the same decode step)
+/// the two differ by milliseconds. The stamp is CLOCK_REALTIME; <see cref="ToStopwatch"/> moves it
+/// onto Stopwatch's CLOCK_MONOTONIC with an offset measured afresh every second.
+/// </summary>
+internal static unsafe class KernelReceiveClock
+{
+    private const int SolSocket = 1;
+    private const int SoTimestampNs = 35; // SO_TIMESTAMPNS(_OLD), the same on x86-64 and arm64
+    private const int MsgDontWait = 0x40;
+
+    private const int EAgain = 11;
+    private const int EIntr = 4;
+    private const int ClockRealtime = 0;
+    private const int ClockMonotonic = 1;
+    private const int ControlBytes = 64;
+
+    private static long offsetNs;
+    private static long offsetTakenTs;
+
+    /// <summary>64-bit Linux, where Stopwatch counts nanoseconds of CLOCK_MONOTONIC.</summary>
+    public static bool IsSupported { get; } =
+        OperatingSystem.IsLinux()
+        && Stopwatch.Frequency == 1_000_000_000
+        && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
+    /// <summary>Turns stamping on for one socket; false where this platform or its kernel cannot.</summary>
+    public static bool TryEnable(Socket socket)
+    {
+        if (!IsSupported)
+        {
+            return false;
+        }
+
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, SoTimestampNs, BitConverter.GetBytes(1));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// One non-blocking read: the bytes read (0 at end of stream) and the kernel's stamp of the
+    /// newest packet among them as a Stopwatch timestamp (0 when the kernel gave none), or -1 when
+    /// nothing is waiting.
+    /// </summary>
+    public static int Receive(int fd, Span<byte> buffer, out long stampTs)
+    {
+        stampTs = 0;
+        var control = stackalloc byte[ControlBytes];
+        fixed (byte* data = buffer)
+        {
+            var iov = new IoVec { Base = data, Length = (nuint)buffer.Length };
+            var msg = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = ControlBytes };
+            nint read;
+            do
+            {
+                read = RecvMsg(fd, &msg, MsgDontWait);
+            }
+            while (read < 0 && Marshal.GetLastPInvokeError() == EIntr);
+
+            if (read < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                return errno == EAgain ? -1 : throw new SocketException((int)ToSocketError(errno));
+            }
+
+            var realNs = StampOf(control, (long)msg.ControlLength);
+            if (realNs != 0)
+            {
+                stampTs = ToStopwatch(realNs);
+            }
+
+            return (int)read;
+        }
+    }
+
+    /// <summary>A CLOCK_REALTIME nanosecond stamp as a Stopwatch timestamp.</summary>
+    public static long ToStopwatch(long realtimeNs)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (now - Volatile.Read(ref offsetTakenTs) > Stopwatch.Frequency || Volatile.Read(ref offsetTakenTs) == 0)
+        {
+            Volatile.Write(ref offsetNs, MeasureOffset());
+            Volatile.Write(ref offsetTakenTs, now);
+        }
+
+        return realtimeNs - Volatile.Read(ref offsetNs);
+    }
+
+    /// <summary>REALTIME minus MONOTONIC, from the tightest of a few monotonic-realtime-monotonic brackets.</summary>
+    private static long MeasureOffset()
+    {
+        long best = long.MaxValue, offset = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            TimeSpec before, real, after;
+            ClockGetTime(ClockMonotonic, &before);
+            ClockGetTime(ClockRealtime, &real);
+            ClockGetTime(ClockMonotonic, &after);
+            var width = Nanoseconds(after) - Nanoseconds(before);
+            if (width < best)
+            {
+                best = width;
+                offset = Nanoseconds(real) - ((Nanoseconds(before) + Nanoseconds(after)) / 2);
+            }
+        }
+
+        return offset;
+    }
+
+    private static long StampOf(byte* control, long length)
+    {
+        var p = control;
+        var end = control + length;
+        while (p + sizeof(CmsgHdr) <= end)
+        {
+            var header = (CmsgHdr*)p;
+            if (header->Length < (nuint)sizeof(CmsgHdr))
+            {
+                break;
+            }
+
+            if (header->Level == SolSocket && header->Type == SoTimestampNs && header->Length >= (nuint)(sizeof(CmsgHdr) + sizeof(TimeSpec)))
+            {
+                return Nanoseconds(*(TimeSpec*)(p + sizeof(CmsgHdr)));
+            }
+
+            p += ((long)header->Length + 7) & ~7L;
+        }
+
+        return 0;
+    }
+
+    private static long Nanoseconds(TimeSpec t) => (t.Seconds * 1_000_000_000) + t.Nanoseconds;
+
+    private static SocketError ToSocketError(int errno) => errno switch
+    {
+        104 => SocketError.ConnectionReset,
+        110 => SocketError.TimedOut,
+        32 => SocketError.Shutdown,
+        9 => SocketError.OperationAborted,
+        _ => SocketError.SocketError,
+    };
+
+    [DllImport("libc", EntryPoint = "recvmsg", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern nint RecvMsg(int fd, MsgHdr* message, int flags);
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int ClockGetTime(int clock, TimeSpec* time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct IoVec
+    {
+        public byte* Base;
+        public nuint Length;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLength;
+        public IoVec* Iov;
+        public nuint IovLength;
+        public byte* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct CmsgHdr
+    {
+        public nuint Length;
+        public int Level;
+        public int Type;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+
+namespace CiGate.Core.Suites.Perf.Transport;
+
+/// <summary>
+/// One HTTP connection's socket as the stream SocketsHttpHandler reads and writes, reading with
+/// kernel receive timestamps (<see cref="KernelReceiveClock"/>). The handler only reads when its
+/// buffer is empty, so <see cref="LastReceiveTs"/> is the arrival of the bytes the response stream
+/// hands out next. One limit: TCP merges segments that wait in the receive queue and keeps the
+/// newest stamp, so a chunk that waited there for the next one (the client fell a whole
+/// inter-token gap behind) gets the later chunk's time; peeking cannot undo that. Writes go
+/// through unchanged; the request head is looked at once, to learn which request the connection
+/// now carries (<see cref="ConnectionRegistry"/>).
+/// </summary>
+internal sealed class StampedConnection : Stream
+{
+    private readonly Socket socket;
+    private readonly int fd;
+    private readonly NetworkStream writer;
+    private readonly ConnectionRegistry registry;
+
+    public StampedConnection(Socket socket, ConnectionRegistry registry)
+    {
+        this.socket = socket;
+        this.registry = registry;
+        fd = (int)socket.Handle;
+        writer = new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>When the kernel received the newest bytes of the last read (Stopwatch ticks); 0 before the first.</summary>
+    public long LastReceiveTs { get; private set; }
+
+    /// <summary>When the last request's head was handed to the socket (Stopwatch ticks).</summary>
+    public long RequestWrittenTs { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanWrite => true;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.IsEmpty)
+        {
+            // A zero-byte read waits for data without taking any (the handler's idle check).
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
+            return 0;
+        }
+
+        while (true)
+        {
+            var read = Receive(buffer.Span);
+            if (read >= 0)
+            {
+                return read;
+            }
+
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        while (true)
+        {
+            var read = Receive(buffer);
+            if (read >= 0)
+            {
+                return read;
+            }
+
+            socket.Poll(-1, SelectMode.SelectRead);
+        }
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Notice(buffer.Span);
+        return writer.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        Notice(buffer);
+        writer.Write(buffer);
+    }
+
+    public override void Flush() => writer.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => writer.FlushAsync(cancellationToken);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            writer.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        writer.Dispose();
+        return base.DisposeAsync();
+    }
+
+    private int Receive(Span<byte> buffer)
+    {
+        var read = KernelReceiveClock.Receive(fd, buffer, out var stamp);
+        if (read >= 0)
+        {
+            LastReceiveTs = stamp != 0 ? stamp : Stopwatch.GetTimestamp();
+        }
+
+        return read;
+    }
+
+    private void Notice(ReadOnlySpan<byte> bytes)
+    {
+        if (registry.TryFindRequest(bytes, out var id))
+        {
+            RequestWrittenTs = Stopwatch.GetTimestamp();
+            registry.Attach(id, this);
+        }
+    }
+}
