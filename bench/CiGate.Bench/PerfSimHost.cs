@@ -12,11 +12,14 @@ internal static class PerfSimHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var itl = TimeSpan.FromMilliseconds(double.Parse(args[1], CultureInfo.InvariantCulture));
         var options = new SimulatorOptions
         {
             TimeToFirstToken = TimeSpan.FromMilliseconds(double.Parse(args[0], CultureInfo.InvariantCulture)),
-            InterTokenLatency = TimeSpan.FromMilliseconds(double.Parse(args[1], CultureInfo.InvariantCulture)),
-            Performance = new PerformanceOptions { SendTimestamps = true, DecodeSteps = args.Length < 3 || args[2] != "timers" },
+            InterTokenLatency = itl,
+
+            // No stamps for the ceiling (no latency): nothing to measure against, and stamping sends inline.
+            Performance = new PerformanceOptions { SendTimestamps = itl > TimeSpan.Zero, DecodeSteps = args.Length < 3 || args[2] != "timers" },
         };
         await using var server = await SimulatorServer.StartAsync(options, CancellationToken.None);
         Console.WriteLine(server.BaseUrl);
