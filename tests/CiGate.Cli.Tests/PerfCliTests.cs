@@ -26,6 +26,9 @@ public sealed class PerfCliTests
             .GetProperty("suites")[0].GetProperty("perf").GetProperty("load_points")[0];
         Assert.InRange(point.GetProperty("errors").GetInt32(), 1, 23);
         Assert.True(point.GetProperty("usage_missing").GetInt32() > 0);
+        var kernel = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture is System.Runtime.InteropServices.Architecture.X64 or System.Runtime.InteropServices.Architecture.Arm64; // where the kernel clock is read
+        Assert.Equal(kernel ? "kernel" : "process", point.GetProperty("receive_clock").GetString());
+        Assert.Equal(kernel, run.Stdout.Contains("read lag p99 ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace CiGate.Cli.Output;
 /// <summary>
 /// A perf suite under the run summary: a line per load point with its requests, throughput and
 /// headline latencies, instead of the accuracy metrics' value ± standard error (which a latency
-/// percentile does not have).
+/// percentile does not have). With the kernel clock the line ends with the client's read lag:
+/// near the inter-token gap, chunks merged in the socket are timed late (README, Performance sweeps).
 /// </summary>
 internal static class PerfSummaryPrinter
 {
@@ -29,8 +30,9 @@ internal static class PerfSummaryPrinter
             var invalid = p.Valid ? "" : $"  invalid: {p.InvalidReason}";
             var slos = slo.Count > 0 ? $"  SLO missed: {string.Join("; ", slo)}" : p.Slos.Count > 0 ? "  SLOs met" : "";
             var failed = p.Errors > 0 ? Text($", {p.Errors} errors") : "";
+            var lag = p.ReadLag is { N: > 0 } readLag ? Text($"  read lag p99 {readLag.P99:0.0} ms") : "";
             w.WriteLine(Text(
-                $"  {Label(p).PadRight(width)} {p.RequestsPerSecond,7:0.00} req/s {p.OutputTokensPerSecond,8:0} out tok/s  TTFT p50 {p.Ttft.P50:0.0} p95 {p.Ttft.P95:0.0} ms  ITL p50 {p.ItlPooled.P50:0.0} p95 {p.ItlPooled.P95:0.0} ms  e2e p95 {p.E2e.P95:0.0} ms  (n={p.Measured}{failed}){invalid}{slos}"));
+                $"  {Label(p).PadRight(width)} {p.RequestsPerSecond,7:0.00} req/s {p.OutputTokensPerSecond,8:0} out tok/s  TTFT p50 {p.Ttft.P50:0.0} p95 {p.Ttft.P95:0.0} ms  ITL p50 {p.ItlPooled.P50:0.0} p95 {p.ItlPooled.P95:0.0} ms  e2e p95 {p.E2e.P95:0.0} ms{lag}  (n={p.Measured}{failed}){invalid}{slos}"));
         }
 
         if (perf.CapacityAtSlo is { } capacity)
