@@ -179,7 +179,11 @@ internal sealed class StreamingClient : IDisposable
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        registry?.Dispose();
+    }
 
     private static Uri Endpoint(Uri baseUrl, string path)
     {

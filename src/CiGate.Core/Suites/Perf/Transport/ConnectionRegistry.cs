@@ -11,18 +11,24 @@ namespace CiGate.Core.Suites.Perf.Transport;
 /// request's id in their logs) and the connection that writes it registers itself under n.
 /// The prefix is random per client, so two cigate processes against one server never share an id.
 /// </summary>
-internal sealed class ConnectionRegistry
+internal sealed class ConnectionRegistry : IDisposable
 {
     /// <summary>Spelled as SocketsHttpHandler writes it (it knows the header and uses its own casing).</summary>
     public const string HeaderName = "X-Request-ID";
     private readonly ConcurrentDictionary<long, StampedConnection> connections = new();
     private readonly byte[] marker;
+    private readonly Socket primer;
     private long next;
 
     public ConnectionRegistry()
     {
         Prefix = $"cigate-{Random.Shared.Next():x8}-";
         marker = Encoding.ASCII.GetBytes($"\r\n{HeaderName}: {Prefix}");
+
+        // Linux turns receive stamps on for the whole machine a moment after the first socket asks
+        // (a deferred work item); asking now, before any request, keeps the first chunks stamped.
+        primer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        KernelReceiveClock.TryEnable(primer);
     }
 
     /// <summary>The header value's prefix; the request number follows it.</summary>
@@ -52,6 +58,8 @@ internal sealed class ConnectionRegistry
     public StampedConnection? Take(long id) => connections.TryRemove(id, out var connection) ? connection : null;
 
     public void Forget(long id) => connections.TryRemove(id, out _);
+
+    public void Dispose() => primer.Dispose();
 
     /// <summary>Finds this registry's request id in a request head being written.</summary>
     public bool TryFindRequest(ReadOnlySpan<byte> bytes, out long id)

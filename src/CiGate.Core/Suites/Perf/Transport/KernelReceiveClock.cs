@@ -101,11 +101,11 @@ internal static unsafe class KernelReceiveClock
         return realtimeNs - Volatile.Read(ref offsetNs);
     }
 
-    /// <summary>REALTIME minus MONOTONIC, from the tightest of a few monotonic-realtime-monotonic brackets.</summary>
+    /// <summary>REALTIME minus MONOTONIC, from the tightest of up to 16 monotonic-realtime-monotonic brackets (a preempted one is wide).</summary>
     private static long MeasureOffset()
     {
         long best = long.MaxValue, offset = 0;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 16 && best > 2_000; i++)
         {
             TimeSpec before, real, after;
             ClockGetTime(ClockMonotonic, &before);

@@ -29,7 +29,7 @@ internal sealed class StampedConnection : Stream
         writer = new NetworkStream(socket, ownsSocket: true);
     }
 
-    /// <summary>When the kernel received the newest bytes of the last read (Stopwatch ticks); 0 before the first.</summary>
+    /// <summary>When the kernel received the newest bytes of the last read (Stopwatch ticks); 0 before the first, or when the kernel gave none.</summary>
     public long LastReceiveTs { get; private set; }
 
     /// <summary>When the last request's head was handed to the socket (Stopwatch ticks).</summary>
@@ -129,10 +129,11 @@ internal sealed class StampedConnection : Stream
 
     private int Receive(Span<byte> buffer)
     {
+        // 0 when the kernel gave no stamp (stamping had not been turned on yet): the reader then uses its read time.
         var read = KernelReceiveClock.Receive(fd, buffer, out var stamp);
         if (read >= 0)
         {
-            LastReceiveTs = stamp != 0 ? stamp : Stopwatch.GetTimestamp();
+            LastReceiveTs = stamp;
         }
 
         return read;
