@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CiGate.Bench;
 
 /// <summary>
-/// `perf-accuracy [--levels 1,64,512] [--itl 10,40] [--max-streams 1024,2048] [--no-reference]
+/// `perf-accuracy [--levels 1,64,512] [--itl 10,20,40] [--max-streams 1024,2048] [--no-reference]
 /// [--no-timers] [--pin] [--bare-first]`. The first ITL runs every level; later ones run the levels
 /// from 512 up. --bare-first measures the reference before cigate at each level (order effects).
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed record PerfBenchOptions(int[] Levels, double[] Itls, int[] MaxSt
     {
         return new PerfBenchOptions(
             Ints(Value(args, "--levels") ?? "1,64,512"),
-            [.. (Value(args, "--itl") ?? "10,40").Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture))],
+            [.. (Value(args, "--itl") ?? "10,20,40").Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture))],
             Ints(Value(args, "--max-streams") ?? "1024,2048"),
             !args.Contains("--no-reference"),
             !args.Contains("--no-timers"),
