@@ -7,8 +7,8 @@ namespace CiGate.Core.Suites.Perf.Transport;
 
 /// <summary>
 /// Which connection carries which request. SocketsHttpHandler does not say, so every request
-/// carries an `X-Request-ID: cigate-&lt;client&gt;-&lt;n&gt;` header (vLLM and SGLang take it as the
-/// request's id in their logs) and the connection that writes it registers itself under n.
+/// carries an `X-Request-ID: cigate-&lt;client&gt;-&lt;n&gt;` header (vLLM takes it as the
+/// request's id in its logs) and the connection that writes it registers itself under n.
 /// The prefix is random per client, so two cigate processes against one server never share an id.
 /// </summary>
 internal sealed class ConnectionRegistry : IDisposable
