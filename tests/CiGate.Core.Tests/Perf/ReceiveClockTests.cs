@@ -21,14 +21,8 @@ public sealed class ReceiveClockTests
     {
         Assert.SkipUnless(KernelReceiveClock.IsSupported, "kernel receive timestamps are read on 64-bit Linux only");
         var ct = TestContext.Current.CancellationToken;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync((IPEndPoint)listener.LocalEndpoint, ct);
-        using var server = await listener.AcceptSocketAsync(ct);
-        Assert.True(KernelReceiveClock.TryEnable(client));
-        using var registry = new ConnectionRegistry();
-        await using var connection = new StampedConnection(client, registry);
+        await using var pair = await StampedPair.ConnectAsync(ct);
+        var (server, connection) = (pair.Server, pair.Connection);
         await WaitUntilStampingIsOnAsync(server, connection, ct);
 
         // act: the bytes land, and the client reads them 80 ms later.
@@ -46,6 +40,43 @@ public sealed class ReceiveClockTests
         var slack = Stopwatch.Frequency / 200; // 5 ms for the realtime-to-monotonic offset on a loaded machine
         Assert.True(stamp >= before - slack && stamp <= after + slack, $"stamp {Stopwatch.GetElapsedTime(before, stamp).TotalMilliseconds:0.000} ms after the send began, which took {Stopwatch.GetElapsedTime(before, after).TotalMilliseconds:0.000} ms");
         Assert.True(Stopwatch.GetElapsedTime(stamp, returned) >= TimeSpan.FromMilliseconds(75), $"read returned {Stopwatch.GetElapsedTime(stamp, returned).TotalMilliseconds:0.00} ms after the stamp");
+    }
+
+    /// <summary>A loopback TCP connection: the server's socket, and the client's end read as cigate reads it.</summary>
+    private sealed class StampedPair : IAsyncDisposable
+    {
+        private readonly TcpListener listener;
+        private readonly ConnectionRegistry registry = new();
+
+        private StampedPair(TcpListener listener, Socket server, Socket client)
+        {
+            this.listener = listener;
+            Server = server;
+            Connection = new StampedConnection(client, registry);
+        }
+
+        public Socket Server { get; }
+
+        public StampedConnection Connection { get; }
+
+        public static async Task<StampedPair> ConnectAsync(CancellationToken ct)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await client.ConnectAsync((IPEndPoint)listener.LocalEndpoint, ct);
+            var server = await listener.AcceptSocketAsync(ct);
+            Assert.True(KernelReceiveClock.TryEnable(client));
+            return new StampedPair(listener, server, client);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            Server.Dispose();
+            listener.Dispose();
+            registry.Dispose();
+        }
     }
 
     /// <summary>
@@ -76,14 +107,8 @@ public sealed class ReceiveClockTests
     {
         Assert.SkipUnless(KernelReceiveClock.IsSupported, "kernel receive timestamps are read on 64-bit Linux only");
         var ct = TestContext.Current.CancellationToken;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync((IPEndPoint)listener.LocalEndpoint, ct);
-        using var server = await listener.AcceptSocketAsync(ct);
-        Assert.True(KernelReceiveClock.TryEnable(client));
-        using var registry = new ConnectionRegistry();
-        await using var connection = new StampedConnection(client, registry);
+        await using var pair = await StampedPair.ConnectAsync(ct);
+        var (server, connection) = (pair.Server, pair.Connection);
 
         var buffer = new byte[64];
         var reading = connection.ReadAsync(buffer, ct).AsTask();
