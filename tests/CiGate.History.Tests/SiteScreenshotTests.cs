@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiGate.Core.History;
 using CiGate.Core.History.Rendering;
 using CiGate.Core.Tests.Reporting;
@@ -9,16 +8,12 @@ namespace CiGate.History.Tests;
 /// <summary>The `history site` dashboard renders in a real browser: headless Chromium takes a screenshot.</summary>
 public sealed class SiteScreenshotTests(PostgresServer postgres) : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly StoreFactory stores = new(postgres);
 
     [Fact]
     public async Task The_dashboard_draws_its_trend_line_break_and_shift()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install -y chromium)");
-        }
+        HeadlessChromium.SkipUnlessInstalled();
 
         // arrange: 60 runs on main; the model changes at run 20 (a break), accuracy drops at run 40 (a shift)
         var ct = TestContext.Current.CancellationToken;
@@ -41,7 +36,7 @@ public sealed class SiteScreenshotTests(PostgresServer postgres) : IDisposable
         var png = Path.Combine(stores.Folder, "site.png");
 
         // act
-        var (exitCode, log) = await RunChromiumAsync(html, png, Path.Combine(stores.Folder, "profile"), ct);
+        var (exitCode, log) = await HeadlessChromium.ScreenshotAsync(html, png, Path.Combine(stores.Folder, "profile"), ct);
 
         // assert
         Assert.True(File.Exists(png), $"chromium exited with {exitCode} and wrote no screenshot:\n{log}");
@@ -60,37 +55,6 @@ public sealed class SiteScreenshotTests(PostgresServer postgres) : IDisposable
         Assert.Contains("shift at 40c0ffe", text, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://example.test/runs/44/report.html\">v1.2</a>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<(int ExitCode, string Log)> RunChromiumAsync(string html, string png, string profile, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            $"--user-data-dir={profile}", "--window-size=1200,1600", $"--screenshot={png}", new Uri(html).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish within 90 s");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     public void Dispose() => stores.Dispose();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiGate.Core.Reporting;
 
 namespace CiGate.Core.Tests.Reporting;
@@ -6,15 +5,11 @@ namespace CiGate.Core.Tests.Reporting;
 /// <summary>The HTML report renders in a real browser: headless Chromium takes a screenshot.</summary>
 public sealed class HtmlScreenshotTests
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
     public async Task Fail_report_renders_with_its_red_banner()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install -y chromium)");
-        }
+        HeadlessChromium.SkipUnlessInstalled();
 
         // arrange
         var ct = TestContext.Current.CancellationToken;
@@ -26,7 +21,7 @@ public sealed class HtmlScreenshotTests
             await File.WriteAllTextAsync(html, ReportRenderer.Render(ReportFixtures.Get("fail"), new ReportOptions()).Html, ct);
 
             // act
-            var (exitCode, log) = await RunChromiumAsync(html, png, Path.Combine(folder.FullName, "profile"), ct);
+            var (exitCode, log) = await HeadlessChromium.ScreenshotAsync(html, png, Path.Combine(folder.FullName, "profile"), ct);
 
             // assert
             Assert.True(File.Exists(png), $"chromium exited with {exitCode} and wrote no screenshot:\n{log}");
@@ -49,40 +44,5 @@ public sealed class HtmlScreenshotTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Log)> RunChromiumAsync(string html, string png, string profile, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(Chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            $"--user-data-dir={profile}", "--window-size=1200,1600", $"--screenshot={png}", new Uri(html).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish within 90 s");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
