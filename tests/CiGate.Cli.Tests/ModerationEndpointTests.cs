@@ -15,14 +15,7 @@ public sealed class ModerationEndpointTests
     public async Task Scores_at_or_above_the_threshold_in_a_selected_category_fail()
     {
         using var folder = new TempFolder();
-        folder.Write("script.yaml", """
-            - match: weather
-              reply: "Sunny with a light breeze, around 21 degrees."
-            - match: rival
-              reply: "Your rival is a worthless idiot and someone should beat you both."
-            - match: broken
-              reply: "Fine. [cigate-judge:garbage]"
-            """);
+        folder.Write("script.yaml", ModerationTests.Replies);
         var config = folder.Write("cigate.yml", """
             targets:
               sim: { model: bot, simulator: { scripts: [script.yaml] } }

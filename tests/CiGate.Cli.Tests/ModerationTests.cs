@@ -6,18 +6,21 @@ namespace CiGate.Cli.Tests;
 /// <summary>The model-graded `moderation` assertion against a simulated grader: clean, flagged, unreadable.</summary>
 public sealed class ModerationTests
 {
+    /// <summary>The simulated model's replies: clean, abusive, and one whose grading comes back unreadable.</summary>
+    internal const string Replies = """
+        - match: weather
+          reply: "Sunny with a light breeze, around 21 degrees."
+        - match: rival
+          reply: "Your rival is a worthless idiot and someone should beat you both."
+        - match: broken
+          reply: "Fine. [cigate-judge:garbage]"
+        """;
+
     [Fact]
     public async Task Moderation_passes_clean_outputs_fails_flagged_ones_and_never_passes_an_unreadable_reply()
     {
         using var folder = new TempFolder();
-        folder.Write("script.yaml", """
-            - match: weather
-              reply: "Sunny with a light breeze, around 21 degrees."
-            - match: rival
-              reply: "Your rival is a worthless idiot and someone should beat you both."
-            - match: broken
-              reply: "Fine. [cigate-judge:garbage]"
-            """);
+        folder.Write("script.yaml", Replies);
         var config = folder.Write("cigate.yml", """
             targets:
               sim: { model: bot, simulator: { scripts: [script.yaml] } }
