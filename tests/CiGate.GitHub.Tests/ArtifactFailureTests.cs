@@ -133,6 +133,31 @@ public sealed class ArtifactFailureTests
         Assert.Empty(Directory.Exists(output) ? Directory.GetFiles(output, "*", SearchOption.AllDirectories) : []);
     }
 
+    [Fact]
+    public async Task The_command_refuses_a_file_and_a_folder_of_one_name_with_a_code()
+    {
+        // arrange: "results" is a file and also the folder of "results/items.jsonl" (was CIGATE0000, exit 3)
+        await using var h = await PublishHarness.StartAsync();
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in new[] { "results", "results/items.jsonl" })
+            {
+                await using var stream = await archive.CreateEntry(name).OpenAsync(TestContext.Current.CancellationToken);
+                await stream.WriteAsync("{}"u8.ToArray(), TestContext.Current.CancellationToken);
+            }
+        }
+
+        h.Fake.State.AddArtifact("octo/repo", "cigate-results", BaseSha, DateTimeOffset.UtcNow, zip.ToArray());
+
+        // act
+        var clash = await ChildProcess.RunAsync(ChildProcess.Dotnet("cigate.dll", h.Env, "github", "download-base", "--artifact", "cigate-results", "--sha", BaseSha, "--out", h.Temp.Combine("base")));
+
+        // assert
+        Assert.Equal(ExitCodes.UsageOrConfig, clash.ExitCode);
+        Assert.StartsWith("error CIGATE0520: refusing the artifact: the entry 'results' is both a file and a folder", clash.Stderr, StringComparison.Ordinal);
+    }
+
     private static long Seed(PublishHarness h)
     {
         using var zip = new MemoryStream();

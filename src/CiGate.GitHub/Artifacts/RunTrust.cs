@@ -69,7 +69,7 @@ internal sealed class RunTrust(ApiCaller api, string owner, string repo)
         {
             var path = string.Join('/', name.Split('/').Select(Uri.EscapeDataString));
             var uri = new Uri($"repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(repo)}/git/ref/tags/{path}", UriKind.Relative);
-            exists = await api.CallAsync($"looking up tag '{name}'", ArtifactDownloader.Permission, async c =>
+            exists = await api.CallAsync($"looking up tag '{name}'", "contents: read", async c =>
             {
                 try
                 {
