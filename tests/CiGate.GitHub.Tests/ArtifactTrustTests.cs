@@ -36,10 +36,10 @@ public sealed class ArtifactTrustTests
     }
 
     [Theory]
-    [InlineData("pull_request", "feature", null, "a pull request can start")]
-    [InlineData("pull_request", "main", null, "a pull request can start")]
-    [InlineData("pull_request_target", "main", null, "a pull request can start")]
-    [InlineData("workflow_run", "main", null, "a pull request can start")]
+    [InlineData("pull_request", "feature", null, "only push, schedule and workflow_dispatch runs are trusted")]
+    [InlineData("pull_request", "main", null, "only push, schedule and workflow_dispatch runs are trusted")]
+    [InlineData("pull_request_target", "main", null, "only push, schedule and workflow_dispatch runs are trusted")]
+    [InlineData("workflow_run", "main", null, "only push, schedule and workflow_dispatch runs are trusted")]
     [InlineData("push", "feature", null, "neither the default branch 'main' nor a tag")]
     [InlineData("workflow_dispatch", "feature", null, "neither the default branch 'main' nor a tag")]
     [InlineData("push", "main", "forker/repo", "fork's commit")]

@@ -50,7 +50,7 @@ internal sealed class RunTrust(ApiCaller api, string owner, string repo)
             "push" when onDefault || onTag => null,
             "schedule" or "workflow_dispatch" when onDefault => null,
             "push" or "schedule" or "workflow_dispatch" => $"run {run.Id} ({run.Event}) ran on '{branch}', neither the default branch '{_defaultBranch}' nor a tag",
-            _ => $"run {run.Id} was triggered by {run.Event}, which a pull request can start",
+            _ => $"run {run.Id} was triggered by {run.Event}; only push, schedule and workflow_dispatch runs are trusted",
         };
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CiGate.GitHub.Artifacts;
 
 /// <summary>
@@ -13,7 +11,4 @@ public sealed record ZipLimits(long MaxBytes, int MaxEntries, double MaxRatio)
     public const long RatioFloorBytes = 16L << 20;
 
     public static readonly ZipLimits Default = new(1L << 30, 100_000, 200);
-
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{MaxBytes >> 20} MiB, {MaxEntries} entries, ratio {MaxRatio:0.#}");
 }
