@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Step 4: find the base commit's results, in this order:
 #   1. base-results: a folder the workflow prepared (e.g. it ran the suites on the base commit);
-#   2. base-artifact: the artifact of that name uploaded by a run on the pull request's base
-#      commit (the push-to-main workflow), via `cigate github download-base`;
-#   3. none: the report covers the head run only (first run, push events, expired artifacts).
-# Records the folder in state/base-dir, or the reason for none in state/no-base.
+#   2. base-artifact: the artifact of that name uploaded by a trusted run on the pull request's
+#      base commit (a push to the default branch or a tag of this repository: never a pull
+#      request's or a fork's run), via `cigate github download-base`;
+#   3. none: the report covers the head run only (first run, push events, expired artifacts):
+#      only when download-base says there is no such artifact (exit 4). Any other failure (a
+#      token without actions: read, GitHub down past the retries, a refused artifact) fails
+#      the step: a base that could not be fetched must never read as "no base".
+# Records the folder in state/base-dir, or the reason for none in state/no-base; with no base,
+# the base folder ($CIGATE_BASE) does not exist.
 # Env: INPUT_BASE_RESULTS, INPUT_BASE_ARTIFACT, INPUT_TOKEN, CIGATE_BASE_SHA (the pull
 # request's base SHA, empty outside pull requests), INPUT_SHARD (a shard job: never compared).
 set -euo pipefail
@@ -23,6 +28,7 @@ results_folder() {
 }
 
 no_base() {
+  rm -rf "$CIGATE_BASE"
   state_set no-base "$1"
   note "no base results: reporting head only ($1)"
 }
@@ -41,14 +47,32 @@ elif [[ -z "${CIGATE_BASE_SHA:-}" ]]; then
   no_base "not a pull request, so there is no base commit"
 else
   rc=0
-  cigate github download-base --artifact "$INPUT_BASE_ARTIFACT" --sha "$CIGATE_BASE_SHA" --out "$CIGATE_BASE" --token-env INPUT_TOKEN || rc=$?
-  if [[ "$rc" -eq 0 ]] && folder=$(results_folder "$CIGATE_BASE"); then
-    state_set base-dir "$folder"
-    note "base results: artifact '$INPUT_BASE_ARTIFACT' of $CIGATE_BASE_SHA"
-  elif [[ "$rc" -eq 2 ]]; then
-    # A usage error is the action's own mistake or a too-old cigate, not a missing artifact.
-    die "cigate github download-base failed (exit 2)"
-  else
-    no_base "no artifact '$INPUT_BASE_ARTIFACT' with results for base commit $CIGATE_BASE_SHA (exit $rc): run the suites on pushes to the base branch and upload them under that name"
-  fi
+  errors="$CIGATE_HOME/download-base.err"
+  mkdir -p "$CIGATE_HOME"
+  rm -rf "$CIGATE_BASE"
+  cigate github download-base --artifact "$INPUT_BASE_ARTIFACT" --sha "$CIGATE_BASE_SHA" --out "$CIGATE_BASE" --token-env INPUT_TOKEN 2> "$errors" || rc=$?
+  cat "$errors" >&2
+  reason=$(grep -m 1 -o 'CIGATE[0-9]\{4\}: .*' "$errors" || true)
+  case "$rc" in
+    0)
+      folder=$(results_folder "$CIGATE_BASE") ||
+        die "artifact '$INPUT_BASE_ARTIFACT' of base commit $CIGATE_BASE_SHA holds no results.json (upload the cigate run --out folder under that name)"
+      state_set base-dir "$folder"
+      note "base results: artifact '$INPUT_BASE_ARTIFACT' of $CIGATE_BASE_SHA"
+      ;;
+    4)
+      no_base "no artifact '$INPUT_BASE_ARTIFACT' from a push to the default branch or a tag for base commit $CIGATE_BASE_SHA: run the suites on pushes to the base branch and upload them under that name (artifacts of pull requests and forks are never used)"
+      ;;
+    *)
+      rm -rf "$CIGATE_BASE"
+      case "$reason" in
+        CIGATE0503*) cause="the token lacks actions: read (add 'actions: read' under permissions: in the job)" ;;
+        CIGATE0504*) cause="GitHub's rate limit is exhausted" ;;
+        CIGATE0508*) cause="GitHub failed or could not be reached, after retries" ;;
+        CIGATE0506* | CIGATE0520* | CIGATE0521*) cause="the artifact was refused as unsafe" ;;
+        *) cause="cigate github download-base failed" ;;
+      esac
+      die "could not get the base results: $cause (exit $rc${reason:+; $reason})" "$rc"
+      ;;
+  esac
 fi

@@ -6,8 +6,10 @@
 # 'false' never records.
 # Where: PostgreSQL when history-postgres-env names the variable that holds its connection
 # string (set it from a secret in the job's env). Otherwise a SQLite file carried from run to
-# run as an artifact: the newest artifact named history-artifact, from any branch or tag, is
-# downloaded, this run is recorded into it, and the next step uploads it again. Artifacts, not
+# run as an artifact: the newest artifact named history-artifact from a push to the default
+# branch or a tag (never a pull request's or a fork's run) is downloaded, this run is recorded
+# into it (a store holding a trigger or other foreign object is refused), and the next step
+# uploads it again. Artifacts, not
 # the Actions cache: a cache saved by a tag's run is only visible to that tag, so main's next
 # run would lose the release. The file never goes into git (a growing file rewritten in git
 # bloats the repository forever).

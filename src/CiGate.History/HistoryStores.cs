@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.History;
+using CiGate.History.Schema;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -37,6 +38,10 @@ public static class HistoryStores
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             await connection.OpenAsync(ct);
+
+            // A SQLite store may come from an artifact: refuse a trigger or view in it before the
+            // first write (the pragmas below already write the file's header).
+            await ForeignObjects.RefuseAsync(connection, full, ct);
 
             // WAL lets readers (trend, site) work while a recorder writes; NORMAL syncs at checkpoints.
             await Sql.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", ct);

@@ -16,7 +16,7 @@ namespace CiGate.GitHub.Fake;
 
 /// <summary>
 /// A fake GitHub REST API on 127.0.0.1 with in-memory state: enough for Octokit's comment,
-/// check-run, status and artifact calls. Serves both <c>/repos/...</c> and <c>/api/v3/repos/...</c>,
+/// check-run, status, artifact, workflow-run and tag calls. Serves both <c>/repos/...</c> and <c>/api/v3/repos/...</c>,
 /// because Octokit appends /api/v3/ to any base address that is not api.github.com.
 /// </summary>
 public sealed class FakeGitHubServer : IAsyncDisposable
@@ -77,12 +77,16 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         app.MapPost(repo + "/statuses/{sha}", With(StatusEndpoints.CreateAsync));
         app.MapGet(repo + "/actions/artifacts", With(ArtifactEndpoints.ListAsync));
         app.MapGet(repo + "/actions/artifacts/{id:long}/zip", With(ArtifactEndpoints.DownloadAsync));
+        app.MapGet(repo + "/actions/runs/{id:long}", With(ArtifactEndpoints.RunAsync));
+        app.MapGet(repo, With(RepositoryEndpoints.GetAsync));
+        app.MapGet(repo + "/git/ref/tags/{**tag}", With(RepositoryEndpoints.TagAsync));
         app.MapGet("/_fake/blobs/{id:long}", With(ArtifactEndpoints.BlobAsync));
         app.MapGet("/_fake/state", With(ControlEndpoints.StateAsync));
         app.MapPost("/_fake/reset", With(ControlEndpoints.ResetAsync));
         app.MapPost("/_fake/config", With(ControlEndpoints.ConfigAsync));
         app.MapPost("/_fake/comments", With(ControlEndpoints.SeedCommentsAsync));
         app.MapPost("/_fake/artifacts", With(ControlEndpoints.SeedArtifactAsync));
+        app.MapPost("/_fake/tags", With(ControlEndpoints.SeedTagAsync));
         app.MapFallback(context => FakeJson.ErrorAsync(context, 404, "Not Found"));
     }
 }

@@ -1,3 +1,4 @@
+using CiGate.Core.Diagnostics;
 using CiGate.Core.Gating;
 using CiGate.GitHub.Fake.State;
 using CiGate.GitHub.Tests.Support;
@@ -59,7 +60,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Download_base_extracts_the_artifact_and_fails_with_3_when_there_is_none()
+    public async Task Download_base_extracts_the_artifact_and_exits_4_when_there_is_none()
     {
         // arrange
         await using var h = await PublishHarness.StartAsync();
@@ -80,7 +81,7 @@ public sealed class CommandLineTests
         // assert
         Assert.True(found.ExitCode == 0, found.Stderr);
         Assert.Equal("{}", await File.ReadAllTextAsync(Path.Combine(output, "results.json"), TestContext.Current.CancellationToken));
-        Assert.Equal(3, missing.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
         Assert.StartsWith("error CIGATE0505: ", missing.Stderr, StringComparison.Ordinal);
     }
 }

@@ -50,14 +50,14 @@ public sealed class DownloadBaseTests
     }
 
     [Fact]
-    public async Task No_artifact_for_the_sha_is_an_infrastructure_error_naming_both()
+    public async Task No_artifact_for_the_sha_is_not_found_naming_both()
     {
         await using var h = await PublishHarness.StartAsync();
         Seed(h, "cigate-results", "ffffffffffffffffffffffffffffffffffffffff", Day, ("results.json", "x"));
 
         var ex = await Assert.ThrowsAsync<CiGateException>(() => ArtifactDownloader.DownloadAsync(h.Api(), "octo", "repo", "cigate-results", BaseSha, h.Temp.Combine("base"), TestContext.Current.CancellationToken));
 
-        Assert.Equal((DiagnosticCodes.GitHubArtifactNotFound, ExitCodes.Infrastructure), (ex.Diagnostics[0].Code, ex.ExitCode));
+        Assert.Equal((DiagnosticCodes.GitHubArtifactNotFound, ExitCodes.NotFound), (ex.Diagnostics[0].Code, ex.ExitCode));
         Assert.Contains("'cigate-results'", ex.Diagnostics[0].Message, StringComparison.Ordinal);
         Assert.Contains(BaseSha, ex.Diagnostics[0].Message, StringComparison.Ordinal);
     }
@@ -88,8 +88,8 @@ public sealed class DownloadBaseTests
         // act
         var ex = await Assert.ThrowsAsync<CiGateException>(() => ArtifactDownloader.DownloadAsync(h.Api(), "octo", "repo", "cigate-results", BaseSha, output, TestContext.Current.CancellationToken));
 
-        // assert
-        Assert.Equal((DiagnosticCodes.GitHubArtifactUnsafe, ExitCodes.Infrastructure), (ex.Diagnostics[0].Code, ex.ExitCode));
+        // assert: a hostile artifact is bad input (exit 2), not an outage
+        Assert.Equal((DiagnosticCodes.GitHubArtifactUnsafe, ExitCodes.UsageOrConfig), (ex.Diagnostics[0].Code, ex.ExitCode));
         Assert.False(Directory.Exists(output));
         Assert.False(File.Exists(h.Temp.Combine("out", "escape.txt")));
     }

@@ -66,4 +66,62 @@ public sealed class RateLimitRetryTests
     [InlineData(HttpStatusCode.InternalServerError)]
     public void Other_errors_are_not_retried(HttpStatusCode status) =>
         Assert.Null(RateLimitRetry.WaitFor(new ApiException(new CannedResponse(status, "Resource not accessible by integration", ("x-ratelimit-remaining", "4000"))), Now));
+
+    [Theory]
+    [InlineData(1, 0.0, 1)]
+    [InlineData(1, 0.999, 2)]
+    [InlineData(2, 0.0, 2)]
+    [InlineData(3, 0.999, 8)]
+    [InlineData(10, 0.999, 60)]
+    [InlineData(10, 0.0, 30)]
+    public void Transient_backoff_doubles_with_jitter_and_is_capped(int attempt, double random, int atMostSeconds)
+    {
+        var wait = RateLimitRetry.Backoff(attempt, random);
+
+        Assert.InRange(wait, TimeSpan.FromSeconds(atMostSeconds) * 0.99, TimeSpan.FromSeconds(atMostSeconds));
+    }
+
+    [Fact]
+    public async Task A_503_with_retry_after_waits_that_long_then_succeeds()
+    {
+        // arrange
+        var waits = new List<TimeSpan>();
+        var retry = new RateLimitRetry(TextWriter.Null, (wait, _) =>
+        {
+            waits.Add(wait);
+            return Task.CompletedTask;
+        });
+        var calls = 0;
+
+        // act
+        var result = await new ApiCaller(null!, retry).CallAsync(
+            "listing artifacts",
+            "actions: read",
+            _ => ++calls == 1 ? throw new ApiException(new CannedResponse(HttpStatusCode.ServiceUnavailable, "unavailable", ("Retry-After", "7"))) : Task.FromResult(calls),
+            TestContext.Current.CancellationToken);
+
+        // assert
+        Assert.Equal(2, result);
+        Assert.Equal([TimeSpan.FromSeconds(7)], waits);
+    }
+
+    [Fact]
+    public async Task A_network_failure_is_retried_but_the_callers_cancellation_is_not()
+    {
+        var waits = new List<TimeSpan>();
+        var retry = new RateLimitRetry(TextWriter.Null, (wait, _) =>
+        {
+            waits.Add(wait);
+            return Task.CompletedTask;
+        });
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var refused = await Assert.ThrowsAsync<CiGateException>(() => new ApiCaller(null!, retry).CallAsync<int>("listing", "actions: read", _ => throw new HttpRequestException("Connection refused"), TestContext.Current.CancellationToken));
+        var waitsAfterRefused = waits.Count;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ApiCaller(null!, retry).CallAsync<int>("listing", "actions: read", _ => throw new TaskCanceledException(), cancelled.Token));
+
+        Assert.Equal((DiagnosticCodes.GitHubRequestFailed, RateLimitRetry.MaxAttempts - 1), (refused.Diagnostics[0].Code, waitsAfterRefused));
+        Assert.Equal(waitsAfterRefused, waits.Count);
+    }
 }

@@ -16,7 +16,11 @@
 #             merges them and gates the whole run
 #   history   pushes to main and a tag are recorded into one SQLite store carried as an artifact
 #             (downloaded, extended, uploaded); pull requests, other branches and shards are not;
-#             a failed download records nothing and uploads nothing
+#             a failed download records nothing and uploads nothing; a fork's newer store
+#             artifact is ignored
+#   base-*    the base download fails closed: a token without actions: read fails the step
+#             with that cause; two 502s are retried and the base is used; no artifact for the
+#             base commit (or only a fork's) continues with no base and no base folder
 # Ends with "action e2e: N passed, N failed"; exits 1 on any failed assertion.
 # Needs: the .NET SDK, jq, the public datasets in shared/datasets beside the repository.
 # CIGATE_E2E_ARTIFACTS: build folder (default artifacts/action-e2e); CIGATE_E2E_KEEP=1 keeps
@@ -116,8 +120,8 @@ write_config same.yml 0.72
 sed 's/limit: 100$/limit: 90/' "$workspace/same.yml" > "$workspace/changed.yml"
 
 base_sha=1111111111111111111111111111111111111111
-pr_event() { # head sha, head repository
-  jq -n --arg head "$1" --arg base "$base_sha" --arg from "$2" '{action: "synchronize", number: 7,
+pr_event() { # head sha, head repository[, base sha]
+  jq -n --arg head "$1" --arg base "${3:-$base_sha}" --arg from "$2" '{action: "synchronize", number: 7,
     pull_request: {number: 7, head: {sha: $head, ref: "feature", repo: {full_name: $from}},
                    base: {sha: $base, ref: "main", repo: {full_name: "octo/repo"}}},
     repository: {full_name: "octo/repo"}}'
@@ -181,7 +185,7 @@ end() {
 output() { sed -n "s/^$1=//p" "$last_dir/output" | tail -n 1; }
 cli() { dotnet "$art/bin/CiGate.Cli/release/cigate.dll" "$@"; }
 # What the action's upload-artifact step does when the history step asks for it (upload=true).
-upload_history() {
+upload_history() { # sha[, branch or tag the run was on]
   [[ "$(output upload)" == true ]] || return 0
   local folder file files='{}'
   folder=$(output path)
@@ -191,7 +195,8 @@ upload_history() {
     jq --arg name "$(basename "$file")" --rawfile data "$tmp/upload.b64" '. + {($name): $data}' <<< "$files" > "$tmp/upload.json"
     files=$(cat "$tmp/upload.json")
   done
-  jq -n --arg sha "$1" --slurpfile files "$tmp/upload.json" '{repo: "octo/repo", name: "cigate-history", head_sha: $sha, files_base64: $files[0]}' > "$tmp/upload-body.json"
+  jq -n --arg sha "$1" --arg branch "${2:-main}" --slurpfile files "$tmp/upload.json" \
+    '{repo: "octo/repo", name: "cigate-history", head_sha: $sha, head_branch: $branch, files_base64: $files[0]}' > "$tmp/upload-body.json"
   curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @"$tmp/upload-body.json" "$api/_fake/artifacts" > /dev/null
 }
 history_artifacts() { state | jq '[.artifacts[]? | select(.name == "cigate-history")] | length'; }
@@ -326,13 +331,14 @@ end
 #    release is never lost to a branch-scoped cache; other refs and shards are not recorded.
 tag_sha=5555555555555555555555555555555555555555
 begin
+curl -fsS -X POST -H 'Content-Type: application/json' --data '{"repo": "octo/repo", "name": "v1.0"}' "$api/_fake/tags" > /dev/null
 run_action tag push '{"ref": "refs/tags/v1.0"}' "$tag_sha" INPUT_CONFIG=same.yml
 expect_eq "tag: the action passes and records" "0 true" "$last_rc $(output recorded)"
 store=$(output path)/history.db
 expect_eq "tag: main's run and the tag's run are in one store" "main, v1.0" \
   "$(cli history list --db "$store" --format json | jq -r '[.[] | .identity.branch // .identity.tag] | sort | join(", ")')"
 expect_eq "tag: no write-ahead log left behind for the upload to miss" "" "$(find "$(output path)" -name '*-wal' -size +0)"
-upload_history "$tag_sha"
+upload_history "$tag_sha" v1.0
 expect_eq "tag: two history artifacts uploaded (main, then the tag)" 2 "$(history_artifacts)"
 end
 begin
@@ -359,6 +365,59 @@ expect_eq "history-down: nothing handed to upload-artifact" "" "$(output upload)
 end
 curl -fsS -X POST -H 'Content-Type: application/json' --data '{"require_token": null}' "$api/_fake/config" > /dev/null
 expect_eq "history: still two history artifacts" 2 "$(history_artifacts)"
+
+# A fork's pull_request run uploads the newest cigate-history artifact (not a SQLite store at
+# all here): the next push to main must extend main's store, never take the fork's.
+jq -n --arg sha "$head3" '{repo: "octo/repo", name: "cigate-history", head_sha: $sha, event: "pull_request",
+  head_branch: "main", head_repository: "forker/repo", files: {"history.db": "poisoned"}}' |
+  curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @- "$api/_fake/artifacts" > /dev/null
+main_sha2=6666666666666666666666666666666666666666
+begin
+run_action history-fork push '{"ref": "refs/heads/main"}' "$main_sha2" INPUT_CONFIG=same.yml
+expect_eq "history-fork: the push records" "0 true" "$last_rc $(output recorded)"
+expect_true "history-fork: the fork's artifact is named as ignored" grep -q "fork's commit" "$last_dir/log"
+expect_eq "history-fork: main's store was extended (main, v1.0, main)" "main, main, v1.0" \
+  "$(cli history list --db "$(output path)/history.db" --format json | jq -r '[.[] | .identity.branch // .identity.tag] | sort | join(", ")')"
+end
+
+# 10. The base download fails closed. A token without actions: read: the step fails and says so.
+curl -fsS -X POST -H 'Content-Type: application/json' --data '{"forbidden": true}' "$api/_fake/config" > /dev/null
+begin
+run_action base-403 pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=same.yml
+expect_eq "base-403: the job fails at the base step" "3 base" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
+expect_true "base-403: the error names the missing permission" grep -q "::error title=CiGate::could not get the base results: the token lacks actions: read" "$last_dir/log"
+expect_eq "base-403: no verdict (never a green 'none')" "" "$(output verdict)"
+end
+curl -fsS -X POST -H 'Content-Type: application/json' --data '{"forbidden": false}' "$api/_fake/config" > /dev/null
+
+# Two 502s: retried with backoff, then the base artifact is used.
+curl -fsS -X POST -H 'Content-Type: application/json' --data '{"server_errors": 2}' "$api/_fake/config" > /dev/null
+begin
+run_action base-5xx pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=same.yml
+expect_eq "base-5xx: the action passes against the base" "0 pass" "$last_rc $(output verdict)"
+expect_eq "base-5xx: it retried twice" 2 "$(grep -c "GitHub call failed (502 BadGateway); retrying" "$last_dir/log")"
+expect_true "base-5xx: the base came from the artifact" grep -q "base results: artifact 'cigate-results' of $base_sha" "$last_dir/log"
+end
+
+# No artifact for the base commit: not a failure; the report covers the head only.
+other_base=7777777777777777777777777777777777777777
+begin
+run_action base-missing pull_request "$(pr_event "$head2" octo/repo "$other_base")" "$head2" INPUT_CONFIG=same.yml
+expect_eq "base-missing: the action passes with no base" "0 none" "$last_rc $(output verdict)"
+expect_true "base-missing: the summary says why" grep -q "no artifact 'cigate-results' from a push to the default branch or a tag for base commit $other_base" "$last_dir/summary"
+expect_true "base-missing: no base folder is left" test ! -e "$last_dir/runner-temp/cigate/base"
+end
+
+# Only a fork's artifact for the base commit: never used, so no base either.
+jq -n --arg sha "$other_base" --rawfile results "$base_results/results.json" --rawfile items "$base_results/items.jsonl" \
+  '{repo: "octo/repo", name: "cigate-results", head_sha: $sha, event: "pull_request", head_branch: "main",
+    head_repository: "forker/repo", files: {"results.json": $results, "items.jsonl": $items}}' |
+  curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @- "$api/_fake/artifacts" > /dev/null
+begin
+run_action base-fork pull_request "$(pr_event "$head2" octo/repo "$other_base")" "$head2" INPUT_CONFIG=same.yml
+expect_eq "base-fork: a fork's artifact is not a base" "0 none" "$last_rc $(output verdict)"
+expect_true "base-fork: the log says why it was ignored" grep -q "ignoring artifact 'cigate-results'.*fork's commit" "$last_dir/log"
+end
 
 echo "action e2e: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

@@ -69,6 +69,12 @@ public static class DiagnosticCodes
     public const string GitHubReportsMissing = "CIGATE0507";
     public const string GitHubRequestFailed = "CIGATE0508";
 
+    /// <summary>An artifact zip that cannot be extracted as it is: corrupt, a file and a folder of one name, an entry twice.</summary>
+    public const string GitHubArtifactMalformed = "CIGATE0520";
+
+    /// <summary>An artifact zip over the extraction bounds (total size, entry count, compression ratio): a zip bomb.</summary>
+    public const string GitHubArtifactTooLarge = "CIGATE0521";
+
     // 06xx are the MSBuild task's own (src/CiGate.MSBuild/TaskCodes.cs, which cannot depend on
     // Core): 0600 tool not found, 0601 gate failed, 0602 gate warned, 0603 infrastructure
     // error, 0604 other tool failure. Reserved here so no other code takes them.
@@ -81,4 +87,7 @@ public static class DiagnosticCodes
     public const string HistoryReferenceAmbiguous = "CIGATE0705";
     public const string HistoryNoData = "CIGATE0706";
     public const string HistoryRecordRefused = "CIGATE0707";
+
+    /// <summary>A SQLite history store holding objects outside CiGate's schema (a trigger, a view, an unknown table or index).</summary>
+    public const string HistoryStoreForeign = "CIGATE0720";
 }

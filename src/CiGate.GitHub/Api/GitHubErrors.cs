@@ -5,7 +5,7 @@ using Octokit;
 namespace CiGate.GitHub.Api;
 
 /// <summary>
-/// Turns a failed GitHub call into one CIGATE line (exit 3). 401/403/404 name the workflow
+/// Turns a failed GitHub call (after <see cref="RateLimitRetry"/>'s tries) into one CIGATE line (exit 3). 401/403/404 name the workflow
 /// permission the step needs, since a missing `permissions:` entry is the usual cause.
 /// </summary>
 public static class GitHubErrors
@@ -21,9 +21,12 @@ public static class GitHubErrors
             ApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound } api => new Diagnostic(
                 DiagnosticCodes.GitHubPermission,
                 $"{action}: GitHub answered {Describe(api)}; the token needs the '{permission}' permission (add it under `permissions:` in the workflow job) and must be valid for this repository"),
+            ApiException api when (int)api.StatusCode >= 500 => new Diagnostic(
+                DiagnosticCodes.GitHubRequestFailed,
+                $"{action}: GitHub answered {Describe(api)} {RateLimitRetry.MaxAttempts} times in a row; GitHub may be having an outage: run the job again later"),
             ApiException api => new Diagnostic(DiagnosticCodes.GitHubRequestFailed, $"{action}: GitHub answered {Describe(api)}"),
-            HttpRequestException http => new Diagnostic(DiagnosticCodes.GitHubRequestFailed, $"{action}: cannot reach GitHub: {http.Message}"),
-            TaskCanceledException => new Diagnostic(DiagnosticCodes.GitHubRequestFailed, $"{action}: GitHub did not answer in time"),
+            HttpRequestException http => new Diagnostic(DiagnosticCodes.GitHubRequestFailed, $"{action}: cannot reach GitHub after {RateLimitRetry.MaxAttempts} tries: {http.Message}"),
+            TaskCanceledException => new Diagnostic(DiagnosticCodes.GitHubRequestFailed, $"{action}: GitHub did not answer in time, {RateLimitRetry.MaxAttempts} tries"),
             _ => new Diagnostic(DiagnosticCodes.GitHubRequestFailed, $"{action}: {ex.GetType().Name}: {ex.Message}"),
         };
         return new CiGateException(diagnostic with { Message = diagnostic.Message.ReplaceLineEndings(" ") }, ExitCodes.Infrastructure);

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace CiGate.GitHub.Fake.Endpoints;
 
-/// <summary>Actions artifacts: list (newest first, filter by name, paged) and the zip download.</summary>
+/// <summary>
+/// Actions artifacts: list (newest first, filter by name, paged), the zip download, and the
+/// workflow run that uploaded each (event, branch, head repository), for the trust checks.
+/// </summary>
 internal static class ArtifactEndpoints
 {
     public static async Task ListAsync(HttpContext context, FakeState state)
@@ -19,7 +22,7 @@ internal static class ArtifactEndpoints
         await FakeJson.WriteAsync(context, 200, new Dictionary<string, object>
         {
             ["total_count"] = all.Count,
-            ["artifacts"] = page.Select(a => Json(context, a)).ToList(),
+            ["artifacts"] = page.Select(a => Json(context, state, a)).ToList(),
         });
     }
 
@@ -53,7 +56,7 @@ internal static class ArtifactEndpoints
         await context.Response.Body.WriteAsync(artifact.Zip, context.RequestAborted);
     }
 
-    private static Dictionary<string, object> Json(HttpContext context, FakeArtifact a) => new()
+    private static Dictionary<string, object> Json(HttpContext context, FakeState state, FakeArtifact a) => new()
     {
         ["id"] = a.Id,
         ["node_id"] = $"MDg6QXJ0aWZhY3Q{a.Id}",
@@ -68,10 +71,44 @@ internal static class ArtifactEndpoints
         ["workflow_run"] = new Dictionary<string, object>
         {
             ["id"] = a.Id + 1_000_000,
-            ["repository_id"] = 1,
-            ["head_repository_id"] = 1,
-            ["head_branch"] = "main",
+            ["repository_id"] = state.RepositoryId(a.Repository),
+            ["head_repository_id"] = state.RepositoryId(a.HeadRepository),
+            ["head_branch"] = a.Run.HeadBranch,
             ["head_sha"] = a.HeadSha,
         },
     };
+
+    /// <summary>GET /repos/{owner}/{repo}/actions/runs/{id}: the run behind an artifact.</summary>
+    public static async Task RunAsync(HttpContext context, FakeState state)
+    {
+        var id = long.Parse(FakeJson.Route(context, "id"), CultureInfo.InvariantCulture);
+        var repository = FakeJson.Repository(context);
+        var artifact = state.ArtifactsOf(repository).FirstOrDefault(a => a.RunId == id);
+        if (artifact is null)
+        {
+            await FakeJson.ErrorAsync(context, 404, "Not Found");
+            return;
+        }
+
+        await FakeJson.WriteAsync(context, 200, new Dictionary<string, object>
+        {
+            ["id"] = artifact.RunId,
+            ["name"] = "ci",
+            ["node_id"] = $"WFR_{artifact.RunId}",
+            ["head_branch"] = artifact.Run.HeadBranch,
+            ["head_sha"] = artifact.HeadSha,
+            ["run_number"] = 1,
+            ["event"] = artifact.Run.Event,
+            ["status"] = "completed",
+            ["conclusion"] = "success",
+            ["workflow_id"] = 1,
+            ["url"] = $"{FakeJson.BaseUrl(context)}/repos/{repository}/actions/runs/{artifact.RunId}",
+            ["html_url"] = $"https://github.com/{repository}/actions/runs/{artifact.RunId}",
+            ["pull_requests"] = Array.Empty<object>(),
+            ["created_at"] = artifact.CreatedAt,
+            ["updated_at"] = artifact.CreatedAt,
+            ["repository"] = RepositoryEndpoints.Json(context, state, repository),
+            ["head_repository"] = RepositoryEndpoints.Json(context, state, artifact.HeadRepository),
+        });
+    }
 }

@@ -10,7 +10,10 @@ namespace CiGate.GitHub.Fake.Endpoints;
 /// The /_fake/ routes scripts and tests drive: dump state, set faults, seed comments and
 /// artifacts. Seeding: <c>{"repo":"o/r","issue":7,"user":"bot","body":"hi","count":250}</c> (or
 /// an array of those); artifacts: <c>{"repo","name","head_sha","created_at","files":{path:text}}</c>
-/// (binary files in <c>"files_base64":{path:base64}</c>) or <c>"zip_base64"</c> for a hand-made archive.
+/// (binary files in <c>"files_base64":{path:base64}</c>) or <c>"zip_base64"</c> for a hand-made archive,
+/// and the run that uploaded it: <c>"event"</c> (push), <c>"head_branch"</c> (main),
+/// <c>"head_repository"</c> (the repository itself; a fork's name for a fork's pull request);
+/// tags: <c>{"repo","name"}</c>.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -38,7 +41,11 @@ internal static class ControlEndpoints
             json["deny_checks"]?.GetValue<bool>() ?? old.DenyChecks,
             json["rate_limit_once"]?.GetValue<bool>() ?? old.RateLimitOnce,
             json["secondary_limit_once"]?.GetValue<bool>() ?? old.SecondaryLimitOnce,
-            settings.ContainsKey("require_token") ? json["require_token"]?.GetValue<string>() : old.RequireToken);
+            settings.ContainsKey("require_token") ? json["require_token"]?.GetValue<string>() : old.RequireToken,
+            json["server_errors"]?.GetValue<int>() ?? old.ServerErrors,
+            json["dropped_connections"]?.GetValue<int>() ?? old.DroppedConnections,
+            json["forbidden"]?.GetValue<bool>() ?? old.Forbidden,
+            json["default_branch"]?.GetValue<string>() ?? old.DefaultBranch);
         await FakeJson.WriteAsync(context, 200, state.Config);
     }
 
@@ -77,8 +84,22 @@ internal static class ControlEndpoints
 
         var zip = json?["zip_base64"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : Zip(json?["files"] as JsonObject, json?["files_base64"] as JsonObject);
         var created = json?["created_at"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UtcNow;
-        var artifact = state.AddArtifact(json?["repo"]?.GetValue<string>() ?? "octo/repo", name, sha, created, zip);
+        var run = new FakeRun(json?["event"]?.GetValue<string>() ?? "push", json?["head_branch"]?.GetValue<string>() ?? "main", json?["head_repository"]?.GetValue<string>());
+        var artifact = state.AddArtifact(json?["repo"]?.GetValue<string>() ?? "octo/repo", name, sha, created, zip, run);
         await FakeJson.WriteAsync(context, 201, artifact);
+    }
+
+    public static async Task SeedTagAsync(HttpContext context, FakeState state)
+    {
+        var json = await FakeJson.ReadAsync(context);
+        if (json?["name"]?.GetValue<string>() is not { Length: > 0 } name)
+        {
+            await FakeJson.ErrorAsync(context, 400, "name is required");
+            return;
+        }
+
+        state.AddTag(json["repo"]?.GetValue<string>() ?? "octo/repo", name);
+        await FakeJson.WriteAsync(context, 201, new { name });
     }
 
     /// <summary>A zip of text files and of binary ones given as base64 (e.g. a SQLite history store).</summary>

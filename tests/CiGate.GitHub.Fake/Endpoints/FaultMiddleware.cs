@@ -7,7 +7,9 @@ namespace CiGate.GitHub.Fake.Endpoints;
 /// <summary>
 /// Applies the scripted faults to API routes (never to /_fake/): a required token (401 "Bad
 /// credentials"), one primary rate limit (403, x-ratelimit-remaining 0, reset 1 s ahead) and
-/// one secondary limit (403 with retry-after 1). Records every API request it lets through.
+/// one secondary limit (403 with retry-after 1), a token without the permission (403 "Resource
+/// not accessible by integration"), N server errors (502) and N dropped connections. Records
+/// every API request it lets through.
 /// </summary>
 internal sealed class FaultMiddleware(RequestDelegate next, FakeState state)
 {
@@ -31,6 +33,13 @@ internal sealed class FaultMiddleware(RequestDelegate next, FakeState state)
             return;
         }
 
+        if (state.TakeOnce(c => c.DroppedConnections > 0, c => c with { DroppedConnections = c.DroppedConnections - 1 }))
+        {
+            // No status line at all: the client sees the connection reset, as on a network fault.
+            context.Abort();
+            return;
+        }
+
         var now = DateTimeOffset.UtcNow;
         context.Response.Headers["x-ratelimit-limit"] = "5000";
         context.Response.Headers["x-ratelimit-reset"] = (now.ToUnixTimeSeconds() + 3600).ToString(CultureInfo.InvariantCulture);
@@ -51,6 +60,18 @@ internal sealed class FaultMiddleware(RequestDelegate next, FakeState state)
         }
 
         context.Response.Headers["x-ratelimit-remaining"] = "4999";
+        if (state.TakeOnce(c => c.ServerErrors > 0, c => c with { ServerErrors = c.ServerErrors - 1 }))
+        {
+            await FakeJson.ErrorAsync(context, 502, "Server Error");
+            return;
+        }
+
+        if (state.Config.Forbidden)
+        {
+            await FakeJson.ErrorAsync(context, 403, "Resource not accessible by integration");
+            return;
+        }
+
         await next(context);
     }
 

@@ -10,6 +10,8 @@ public sealed class FakeState
     private readonly List<FakeStatus> _statuses = [];
     private readonly List<FakeArtifact> _artifacts = [];
     private readonly List<FakeRequest> _requests = [];
+    private readonly HashSet<(string Repository, string Name)> _tags = [];
+    private readonly Dictionary<string, long> _repositoryIds = new(StringComparer.OrdinalIgnoreCase);
     private FakeConfig _config = new();
     private long _nextId = 1000;
 
@@ -37,6 +39,7 @@ public sealed class FakeState
             _statuses.Clear();
             _artifacts.Clear();
             _requests.Clear();
+            _tags.Clear();
             _config = new FakeConfig();
         }
     }
@@ -134,11 +137,11 @@ public sealed class FakeState
         lock (_lock) { _statuses.Add(status); }
     }
 
-    public FakeArtifact AddArtifact(string repository, string name, string headSha, DateTimeOffset createdAt, byte[] zip)
+    public FakeArtifact AddArtifact(string repository, string name, string headSha, DateTimeOffset createdAt, byte[] zip, FakeRun? run = null)
     {
         lock (_lock)
         {
-            var artifact = new FakeArtifact(++_nextId, repository, name, headSha, createdAt, zip);
+            var artifact = new FakeArtifact(++_nextId, repository, name, headSha, createdAt, zip, run ?? new FakeRun());
             _artifacts.Add(artifact);
             return artifact;
         }
@@ -147,5 +150,30 @@ public sealed class FakeState
     public IReadOnlyList<FakeArtifact> ArtifactsOf(string repository)
     {
         lock (_lock) { return [.. _artifacts.Where(a => a.Repository == repository)]; }
+    }
+
+    public void AddTag(string repository, string name)
+    {
+        lock (_lock) { _tags.Add((repository, name)); }
+    }
+
+    public bool HasTag(string repository, string name)
+    {
+        lock (_lock) { return _tags.Contains((repository, name)); }
+    }
+
+    /// <summary>A stable id per repository name, so a fork's runs carry another head_repository id.</summary>
+    public long RepositoryId(string repository)
+    {
+        lock (_lock)
+        {
+            if (!_repositoryIds.TryGetValue(repository, out var id))
+            {
+                id = _repositoryIds.Count + 1;
+                _repositoryIds[repository] = id;
+            }
+
+            return id;
+        }
     }
 }
