@@ -44,9 +44,14 @@ public sealed record RegexStep(Regex Pattern, MatchSelect Select = MatchSelect.F
         // RightToLeft clone is not the same thing in general (\d{2} on "123" gives "23", findall
         // "12"), so walk the matches without allocating (linear) and rebuild only the last one.
         var lastIndex = -1;
+        var count = 0;
         foreach (var m in Pattern.EnumerateMatches(input))
         {
             lastIndex = m.Index;
+            if (++count > ExtractionLimitException.MaxMatches)
+            {
+                throw new ExtractionLimitException($"the pattern '{Pattern}' matches more than {ExtractionLimitException.MaxMatches} times in this output");
+            }
         }
 
         // Matching again from its start (lookbehinds still see the text before it) yields the
