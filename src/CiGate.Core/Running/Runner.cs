@@ -19,7 +19,32 @@ public static class Runner
         CancellationToken ct)
     {
         var folder = Path.GetFullPath(options.OutputDirectory);
+        try
+        {
+            return await RunInAsync(folder, plans, clients, options, context, progress, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only folder: stop, keep what is on disk (every complete line
+            // of items.jsonl), and say how to go on. Never a stack trace.
+            throw new CiGateException(new Diagnostic(
+                DiagnosticCodes.ResultsWriteFailed,
+                $"cannot write the results folder: {ex.Message.TrimEnd('.')}. Finished items are kept; free space or make the folder writable, then run again with --resume",
+                folder));
+        }
+    }
+
+    private static async Task<RunResults> RunInAsync(
+        string folder,
+        IReadOnlyList<ISuitePlan> plans,
+        IReadOnlyDictionary<string, ITargetClient> clients,
+        RunOptions options,
+        RunContext context,
+        IProgress<RunProgress>? progress,
+        CancellationToken ct)
+    {
         Directory.CreateDirectory(folder);
+        using var folderLock = ResultsFolderLock.Acquire(folder);
         var itemsPath = Path.Combine(folder, ItemsFile.FileName);
         var existing = ItemsFile.Read(itemsPath, out var validLength, out var digest);
         var previous = ResultsJson.TryRead(folder);

@@ -22,6 +22,12 @@ internal sealed class AccuracyPlan : ISuitePlan
 
     public AccuracyPlan(AccuracySuite suite, TargetDefinition target, Dataset dataset, IReadOnlyList<DatasetItem> fewShotPool)
     {
+        CheckLoopedFields(suite, dataset.Items, dataset.Path);
+        if (suite.Prompt.FewShot is { Path: { } shotsPath })
+        {
+            CheckLoopedFields(suite, fewShotPool, shotsPath);
+        }
+
         this.suite = suite;
         this.dataset = dataset;
         Target = target;
@@ -142,6 +148,30 @@ internal sealed class AccuracyPlan : ISuitePlan
 
         var text = JsonValues.ToText(value);
         return text.Length <= 300 ? text : text[..300];
+    }
+
+    /// <summary>A field the prompt loops over must be a list: a string would be listed letter by letter.</summary>
+    private static void CheckLoopedFields(AccuracySuite suite, IReadOnlyList<DatasetItem> items, string path)
+    {
+        var prompt = suite.Prompt;
+        var looped = new[] { prompt.Template, prompt.System, prompt.Description, prompt.FewShot?.Target }
+            .OfType<ItemTemplate>()
+            .SelectMany(t => t.LoopedFields)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var diagnostics = new DiagnosticBag();
+        foreach (var item in items)
+        {
+            foreach (var name in looped)
+            {
+                if (item.Fields.TryGetValue(name, out var value) && value is string && diagnostics.Items.Count < 20)
+                {
+                    diagnostics.Add(DiagnosticCodes.DatasetMalformed, $"field '{name}' is a string, but the prompt template loops over it ('for ... in {name}') and would list it letter by letter; give a list, e.g. [\"first\", \"second\"]", path, item.Line, 1);
+                }
+            }
+        }
+
+        diagnostics.ThrowIfAny();
     }
 
     private T Guard<T>(DatasetItem item, Func<T> render)
