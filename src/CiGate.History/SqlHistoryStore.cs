@@ -56,21 +56,30 @@ internal sealed class SqlHistoryStore : IHistoryStore
         var suites = results.Suites.Select(s => SuiteRows.Build(s, results, [.. items[(s.Suite, s.Target)]], record.OutputCharacters)).ToList();
         var json = JsonSerializer.Serialize(results, CompactJson);
 
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var run = await ClaimRunAsync(transaction, record, json, ct);
-        if (run is null)
+        try
         {
-            await transaction.RollbackAsync(ct);
-            return RecordOutcome.AlreadyRecorded;
-        }
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var run = await ClaimRunAsync(transaction, record, json, ct);
+            if (run is null)
+            {
+                await transaction.RollbackAsync(ct);
+                return RecordOutcome.AlreadyRecorded;
+            }
 
-        foreach (var suite in suites)
+            foreach (var suite in suites)
+            {
+                await InsertSuiteAsync(transaction, run.Value, suite, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return RecordOutcome.Recorded;
+        }
+        catch (Exception ex) when (ex is DbException or IOException or TimeoutException)
         {
-            await InsertSuiteAsync(transaction, run.Value, suite, ct);
+            // The server went away mid-transaction (a restart, a dropped connection during the
+            // items COPY): nothing was committed, so recording again is safe.
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.HistoryStoreUnavailable, $"recording run {results.RunId} failed, nothing of it was recorded: {ex.Message.TrimEnd('.')}. Record it again when the history database is back", record.Run.Folder));
         }
-
-        await transaction.CommitAsync(ct);
-        return RecordOutcome.Recorded;
     }
 
     public Task<IReadOnlyList<RecordedRun>> ListAsync(HistoryFilter filter, CancellationToken ct) => reader.ListAsync(filter, ct);

@@ -84,6 +84,21 @@ public sealed class CommandLineErrorTests
         Assert.Contains("lots", CliAssert.HasError(result, "CIGATE0012"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("0")]
+    public async Task LimitBelowOne_IsAUsageError(string value)
+    {
+        using var folder = new TempFolder();
+        var config = Configs.WriteWithData(folder);
+
+        var result = await CliRunner.RunAsync("run", config, "--out", folder.File("out"), "--limit", value, "--quiet");
+
+        CliAssert.Fails(result);
+        Assert.Contains($"--limit must be at least 1, got {value}", CliAssert.HasError(result, "CIGATE0012"), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
     [Fact]
     public async Task UnknownSuiteOnTheCommandLine_ListsTheSuites()
     {

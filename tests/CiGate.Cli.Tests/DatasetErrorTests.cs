@@ -37,6 +37,81 @@ public sealed class DatasetErrorTests
     }
 
     [Fact]
+    public async Task InvalidUtf8InJsonl_IsAnEncodingErrorAtItsLineAndColumn()
+    {
+        using var folder = new TempFolder();
+        var lines = Datasets.Jsonl(4).Split('\n');
+        var bytes = new List<byte>(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[..2]) + "\n{\"id\": \"q3\", \"question\": \"caf"));
+        bytes.AddRange([0xE9, 0x3F]); // Latin-1 é: not UTF-8
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes("\", \"options\": [\"a\"], \"answer\": \"A\", \"topic\": \"t0\"}\n" + lines[3] + "\n"));
+        var data = folder.File("data.jsonl");
+        await File.WriteAllBytesAsync(data, [.. bytes], TestContext.Current.CancellationToken);
+        var config = folder.Write("cigate.yml", Configs.Valid);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0120", data, (3, 30));
+        Assert.Contains("byte 0xE9 is not valid UTF-8", line, StringComparison.Ordinal);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task LoneSurrogateEscapeInJsonl_IsAnEncodingErrorAtItsLine()
+    {
+        using var folder = new TempFolder();
+        var lines = Datasets.Jsonl(3).Split('\n');
+        lines[1] = lines[1].Replace("Which option", "Which \\ud800 option", StringComparison.Ordinal);
+        var data = folder.Write("data.jsonl", string.Join('\n', lines));
+        var config = folder.Write("cigate.yml", Configs.Valid);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0120", data, 2);
+        Assert.Contains("unpaired surrogate", line, StringComparison.Ordinal);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task InvalidUtf8InCsv_IsAnEncodingErrorAtItsLine_NotSilentlyReplaced()
+    {
+        using var folder = new TempFolder();
+        var bytes = new List<byte>(System.Text.Encoding.UTF8.GetBytes("id,question,answer\nq1,fine,A\nq2,caf"));
+        bytes.Add(0xE9);
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(",B\n"));
+        var data = folder.File("data.csv");
+        await File.WriteAllBytesAsync(data, [.. bytes], TestContext.Current.CancellationToken);
+        var yaml = Configs.Valid
+            .Replace("path: data.jsonl", "path: data.csv", StringComparison.Ordinal)
+            .Replace("      group_by: topic\n", "", StringComparison.Ordinal);
+        var config = folder.Write("cigate.yml", yaml);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0120", data, (3, 7));
+        Assert.Contains("not valid UTF-8", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OptionsGivenAsAString_IsADatasetErrorAtItsLine()
+    {
+        using var folder = new TempFolder();
+        var lines = Datasets.Jsonl(3).Split('\n');
+        lines[1] = lines[1].Replace("[\"one\", \"two\", \"three\", \"four\"]", "\"one, two, three, four\"", StringComparison.Ordinal);
+        var data = folder.Write("data.jsonl", string.Join('\n', lines));
+        var config = folder.Write("cigate.yml", Configs.Valid);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0102", data, (2, 1));
+        Assert.Contains("field 'options' is a string, but the prompt template loops over it", line, StringComparison.Ordinal);
+        Assert.Single(CliAssert.ErrorLines(result));
+    }
+
+    [Fact]
     public async Task RecordWithoutTheIdField_IsReportedAtItsLine()
     {
         using var folder = new TempFolder();

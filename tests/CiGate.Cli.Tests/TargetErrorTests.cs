@@ -20,6 +20,25 @@ public sealed class TargetErrorTests
     }
 
     [Fact]
+    public async Task UnsetApiKeyVariable_IsPlacedOnTheKeyThatNamesIt()
+    {
+        using var folder = new TempFolder();
+        var variable = "CIGATE_TEST_UNSET_" + Guid.NewGuid().ToString("N");
+        var yaml = Configs.Valid.Replace(
+            "targets:\n" + Configs.SimTarget,
+            $"targets:\n  remote:\n    base_url: http://127.0.0.1:{ClosedPort.Find()}/v1\n    model: m\n    api_key_env: {variable}",
+            StringComparison.Ordinal);
+        Assert.Contains("api_key_env", yaml, StringComparison.Ordinal);
+        var config = Configs.WriteWithData(folder, yaml);
+
+        var result = await CliRunner.RunAsync("run", config, "--out", folder.File("out"), "--quiet");
+
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0011", config, YamlPlace.Of(yaml, "api_key_env"));
+        Assert.Contains($"environment variable '{variable}', which is not set or empty", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BaseUrlThatIsNotHttp_IsPlacedOnTheValue()
     {
         using var folder = new TempFolder();

@@ -34,6 +34,11 @@ internal static class CompareCommand
             var loads = new[] { parse.GetValue(headDir)!, parse.GetValue(baseDir)! }.Select(dir => Task.Run(() => LoadedRun.Load(dir), ct)).ToArray();
             var runs = await Task.WhenAll(loads);
             var (head, @base) = (runs[0], runs[1]);
+            foreach (var note in runs.Select(r => r.Unverified).OfType<string>())
+            {
+                await stderr.WriteLineAsync($"warning: {note}");
+            }
+
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(head.Folder, "compare"));
             var report = new ReportOptions(parse.GetValue(templates), parse.GetValue(link), parse.GetValue(marker) ?? "cigate");
             var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct);

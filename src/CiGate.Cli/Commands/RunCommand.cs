@@ -17,6 +17,14 @@ internal static class RunCommand
         var suites = new Option<string[]>("--suite", "-s") { Description = "Run only these suites (repeatable)", AllowMultipleArgumentsPerToken = true };
         var resume = new Option<bool>("--resume") { Description = "Complete an interrupted run in --out: run only the missing items" };
         var limit = new Option<int?>("--limit") { Description = "Run at most N items per suite (a quick look; not for gating)" };
+        limit.Validators.Add(result =>
+        {
+            // Tokens, not the value: a token that is no number already has its own parse error.
+            if (result.Tokens is [{ Value: var value }] && int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
+            {
+                result.AddError($"--limit must be at least 1, got {n}");
+            }
+        });
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line" };
         var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I from 1, e.g. 2/4); items go to shards by a hash of their id. Join the N folders with 'cigate merge'" };
         shard.Validators.Add(result =>

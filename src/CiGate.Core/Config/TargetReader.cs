@@ -61,8 +61,17 @@ internal static class TargetReader
             timeout,
             retry,
             temperature,
-            seed);
+            seed)
+        {
+            ApiKeyEnvPlace = KeyPlace(map, "api_key_env"),
+        };
         return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel };
+    }
+
+    private static SourcePlace? KeyPlace(MapReader map, string key)
+    {
+        var node = map.Node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var value } && value == key);
+        return node is null ? null : new SourcePlace(map.Context.FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
     }
 
     private static Dictionary<string, string> ReadHeaders(MapReader? map)

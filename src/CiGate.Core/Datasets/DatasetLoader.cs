@@ -22,6 +22,7 @@ public static class DatasetLoader
         var bytes = File.ReadAllBytes(spec.Path);
         var sha = Hashing.Sha256Hex(bytes);
         var diagnostics = new DiagnosticBag();
+        CheckUtf8(spec.Path, bytes);
         var records = spec.Format == DatasetFormat.Csv ? ReadCsv(spec.Path, bytes, diagnostics) : ReadJsonl(spec.Path, bytes, diagnostics);
         diagnostics.ThrowIfAny();
         if (records.Count == 0)
@@ -106,6 +107,45 @@ public static class DatasetLoader
     private static CiGateException Missing(string path, int line, string field, Dictionary<string, object?> fields) =>
         new(new Diagnostic(DiagnosticCodes.DatasetFieldMissing, $"record has no field '{field}' (fields: {string.Join(", ", fields.Keys.Take(12))})", path, line, 1));
 
+    /// <summary>
+    /// Datasets are UTF-8 (JSONL always; CSV unless it starts with a UTF-16/32 byte order mark).
+    /// A byte that is not UTF-8 is an error at its line, never silently replaced.
+    /// </summary>
+    private static void CheckUtf8(string path, byte[] bytes)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return;
+        }
+
+        var bad = System.Text.Unicode.Utf8.IsValid(span) ? -1 : FirstInvalidUtf8(span);
+        if (bad < 0)
+        {
+            return;
+        }
+
+        var before = span[..bad];
+        var line = before.Count((byte)'\n') + 1;
+        var column = bad - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetEncoding, string.Create(CultureInfo.InvariantCulture, $"byte 0x{span[bad]:X2} is not valid UTF-8; save the dataset as UTF-8"), path, line, column));
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = new char[4096];
+        var offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes[offset..], buffer, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                return status == System.Buffers.OperationStatus.Done ? -1 : offset;
+            }
+        }
+    }
+
     private static List<(int Line, Dictionary<string, object?> Fields)> ReadJsonl(string path, byte[] bytes, DiagnosticBag diagnostics)
     {
         var records = new List<(int, Dictionary<string, object?>)>();
@@ -143,6 +183,11 @@ public static class DatasetLoader
                 }
 
                 records.Add((line, fields));
+            }
+            catch (InvalidOperationException)
+            {
+                // Valid JSON syntax, invalid text: an escape such as \ud800 without its pair.
+                diagnostics.Add(DiagnosticCodes.DatasetEncoding, "a string holds an unpaired surrogate escape (\\uD800-\\uDFFF without its pair); it is not text", path, line, 1);
             }
             catch (JsonException ex)
             {

@@ -28,6 +28,9 @@ public static class DiagnosticCodes
     public const string DatasetFieldMissing = "CIGATE0103";
     public const string DatasetEmpty = "CIGATE0104";
 
+    /// <summary>A dataset file that is not valid UTF-8 (or JSON text with a lone surrogate escape).</summary>
+    public const string DatasetEncoding = "CIGATE0120";
+
     // Templates
     public const string TemplateSyntax = "CIGATE0201";
     public const string TemplateRender = "CIGATE0202";
@@ -58,6 +61,20 @@ public static class DiagnosticCodes
     public const string ShardDuplicated = "CIGATE0413";
     public const string ShardIncomplete = "CIGATE0414";
     public const string ShardNotMergeable = "CIGATE0415";
+
+    // Results folder integrity (0420-0449)
+
+    /// <summary>items.jsonl does not hold the lines (count, SHA-256) its results.json records: truncated or edited.</summary>
+    public const string ItemsMismatch = "CIGATE0420";
+
+    /// <summary>Another cigate process is writing to the results folder.</summary>
+    public const string ResultsFolderLocked = "CIGATE0421";
+
+    /// <summary>results.json has a schema_version newer than this cigate understands.</summary>
+    public const string ResultsSchemaTooNew = "CIGATE0422";
+
+    /// <summary>The results folder cannot be written (read-only, disk full); finished items are kept.</summary>
+    public const string ResultsWriteFailed = "CIGATE0423";
 
     // GitHub (the CiGate.GitHub adapter)
     public const string GitHubContext = "CIGATE0501";

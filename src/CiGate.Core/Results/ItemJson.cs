@@ -52,6 +52,7 @@ internal static class ItemJson
             w.WriteEndObject();
         }
 
+        WriteOptional(w, "scoring_error", r.ScoringError);
         w.WriteEndObject();
     }
 
@@ -61,7 +62,7 @@ internal static class ItemJson
         var r = new Utf8JsonReader(line);
         Expect(ref r, JsonTokenType.StartObject);
         string? suite = null, target = null, item = null, promptHash = null, group = null, reference = null, question = null;
-        string? output = null, finish = null, served = null, error = null, errorKind = null;
+        string? output = null, finish = null, served = null, error = null, errorKind = null, scoringError = null;
         int repeat = 0, attempts = 0;
         int? promptTokens = null, completionTokens = null;
         double latency = 0;
@@ -72,6 +73,19 @@ internal static class ItemJson
         {
             var name = r.GetString();
             Next(ref r);
+            try
+            {
+                ReadField(ref r, name);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+            {
+                // GetInt32 on a string, GetString on a number: a line in the right shape with a wrong value.
+                throw new InvalidDataException($"field '{name}' has the wrong type ({r.TokenType} where the schema has another)", ex);
+            }
+        }
+
+        void ReadField(ref Utf8JsonReader r, string? name)
+        {
             switch (name)
             {
                 case "suite": suite = r.GetString(); break;
@@ -88,7 +102,9 @@ internal static class ItemJson
                 case "attempts": attempts = r.GetInt32(); break;
                 case "cached": cached = r.GetBoolean(); break;
                 case "served_model": served = r.GetString(); break;
+                case "scoring_error": scoringError = r.GetString(); break;
                 case "extracted":
+                    ExpectObject(ref r);
                     while (Next(ref r) == JsonTokenType.PropertyName)
                     {
                         var key = r.GetString()!;
@@ -98,6 +114,7 @@ internal static class ItemJson
 
                     break;
                 case "scores":
+                    ExpectObject(ref r);
                     while (Next(ref r) == JsonTokenType.PropertyName)
                     {
                         var key = r.GetString()!;
@@ -174,7 +191,16 @@ internal static class ItemJson
             ServedModel = served,
             Error = error,
             ErrorKind = errorKind,
+            ScoringError = scoringError,
         };
+    }
+
+    private static void ExpectObject(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidOperationException("expected an object");
+        }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader r) =>

@@ -48,6 +48,12 @@ public sealed record ItemRecord
 
     public string? ErrorKind { get; init; }
 
+    /// <summary>
+    /// Why the answer could not be scored (a regex timed out, the output was too large to
+    /// extract from): the sample counts as invalid, scores 0, and is not retried on resume.
+    /// </summary>
+    public string? ScoringError { get; init; }
+
     public string Key => $"{Suite}\u001f{Target}\u001f{Item}\u001f{Repeat}";
 
     private static readonly Dictionary<string, string> EmptyText = [];

@@ -12,10 +12,14 @@ public static class ItemsFile
     /// ignored, and <paramref name="validLength"/> says where appending may safely resume.
     /// When a sample appears twice (an errored one retried on resume), the later record wins.
     /// </summary>
-    public static List<ItemRecord> Read(string path, out long validLength)
+    public static List<ItemRecord> Read(string path, out long validLength) => Read(path, out validLength, out _);
+
+    /// <summary>As <see cref="Read(string, out long)"/>, with the digest of the complete lines read (see <see cref="ItemsDigest"/>).</summary>
+    public static List<ItemRecord> Read(string path, out long validLength, out ItemsDigest digest)
     {
         var records = new Dictionary<string, ItemRecord>(StringComparer.Ordinal);
         validLength = 0;
+        digest = ItemsDigest.Empty;
         if (!File.Exists(path))
         {
             return [];
@@ -25,6 +29,7 @@ public static class ItemsFile
         var span = (ReadOnlySpan<byte>)bytes;
         long offset = 0;
         var lineNumber = 0;
+        long recordLines = 0;
         while (!span.IsEmpty)
         {
             var end = span.IndexOf((byte)'\n');
@@ -48,6 +53,7 @@ public static class ItemsFile
                 var record = ItemJson.Parse(line);
                 records[record.Key] = record;
                 validLength = offset;
+                recordLines++;
             }
             catch (JsonException ex)
             {
@@ -58,8 +64,14 @@ public static class ItemsFile
 
                 throw new Diagnostics.CiGateException(new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.ResultsMalformed, $"items file is damaged: {ex.Message}", path, lineNumber, 1));
             }
+            catch (InvalidDataException ex)
+            {
+                // Well-formed JSON with a wrong value is never a torn write, even on the last line.
+                throw new Diagnostics.CiGateException(new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.ResultsMalformed, $"items file is damaged: {ex.Message}", path, lineNumber, 1));
+            }
         }
 
+        digest = ItemsDigest.Of(bytes.AsSpan(0, (int)validLength), recordLines);
         return [.. records.Values];
     }
 }

@@ -36,6 +36,13 @@ public sealed class ItemsWriter : IAsyncDisposable
 
     public void Add(ItemRecord record)
     {
+        if (pump.IsFaulted)
+        {
+            // The disk refused a write (full, read-only): stop the run now instead of calling the
+            // model for samples that cannot be kept. The pump's own error says why.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(pump.Exception!.GetBaseException());
+        }
+
         if (!queue.Writer.TryWrite(record))
         {
             throw new InvalidOperationException("the items writer is closed");

@@ -18,7 +18,9 @@ public sealed record RunResults(
     IReadOnlyList<TargetInfo> Targets,
     IReadOnlyList<SuiteResult> Suites,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    ShardInfo? Shard = null)
+    ShardInfo? Shard = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    ItemsDigest? Items = null)
 {
     public const int CurrentSchemaVersion = 1;
     public const string FileName = "results.json";

@@ -19,9 +19,34 @@ public static class Runner
         CancellationToken ct)
     {
         var folder = Path.GetFullPath(options.OutputDirectory);
+        try
+        {
+            return await RunInAsync(folder, plans, clients, options, context, progress, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only folder: stop, keep what is on disk (every complete line
+            // of items.jsonl), and say how to go on. Never a stack trace.
+            throw new CiGateException(new Diagnostic(
+                DiagnosticCodes.ResultsWriteFailed,
+                $"cannot write the results folder: {ex.Message.TrimEnd('.')}. Finished items are kept; free space or make the folder writable, then run again with --resume",
+                folder));
+        }
+    }
+
+    private static async Task<RunResults> RunInAsync(
+        string folder,
+        IReadOnlyList<ISuitePlan> plans,
+        IReadOnlyDictionary<string, ITargetClient> clients,
+        RunOptions options,
+        RunContext context,
+        IProgress<RunProgress>? progress,
+        CancellationToken ct)
+    {
         Directory.CreateDirectory(folder);
+        using var folderLock = ResultsFolderLock.Acquire(folder);
         var itemsPath = Path.Combine(folder, ItemsFile.FileName);
-        var existing = ItemsFile.Read(itemsPath, out var validLength);
+        var existing = ItemsFile.Read(itemsPath, out var validLength, out var digest);
         var previous = ResultsJson.TryRead(folder);
         if (options.Shard is { } shard)
         {
@@ -36,7 +61,7 @@ public static class Runner
         var done = new HashSet<string>(existing.Where(r => r.Error is null).Select(r => r.Key), StringComparer.Ordinal);
         var units = Units(plans, done);
         var total = units.Count;
-        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing), ct);
+        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing, digest), ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
         var threshold = Math.Clamp(total, 1, options.MaxConsecutiveUnreachable);
@@ -86,8 +111,8 @@ public static class Runner
             status = "interrupted";
         }
 
-        var records = ItemsFile.Read(itemsPath, out _);
-        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records);
+        var records = ItemsFile.Read(itemsPath, out _, out digest);
+        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {
@@ -122,7 +147,7 @@ public static class Runner
     private static int Parallelism(IReadOnlyList<ISuitePlan> plans) =>
         Math.Clamp(plans.Select(p => p.Target).DistinctBy(t => t.Name).Sum(t => t.Config.Concurrency), 1, 4096);
 
-    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records)
+    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records, ItemsDigest digest)
     {
         var bySuite = records.ToLookup(r => (r.Suite, r.Target));
         var suites = plans.Select(p => p.Summarize([.. bySuite[(p.Suite.Name, p.Target.Name)]])).ToList();
@@ -143,6 +168,7 @@ public static class Runner
             context.ConfigPath,
             [.. plans.Select(p => p.Target).DistinctBy(t => t.Name).Select(RunContext.Describe)],
             suites,
-            Sharding.ShardPlan.Describe(plans));
+            Sharding.ShardPlan.Describe(plans),
+            digest);
     }
 }

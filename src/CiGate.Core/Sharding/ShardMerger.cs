@@ -64,7 +64,8 @@ public static class ShardMerger
 
         var results = Combine(shards, suites);
         Directory.CreateDirectory(output);
-        await using (var writer = ItemsWriter.Open(Path.Combine(output, ItemsFile.FileName), 0))
+        var itemsPath = Path.Combine(output, ItemsFile.FileName);
+        await using (var writer = ItemsWriter.Open(itemsPath, 0))
         {
             foreach (var record in records)
             {
@@ -72,6 +73,8 @@ public static class ShardMerger
             }
         }
 
+        ItemsFile.Read(itemsPath, out _, out var digest);
+        results = results with { Items = digest };
         await ResultsJson.WriteAsync(output, results, ct);
         return results;
     }

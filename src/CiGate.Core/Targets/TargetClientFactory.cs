@@ -65,9 +65,9 @@ public static class TargetClientFactory
         string? value = Environment.GetEnvironmentVariable(config.ApiKeyEnv);
         if (string.IsNullOrEmpty(value))
         {
-            throw new CiGateException(new Diagnostic(
-                DiagnosticCodes.MissingEnvironmentVariable,
-                $"target '{config.Name}' reads its API key from environment variable '{config.ApiKeyEnv}', which is not set or empty"));
+            var message = $"target '{config.Name}' reads its API key from environment variable '{config.ApiKeyEnv}', which is not set or empty";
+            throw new CiGateException(config.ApiKeyEnvPlace?.Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, message)
+                ?? new Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, message));
         }
 
         return value;

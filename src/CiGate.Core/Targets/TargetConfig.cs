@@ -20,4 +20,7 @@ public sealed record TargetConfig(
     string? Identity = null)
 {
     public string CacheIdentity => Identity ?? BaseUrl.AbsoluteUri;
+
+    /// <summary>Where <c>api_key_env</c> is written in the config, so an unset variable is reported there.</summary>
+    public Diagnostics.SourcePlace? ApiKeyEnvPlace { get; init; }
 }

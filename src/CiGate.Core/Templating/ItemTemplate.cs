@@ -2,6 +2,7 @@ using CiGate.Core.Diagnostics;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace CiGate.Core.Templating;
 
@@ -19,7 +20,16 @@ public sealed class ItemTemplate
         Source = source;
         Origin = origin;
         this.template = template;
+        var loops = new LoopSources();
+        template.Page?.Accept(loops);
+        LoopedFields = loops.Names;
     }
+
+    /// <summary>
+    /// Top-level variables the template iterates (<c>for option in options</c>). A dataset must give
+    /// these as lists: Scriban would walk a string character by character.
+    /// </summary>
+    public IReadOnlyCollection<string> LoopedFields { get; }
 
     public string Source { get; }
 
@@ -62,7 +72,7 @@ public sealed class ItemTemplate
         {
             return template.Render(context);
         }
-        catch (Scriban.Syntax.ScriptRuntimeException ex)
+        catch (ScriptRuntimeException ex)
         {
             cachedContext = null; // a failed render may leave scopes or output behind
             throw new TemplateRenderException($"template at {Origin}: {ex.OriginalMessage}", ex);
@@ -78,6 +88,21 @@ public sealed class ItemTemplate
 
     [ThreadStatic]
     private static TemplateContext? cachedContext;
+
+    private sealed class LoopSources : ScriptVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(ScriptForStatement node)
+        {
+            if (node.Iterator is ScriptVariableGlobal variable)
+            {
+                Names.Add(variable.Name);
+            }
+
+            base.Visit(node);
+        }
+    }
 
     private static TemplateContext NewContext() => new()
     {

@@ -61,6 +61,7 @@ public sealed class MergeRefusalTests : IAsyncLifetime
         var torn = rig.Copy(shards[0], "torn");
         var lines = File.ReadAllLines(Path.Combine(torn, ItemsFile.FileName));
         File.WriteAllLines(Path.Combine(torn, ItemsFile.FileName), lines.Skip(1));
+        ShardRig.RestampItems(torn);
 
         var error = await Refused(torn, shards[1], shards[2], shards[3]);
 
@@ -153,11 +154,25 @@ public sealed class MergeRefusalTests : IAsyncLifetime
     {
         var mixed = rig.Copy(shards[1], "mixed");
         File.AppendAllLines(Path.Combine(mixed, ItemsFile.FileName), File.ReadAllLines(Path.Combine(shards[0], ItemsFile.FileName)).Take(1));
+        ShardRig.RestampItems(mixed);
 
         var error = await Refused(shards[0], mixed, shards[2], shards[3]);
 
         Assert.Equal(DiagnosticCodes.ShardMismatch, error.Code);
         Assert.Contains("belongs to shard 1/4, but this folder is shard 2/4", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shard_whose_items_no_longer_match_its_results_json()
+    {
+        var torn = rig.Copy(shards[0], "truncated");
+        var lines = File.ReadAllLines(Path.Combine(torn, ItemsFile.FileName));
+        File.WriteAllLines(Path.Combine(torn, ItemsFile.FileName), lines.Skip(1));
+
+        var error = await Refused(torn, shards[1], shards[2], shards[3]);
+
+        Assert.Equal(DiagnosticCodes.ItemsMismatch, error.Code);
+        Assert.Contains($"results.json records {lines.Length} item lines", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

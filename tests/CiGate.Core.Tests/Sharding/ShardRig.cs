@@ -136,6 +136,16 @@ internal sealed class ShardRig : IDisposable
         File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>
+    /// Records the edited items.jsonl's digest in results.json, as a folder whose items were
+    /// mixed up before its run finished would look: what merge itself must then catch.
+    /// </summary>
+    public static void RestampItems(string folder)
+    {
+        ItemsFile.Read(Path.Combine(folder, ItemsFile.FileName), out _, out var digest);
+        EditResults(folder, json => json["items"] = System.Text.Json.JsonSerializer.SerializeToNode(digest, ResultsJson.Options));
+    }
+
     public string NewFolder(string name) => Path.Combine(Root, name);
 
     public void Dispose() => folder.Dispose();

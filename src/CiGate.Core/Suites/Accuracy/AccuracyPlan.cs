@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CiGate.Core.Config;
 using CiGate.Core.Datasets;
 using CiGate.Core.Diagnostics;
@@ -20,6 +22,12 @@ internal sealed class AccuracyPlan : ISuitePlan
 
     public AccuracyPlan(AccuracySuite suite, TargetDefinition target, Dataset dataset, IReadOnlyList<DatasetItem> fewShotPool)
     {
+        CheckLoopedFields(suite, dataset.Items, dataset.Path);
+        if (suite.Prompt.FewShot is { Path: { } shotsPath })
+        {
+            CheckLoopedFields(suite, fewShotPool, shotsPath);
+        }
+
         this.suite = suite;
         this.dataset = dataset;
         Target = target;
@@ -89,15 +97,35 @@ internal sealed class AccuracyPlan : ISuitePlan
         var filters = suite.Scoring.Filters;
         var extracted = new Dictionary<string, string>(filters.Count, StringComparer.Ordinal);
         var scores = new Dictionary<string, double>(filters.Count, StringComparer.Ordinal);
+        List<string>? problems = null;
         for (var i = 0; i < filters.Count; i++)
         {
-            var value = filters[i].Apply(response.Text);
-            extracted[filters[i].Name] = value;
-            scores[scoreKeys[i]] = !filters[i].IsInvalid(value) && AnswerMatcher.IsMatch(value, reference, suite.Scoring.ExactMatch) ? 1 : 0;
+            try
+            {
+                var value = filters[i].Apply(response.Text);
+                extracted[filters[i].Name] = value;
+                scores[scoreKeys[i]] = !filters[i].IsInvalid(value) && AnswerMatcher.IsMatch(value, reference, suite.Scoring.ExactMatch) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One hostile output must not stop the run (and every resume after it): this
+                // sample is invalid under this filter, with the reason kept beside it.
+                (problems ??= []).Add($"filter '{filters[i].Name}': {ScoringFailure(ex, response.Text)}");
+                extracted[filters[i].Name] = ExtractionFilter.Invalid;
+                scores[scoreKeys[i]] = 0;
+            }
         }
 
-        return record.WithResponse(response, extracted, scores);
+        var scored = record.WithResponse(response, extracted, scores);
+        return problems is null ? scored : scored with { ScoringError = string.Join("; ", problems) };
     }
+
+    private static string ScoringFailure(Exception ex, string output) => ex switch
+    {
+        RegexMatchTimeoutException timeout => string.Create(CultureInfo.InvariantCulture, $"the pattern '{timeout.Pattern}' timed out after {timeout.MatchTimeout.TotalSeconds:0.###} s on this output ({output.Length} characters)"),
+        ExtractionLimitException => ex.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
 
     /// <summary>The exact request for one sample (also used by the benchmark's reference client).</summary>
     internal ModelRequest BuildRequest(int index, int repeat)
@@ -120,6 +148,30 @@ internal sealed class AccuracyPlan : ISuitePlan
 
         var text = JsonValues.ToText(value);
         return text.Length <= 300 ? text : text[..300];
+    }
+
+    /// <summary>A field the prompt loops over must be a list: a string would be listed letter by letter.</summary>
+    private static void CheckLoopedFields(AccuracySuite suite, IReadOnlyList<DatasetItem> items, string path)
+    {
+        var prompt = suite.Prompt;
+        var looped = new[] { prompt.Template, prompt.System, prompt.Description, prompt.FewShot?.Target }
+            .OfType<ItemTemplate>()
+            .SelectMany(t => t.LoopedFields)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var diagnostics = new DiagnosticBag();
+        foreach (var item in items)
+        {
+            foreach (var name in looped)
+            {
+                if (item.Fields.TryGetValue(name, out var value) && value is string && diagnostics.Items.Count < 20)
+                {
+                    diagnostics.Add(DiagnosticCodes.DatasetMalformed, $"field '{name}' is a string, but the prompt template loops over it ('for ... in {name}') and would list it letter by letter; give a list, e.g. [\"first\", \"second\"]", path, item.Line, 1);
+                }
+            }
+        }
+
+        diagnostics.ThrowIfAny();
     }
 
     private T Guard<T>(DatasetItem item, Func<T> render)

@@ -57,7 +57,7 @@ internal static class AccuracySummary
         var (groups, macro) = Group(suite.Scoring.GroupBy, items, values);
         var invalid = suite.Scoring.Filters.ToDictionary(
             f => f.Name,
-            f => records.Count(r => r.Error is null && f.IsInvalid(r.Extracted.GetValueOrDefault(f.Name, f.Fallback))),
+            f => records.Count(r => r.Error is null && (f.IsInvalid(r.Extracted.GetValueOrDefault(f.Name, f.Fallback)) || r.Extracted.GetValueOrDefault(f.Name) == ExtractionFilter.Invalid)),
             StringComparer.Ordinal);
         var (completed, errored, cached) = RecordStats.Count(records);
         var samples = plan.ItemCount * repeats;

@@ -102,12 +102,26 @@ internal sealed class SafetyPlan : ISuitePlan
         try
         {
             response = await clients.For(Target.Name).CompleteAsync(request, ct);
+        }
+        catch (TargetException ex)
+        {
+            return record.WithFailure(ex, Stopwatch.GetElapsedTime(started));
+        }
+
+        try
+        {
             var (verdict, error) = await classifier.ClassifyAsync(prompt, response.Text, clients, ct);
             return record.WithResponse(response, Extracted(verdict, error), verdict is null ? new Dictionary<string, double>() : Scores(label == suite.SafeValue, verdict.Class));
         }
         catch (TargetException ex)
         {
             return record.WithFailure(ex, Stopwatch.GetElapsedTime(started));
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A hostile output must not stop the run: this sample is not classified, with the reason.
+            var reason = $"the refusal patterns timed out on this output ({response.Text.Length} characters)";
+            return record.WithResponse(response, Extracted(null, reason), new Dictionary<string, double>()) with { ScoringError = reason };
         }
     }
 

@@ -20,11 +20,18 @@ public sealed record ExtractionFilter(
 
     /// <summary>
     /// Like <see cref="Apply"/>, but says whether a step matched; use it to count invalid
-    /// extractions when the fallback is a real answer.
+    /// extractions when the fallback is a real answer. Throws <see cref="ExtractionLimitException"/>
+    /// for an output longer than <see cref="ExtractionLimitException.MaxInputChars"/>, and the
+    /// patterns' <see cref="System.Text.RegularExpressions.RegexMatchTimeoutException"/>.
     /// </summary>
     public bool TryExtract(string output, [NotNullWhen(true)] out string? value)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (output.Length > ExtractionLimitException.MaxInputChars)
+        {
+            throw new ExtractionLimitException($"the output has {output.Length} characters; extraction reads at most {ExtractionLimitException.MaxInputChars}");
+        }
+
         var text = output;
         for (var i = 0; i < Strip.Count; i++)
         {

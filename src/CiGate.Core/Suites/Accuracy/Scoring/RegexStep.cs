@@ -43,10 +43,22 @@ public sealed record RegexStep(Regex Pattern, MatchSelect Select = MatchSelect.F
         // Python's findall()[-1] is the last of the left-to-right, non-overlapping matches. A
         // RightToLeft clone is not the same thing in general (\d{2} on "123" gives "23", findall
         // "12"), so walk the matches without allocating (linear) and rebuild only the last one.
+        // The timeout bounds each match, not the walk: many slow matches get one budget together.
         var lastIndex = -1;
+        var count = 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var m in Pattern.EnumerateMatches(input))
         {
             lastIndex = m.Index;
+            if (++count > ExtractionLimitException.MaxMatches)
+            {
+                throw new ExtractionLimitException($"the pattern '{Pattern}' matches more than {ExtractionLimitException.MaxMatches} times in this output");
+            }
+
+            if (Pattern.MatchTimeout != Regex.InfiniteMatchTimeout && System.Diagnostics.Stopwatch.GetElapsedTime(started) > Pattern.MatchTimeout)
+            {
+                throw new RegexMatchTimeoutException(input.Length <= 100 ? input : input[..100], Pattern.ToString(), Pattern.MatchTimeout);
+            }
         }
 
         // Matching again from its start (lookbehinds still see the text before it) yields the

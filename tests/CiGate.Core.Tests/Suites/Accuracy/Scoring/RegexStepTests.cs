@@ -66,6 +66,27 @@ public sealed class RegexStepTests
     }
 
     [Fact]
+    public void Last_stops_past_the_match_limit_instead_of_walking_forever()
+    {
+        var output = string.Concat(Enumerable.Repeat("B ", ExtractionLimitException.MaxMatches + 1));
+        var step = new RegexStep(Rx(@"\b[A-J]\b"), MatchSelect.Last);
+
+        var ex = Assert.Throws<ExtractionLimitException>(() => step.TryMatch(output, out _));
+
+        Assert.Contains($"matches more than {ExtractionLimitException.MaxMatches} times", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_larger_than_extraction_reads_is_refused_before_any_regex_runs()
+    {
+        var filter = new ExtractionFilter("strict", [new RegexStep(Rx(@"\b[A-J]\b"), MatchSelect.Last)], []);
+
+        var ex = Assert.Throws<ExtractionLimitException>(() => filter.Apply(new string('x', ExtractionLimitException.MaxInputChars + 1)));
+
+        Assert.Contains($"extraction reads at most {ExtractionLimitException.MaxInputChars}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_group_the_pattern_does_not_have_is_rejected()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RegexStep(Rx("answer is ([A-J])"), MatchSelect.First, 2));
