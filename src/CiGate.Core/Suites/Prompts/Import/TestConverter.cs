@@ -190,7 +190,8 @@ internal static class TestConverter
     private static YamlNode LoadVar(string file, YamlScalarNode node, ImportContext context)
     {
         var extension = Path.GetExtension(file).ToLowerInvariant();
-        var fullPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(context.CurrentFile)!, file));
+        // promptfoo resolves var files when it renders, against the config's folder (cliState.basePath), even for a tests file's cases.
+        var fullPath = context.FullPath(file);
         if (CodeExtensions.Contains(extension))
         {
             context.Drop(node, $"var 'file://{file}' runs code in promptfoo; suites run no code, so it is passed as the text 'file://{file}'");
