@@ -20,6 +20,9 @@ internal static class TestConverter
 {
     private static readonly string[] CodeExtensions = [".js", ".cjs", ".mjs", ".ts", ".py", ".rb"];
 
+    // promptfoo sends these as base64 (images, video) or extracted text (PDF), not as the file's text.
+    private static readonly string[] MediaExtensions = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg", ".mp4", ".webm", ".ogg", ".mov", ".avi", ".wmv", ".mkv", ".m4v", ".pdf"];
+
     /// <summary>Suite-level lines (at 4 spaces) for <c>default_test</c>, <c>tests</c> and <c>tests_file</c>.</summary>
     public static List<string> Convert(YamlNode? defaultTest, YamlNode? tests, ImportContext context)
     {
@@ -162,7 +165,7 @@ internal static class TestConverter
         lines.AddRange(converted.SelectMany(c => c.Lines));
     }
 
-    /// <summary>The vars with every <c>file://</c> value replaced by what promptfoo would pass: the file's text (YAML as JSON).</summary>
+    /// <summary>The vars with every <c>file://</c> value replaced by what promptfoo's renderPrompt passes: the file's trimmed text, YAML as JSON.</summary>
     private static YamlNode Vars(YamlNode vars, ImportContext context)
     {
         if (vars is not YamlMappingNode map)
@@ -205,7 +208,7 @@ internal static class TestConverter
         }
 
         var text = File.ReadAllText(fullPath);
-        if (text.Contains('\0', StringComparison.Ordinal))
+        if (MediaExtensions.Contains(extension) || text.Contains('\0', StringComparison.Ordinal))
         {
             context.Drop(node, $"var file '{file}' is binary (an image, a PDF, audio); CiGate passes text vars only");
             return node;
@@ -217,6 +220,11 @@ internal static class TestConverter
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             text = stream.Documents.Count == 0 ? "null" : YamlJson.ToNode(stream.Documents[0].RootNode)?.ToJsonString() ?? "null";
+        }
+        else
+        {
+            // promptfoo's renderPrompt: fs.readFileSync(path, 'utf8').trim().
+            text = text.Trim();
         }
 
         return new YamlScalarNode(text) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };

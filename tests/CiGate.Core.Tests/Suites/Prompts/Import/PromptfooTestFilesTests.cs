@@ -76,7 +76,7 @@ public sealed class PromptfooTestFilesTests : IDisposable
     [Fact]
     public void File_vars_are_loaded_and_code_vars_are_dropped()
     {
-        folder.Write("vars/context.txt", "Paris is the capital of France.");
+        folder.Write("vars/context.txt", "Paris is the capital of France.\n\n");
         folder.Write("vars/facts.yaml", "capital: Paris\nriver: Seine\n");
         var (result, suite) = Import("""
             prompts: ["{{ context }} {{ facts }} {{ question }}"]
