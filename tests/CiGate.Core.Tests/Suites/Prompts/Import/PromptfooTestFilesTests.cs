@@ -45,6 +45,25 @@ public sealed class PromptfooTestFilesTests : IDisposable
     }
 
     [Fact]
+    public void An_expected_cell_of_a_type_cigate_lacks_is_refused_never_read_as_equals()
+    {
+        // promptfoo reads "rouge-n: ..." as a rouge-n assertion; taking it for equals would test something else.
+        folder.Write("cases.csv", "question,__expected\nQ1,rouge-n: the reference\nQ2,fn: output.includes('x')\nQ3,not-icontains: sorry\nQ4,Paris: the capital\n");
+        var (result, suite) = Import("""
+            prompts: ["{{ question }}"]
+            providers: [openai:gpt-4o-mini]
+            tests: file://cases.csv
+            """);
+
+        var dropped = result.Warnings.Where(w => w.Dropped).ToList();
+        Assert.Equal([2, 3], dropped.Select(w => w.Line));
+        Assert.Contains("'rouge-n'", dropped[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'javascript'", dropped[1].Message, StringComparison.Ordinal);
+        Assert.Equal(["not-icontains"], suite.Tests[2].Assertions.Select(a => a.Type));
+        Assert.Equal(["equals"], suite.Tests[3].Assertions.Select(a => a.Type)); // no known type before the colon
+    }
+
+    [Fact]
     public void A_tests_glob_reads_yaml_csv_and_jsonl_files()
     {
         folder.Write("tests/a.yaml", """
