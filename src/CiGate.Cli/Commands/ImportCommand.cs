@@ -35,9 +35,9 @@ internal static class ImportCommand
             var dropped = result.Warnings.Where(w => w.Dropped).ToList();
             if (dropped.Count > 0 && !parse.GetValue(partial))
             {
-                foreach (var note in result.Warnings.Where(w => !w.Dropped))
+                foreach (var kept in result.Warnings.Where(w => !w.Dropped))
                 {
-                    await stderr.WriteLineAsync(note.ToString());
+                    await stderr.WriteLineAsync(kept.ToString());
                 }
 
                 throw new CiGateException([.. dropped.Select(w => new Diagnostic(
