@@ -2,7 +2,7 @@ using CiGate.Cli.Tests.Support;
 
 namespace CiGate.Cli.Tests;
 
-/// <summary><c>cigate import promptfoo</c>: writes a config that validates, warns about what it left as TODOs, never clobbers a file.</summary>
+/// <summary><c>cigate import promptfoo</c>: refuses to write a config that tests less unless --allow-partial, writes one that validates, never clobbers a file.</summary>
 public sealed class ImportCommandTests
 {
     private const string Promptfoo = """
@@ -26,13 +26,30 @@ public sealed class ImportCommandTests
         """;
 
     [Fact]
-    public async Task Import_WritesAConfigThatValidates_AndWarnsOnStderr()
+    public async Task Import_ThatWouldTestLess_FailsWithOneLinePerDroppedItem_AndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var source = Write(folder);
+
+        var result = await CliRunner.RunAsync("import", "promptfoo", source);
+
+        CliAssert.Fails(result);
+        CliAssert.HasError(result, "CIGATE0080", source, (8, 5));
+        Assert.Contains("provider 'python:my_provider.py'", CliAssert.HasError(result, "CIGATE0080", source, (8, 5)), StringComparison.Ordinal);
+        Assert.Contains("--allow-partial", CliAssert.HasError(result, "CIGATE0080", source, (16, 9)), StringComparison.Ordinal);
+        Assert.Equal(2, CliAssert.ErrorLines(result, "CIGATE0080").Count);
+        CliAssert.NoStackTrace(result);
+        Assert.False(File.Exists(folder.File("cigate.yml")));
+    }
+
+    [Fact]
+    public async Task Import_WithAllowPartial_WritesAConfigThatValidates_ListsWhatWasDropped_AndWarnsOnStderr()
     {
         using var folder = new TempFolder();
         var source = Write(folder);
         var config = folder.File("cigate.yml");
 
-        var result = await CliRunner.RunAsync("import", "promptfoo", source);
+        var result = await CliRunner.RunAsync("import", "promptfoo", source, "--allow-partial");
         var validate = await CliRunner.RunAsync("validate", config);
 
         CliAssert.Succeeds(result);
@@ -40,6 +57,7 @@ public sealed class ImportCommandTests
         Assert.Contains($"{source}(8,5): warning: provider 'python:my_provider.py'", result.Stderr, StringComparison.Ordinal);
         Assert.Contains($"{source}(16,9): warning: assertion type 'python' is commented out: suites run no code", result.Stderr, StringComparison.Ordinal);
         Assert.StartsWith("# converted from promptfooconfig.yaml by cigate import", File.ReadAllText(config), StringComparison.Ordinal);
+        Assert.Contains("\n# DROPPED: 2 thing(s) the promptfoo config tests and this file does not", File.ReadAllText(config), StringComparison.Ordinal);
         CliAssert.Succeeds(validate);
         Assert.Contains("ok: 1 suite(s), 1 target(s), 4 sample(s) per target", validate.Stdout, StringComparison.Ordinal);
     }
@@ -51,7 +69,7 @@ public sealed class ImportCommandTests
         var source = Write(folder);
         var config = folder.File("ci/evals.yml");
 
-        var result = await CliRunner.RunAsync("import", "promptfoo", source, "--out", config, "--suite", "travel");
+        var result = await CliRunner.RunAsync("import", "promptfoo", source, "--out", config, "--suite", "travel", "--allow-partial");
         var validate = await CliRunner.RunAsync("validate", config);
 
         CliAssert.Succeeds(result);
@@ -69,7 +87,7 @@ public sealed class ImportCommandTests
 
         var refused = await CliRunner.RunAsync("import", "promptfoo", source);
         var kept = File.ReadAllText(config);
-        var forced = await CliRunner.RunAsync("import", "promptfoo", source, "--force");
+        var forced = await CliRunner.RunAsync("import", "promptfoo", source, "--force", "--allow-partial");
 
         CliAssert.Fails(refused);
         CliAssert.HasError(refused, "CIGATE0005", config);

@@ -53,7 +53,7 @@ public sealed class ModelGradedTests
         Assert.Equal(1.0, Pass(items, "rubric-pass"));
         Assert.Equal(0.0, Pass(items, "rubric-fail"));
         Assert.Contains("Missing 1 of 1 required phrases", Verdict(items, "rubric-fail"), StringComparison.Ordinal);
-        Assert.Equal(1.0, Pass(items, "rubric-threshold")); // score 0.5 meets the threshold though the judge says fail
+        Assert.Equal(0.0, Pass(items, "rubric-threshold")); // score 0.5 meets the threshold, but the judge says fail: promptfoo needs both
         Assert.Equal(1.0, Pass(items, "fact-pass"));
         Assert.Equal(0.0, Pass(items, "fact-fail"));
         Assert.Contains("chose D", Verdict(items, "fact-fail"), StringComparison.Ordinal);

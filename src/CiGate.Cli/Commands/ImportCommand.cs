@@ -6,9 +6,11 @@ using CiGate.Core.Suites.Prompts.Import;
 namespace CiGate.Cli.Commands;
 
 /// <summary>
-/// <c>cigate import promptfoo FILE</c>: converts a promptfoo config into a CiGate config. What
-/// it cannot convert is printed as warnings (and left as TODO comments in the file); they do not
-/// fail the command.
+/// <c>cigate import promptfoo FILE</c>: converts a promptfoo config into a CiGate config. Anything
+/// that would make the converted config test less than the original (a refused assertion or
+/// transform, an unreadable tests file, ...) is an error (CIGATE0080, exit 2) and nothing is
+/// written, unless <c>--allow-partial</c>: then it is a warning, listed in the file's header and
+/// left as a TODO comment. Notes that do not change what is tested are warnings either way.
 /// </summary>
 internal static class ImportCommand
 {
@@ -18,7 +20,8 @@ internal static class ImportCommand
         var output = new Option<string?>("--out") { Description = $"Where to write the CiGate config (default: {ConfigLoader.DefaultFileName} next to the promptfoo config)" };
         var suite = new Option<string?>("--suite") { Description = "The suite's name (default: from the promptfoo description)" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file" };
-        var promptfoo = new Command("promptfoo", "Convert a promptfoo config (prompts, providers, tests, assertions) into a CiGate config") { input, output, suite, force };
+        var partial = new Option<bool>("--allow-partial") { Description = "Write the config even if it tests less than the promptfoo config (what was dropped is listed at its top)" };
+        var promptfoo = new Command("promptfoo", "Convert a promptfoo config (prompts, providers, tests, assertions) into a CiGate config") { input, output, suite, force, partial };
         promptfoo.SetAction(async (parse, ct) =>
         {
             var source = Path.GetFullPath(parse.GetValue(input)!);
@@ -29,6 +32,18 @@ internal static class ImportCommand
             }
 
             var result = PromptfooImporter.Convert(source, target, parse.GetValue(suite));
+            var dropped = result.Warnings.Where(w => w.Dropped).ToList();
+            if (dropped.Count > 0 && !parse.GetValue(partial))
+            {
+                foreach (var kept in result.Warnings.Where(w => !w.Dropped))
+                {
+                    await stderr.WriteLineAsync(kept.ToString());
+                }
+
+                throw new CiGateException([.. dropped.Select(w => new Diagnostic(
+                    DiagnosticCodes.ImportIncomplete, $"not converted, the result would test less: {w.Message}; pass --allow-partial to write it without this", w.File, w.Line, w.Column))]);
+            }
+
             foreach (var warning in result.Warnings)
             {
                 await stderr.WriteLineAsync(warning.ToString());

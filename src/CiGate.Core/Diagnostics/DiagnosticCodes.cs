@@ -22,6 +22,10 @@ public static class DiagnosticCodes
     public const string DuplicateName = "CIGATE0010";
     public const string MissingEnvironmentVariable = "CIGATE0011";
 
+    // Import (`cigate import promptfoo`)
+    /// <summary>The converted config would test less than the promptfoo config; pass --allow-partial to write it anyway.</summary>
+    public const string ImportIncomplete = "CIGATE0080";
+
     // Datasets
     public const string DatasetNotFound = "CIGATE0101";
     public const string DatasetMalformed = "CIGATE0102";

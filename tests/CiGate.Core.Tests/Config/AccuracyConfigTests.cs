@@ -165,6 +165,25 @@ public sealed class AccuracyConfigTests : IDisposable
         Assert.True(AnswerMatcher.IsMatch("$1,234.", "She adds 1000 and 234.\n#### 1,234", suite.Scoring.ExactMatch));
     }
 
+    [Fact]
+    public void The_gsm8k_preset_gates_on_flexible_extract_unless_the_suite_says_otherwise()
+    {
+        WriteLetterDataset("data.jsonl", 2);
+        var path = folder.Write("cigate.yml", """
+            targets: { t: { base_url: "http://127.0.0.1:9/v1", model: m } }
+            suites:
+              plain: { preset: gsm8k, dataset: { path: data.jsonl } }
+              margin: { preset: gsm8k, dataset: { path: data.jsonl }, gate: { max_drop: 2 } }
+              strict: { preset: gsm8k, dataset: { path: data.jsonl }, gate: { metric: "exact_match,strict-match" } }
+            """);
+
+        var gates = ConfigLoader.Load(path).Suites.ToDictionary(s => s.Name, s => s.Gate);
+
+        Assert.Equal("exact_match,flexible-extract", gates["plain"].Metric);
+        Assert.Equal(("exact_match,flexible-extract", 2.0), (gates["margin"].Metric, gates["margin"].MaxDrop));
+        Assert.Equal("exact_match,strict-match", gates["strict"].Metric);
+    }
+
     private string WriteLetterDataset(string name, int count)
     {
         var lines = Enumerable.Range(0, count).Select(i =>

@@ -12,7 +12,12 @@ internal static class ModelGradedAssertions
 {
     public const double DefaultSimilarity = 0.75;
 
-    /// <summary>value: the rubric. threshold (optional): the minimum score, replacing the judge's own pass.</summary>
+    /// <summary>
+    /// value: the rubric. threshold (optional): the minimum score, on top of the judge's own pass,
+    /// as promptfoo 0.121's matchesLlmRubric decides (pass = judge pass and score ≥ threshold, a
+    /// reply without "pass" counting as pass there). Without a threshold: the judge's pass, or a
+    /// score of at least 0.5 when only a score comes back (promptfoo would pass any score).
+    /// </summary>
     public static IAssertion? LlmRubric(AssertionSpec spec)
     {
         var rubric = spec.RequireValue("the rubric the judge grades against") is { } node ? spec.Template(node) : null;
@@ -27,7 +32,7 @@ internal static class ModelGradedAssertions
             }
 
             var value = score ?? (pass == true ? 1 : 0);
-            var holds = threshold is { } min ? value >= min : pass ?? value >= 0.5;
+            var holds = threshold is { } min ? (pass ?? true) && value >= min : pass ?? value >= 0.5;
             var expectation = threshold is { } t ? $"satisfy the rubric with a score of at least {Number(t)}" : "satisfy the rubric";
             return new Check(holds, value, expectation, $"judge score {Number(value)}: {reason}");
         });

@@ -24,7 +24,7 @@ internal static class AssertionConverter
         var lines = new List<string>();
         if (item is not YamlMappingNode map || Get(map, "type") is not YamlScalarNode { Value: { } type })
         {
-            context.Warn(item, "an assertion without a 'type' is not converted; it is kept as a comment");
+            context.Drop(item, "an assertion without a 'type' is not converted; it is kept as a comment");
             Comment(lines, item, indent, "an assertion without a 'type'");
             return (lines, false);
         }
@@ -33,14 +33,14 @@ internal static class AssertionConverter
         if (!AssertionCatalog.Kinds.TryGetValue(kindName, out var kind))
         {
             var why = Why(kindName);
-            context.Warn(item, $"assertion type '{type}' is commented out: {why}");
+            context.Drop(item, $"assertion type '{type}' is commented out: {why}");
             Comment(lines, item, indent, $"'{type}': {why}");
             return (lines, false);
         }
 
         if (type != kindName && !kind.Negatable)
         {
-            context.Warn(item, $"assertion type '{type}' is commented out: CiGate cannot negate '{kindName}'");
+            context.Drop(item, $"assertion type '{type}' is commented out: CiGate cannot negate '{kindName}'");
             Comment(lines, item, indent, $"CiGate cannot negate '{kindName}'");
             return (lines, false);
         }
@@ -55,9 +55,13 @@ internal static class AssertionConverter
         foreach (var (keyNode, value) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (!Copied.Contains(key))
+            if (key == "transform")
             {
-                context.Warn(keyNode, $"assertion key '{key}' is not converted (CiGate assertions take {string.Join(", ", Copied)})");
+                context.Drop(keyNode, $"the '{type}' assertion's transform is refused: it runs JavaScript on the output, and suites run no code; the assertion is kept without it, so it checks the untransformed output");
+            }
+            else if (!Copied.Contains(key))
+            {
+                context.Drop(keyNode, $"assertion key '{key}' is not converted (CiGate assertions take {string.Join(", ", Copied)})");
             }
             else if (key == "threshold" && !kind.UsesThreshold)
             {
@@ -100,7 +104,7 @@ internal static class AssertionConverter
 
         if (ImportContext.FileReference(text) is not null)
         {
-            context.Warn(value, $"assertion value '{text}' is read as text: CiGate does not load file:// values");
+            context.Drop(value, $"assertion value '{text}' is read as text: CiGate does not load file:// values");
         }
 
         var (converted, problems) = NunjucksConverter.Convert(text);

@@ -22,11 +22,23 @@ internal sealed class ImportContext(string sourcePath, string outputPath)
     /// <summary>The name of the moderations target the import adds ("moderator" unless the config has one).</summary>
     public string ModeratorTarget { get; set; } = "moderator";
 
-    public void Warn(YamlNode? node, string message)
+    /// <summary>The file whose nodes are being converted: the promptfoo config, or a tests file it names.</summary>
+    public string CurrentFile { get; set; } = sourcePath;
+
+    /// <summary>A note: something not converted that does not change what is tested.</summary>
+    public void Warn(YamlNode? node, string message) => Add(node, message, dropped: false);
+
+    /// <summary>Something the converted config does not test although the original does.</summary>
+    public void Drop(YamlNode? node, string message) => Add(node, message, dropped: true);
+
+    /// <summary>Set while a CSV row is converted: its line, since the nodes built from it have no position.</summary>
+    public int? CurrentLine { get; set; }
+
+    private void Add(YamlNode? node, string message, bool dropped)
     {
-        var line = node is null ? 0 : (int)node.Start.Line;
-        var column = node is null ? 0 : (int)node.Start.Column;
-        Warnings.Add(new ImportWarning(message, SourcePath, line, column));
+        var line = CurrentLine ?? (node is null ? 0 : (int)node.Start.Line);
+        var column = CurrentLine is not null ? 1 : node is null ? 0 : (int)node.Start.Column;
+        Warnings.Add(new ImportWarning(message, CurrentFile, line, column, dropped));
     }
 
     /// <summary>The full path of a file the promptfoo config names (relative to the promptfoo file).</summary>

@@ -50,7 +50,7 @@ internal static class ModerationConverter
                 value.Add("categories", new YamlSequenceNode(single));
                 break;
             case var other:
-                context.Warn(other, "the moderation 'value' is not a category list and is dropped: the endpoint's own 'flagged' decides");
+                context.Drop(other, "the moderation 'value' is not a category list and is dropped: the endpoint's own 'flagged' decides");
                 break;
         }
 
@@ -64,7 +64,7 @@ internal static class ModerationConverter
             }
             else if (key is not ("type" or "value" or "provider"))
             {
-                context.Warn(keyNode, $"assertion key '{key}' is not converted (CiGate assertions take type, value, threshold, weight, metric, grader)");
+                context.Drop(keyNode, $"assertion key '{key}' is not converted (CiGate assertions take type, value, threshold, weight, metric, grader)");
             }
         }
 

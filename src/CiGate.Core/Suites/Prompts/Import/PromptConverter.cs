@@ -35,7 +35,7 @@ internal static class PromptConverter
 
         if (active == 0)
         {
-            context.Warn(prompts, "no prompt could be converted; add one under 'prompts:' before running");
+            context.Drop(prompts, "no prompt could be converted; add one under 'prompts:' before running");
         }
 
         return (lines, active);
@@ -71,7 +71,7 @@ internal static class PromptConverter
                             label ??= text;
                             break;
                         default:
-                            context.Warn(keyNode, $"prompt key '{key}' is not converted");
+                            context.Drop(keyNode, $"prompt key '{key}' is not converted");
                             break;
                     }
                 }
@@ -81,7 +81,7 @@ internal static class PromptConverter
 
         if (raw is null && file is null)
         {
-            context.Warn(node, "a prompt must be a string, a file:// reference or a mapping with 'raw' or 'id'; it was not converted");
+            context.Drop(node, "a prompt must be a string, a file:// reference or a mapping with 'raw' or 'id'; it was not converted");
             return false;
         }
 
@@ -108,7 +108,7 @@ internal static class PromptConverter
         if (file.Contains('*', StringComparison.Ordinal) || CodeExtensions.Contains(extension) || extension == ".jsonl")
         {
             var why = CodeExtensions.Contains(extension) ? "prompt functions run code, which suites never do" : "globs and .jsonl prompt lists are not expanded";
-            context.Warn(node, $"prompt 'file://{file}' is not converted: {why}; list each prompt file (plain text, or a chat list in .yaml/.json)");
+            context.Drop(node, $"prompt 'file://{file}' is not converted: {why}; list each prompt file (plain text, or a chat list in .yaml/.json)");
             lines.Add($"      # TODO(cigate import): file://{file} is not converted ({why}).");
             return false;
         }

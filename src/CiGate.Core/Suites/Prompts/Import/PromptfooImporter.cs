@@ -13,6 +13,9 @@ public static class PromptfooImporter
 {
     private static readonly string[] Converted = ["description", "prompts", "providers", "targets", "tests", "defaultTest", "evaluateOptions"];
 
+    // Keys that change where results go or how they are shown, not what is tested.
+    private static readonly string[] Harmless = ["outputPath", "sharing", "writeLatestResults", "env", "tags", "metadata", "$schema", "commandLineOptions", "derivedMetrics"];
+
     /// <param name="promptfooPath">The promptfoo config to read.</param>
     /// <param name="outputPath">Where the CiGate config will be written: relative paths are rewritten against its folder.</param>
     /// <param name="suiteName">The suite's name; default: the slug of the promptfoo description, or "prompts".</param>
@@ -36,7 +39,14 @@ public static class PromptfooImporter
         {
             if (key is YamlScalarNode { Value: { } keyName } && !Converted.Contains(keyName))
             {
-                context.Warn(key, $"'{keyName}' is not converted ({Hint(keyName)})");
+                if (Harmless.Contains(keyName))
+                {
+                    context.Warn(key, $"'{keyName}' is not converted ({Hint(keyName)})");
+                }
+                else
+                {
+                    context.Drop(key, $"'{keyName}' is not converted ({Hint(keyName)})");
+                }
             }
         }
 
@@ -57,10 +67,18 @@ public static class PromptfooImporter
             lines.Add($"# {description.ReplaceLineEndings(" ")}");
         }
 
-        if (context.Warnings.Count > 0)
+        var dropped = context.Warnings.Where(w => w.Dropped).ToList();
+        if (dropped.Count > 0)
         {
-            lines.Add($"# {context.Warnings.Count} thing(s) were not converted as they were: see the TODO comments and the warnings it printed:");
-            lines.AddRange(context.Warnings.Select(w => $"#   line {w.Line}: {w.Message.ReplaceLineEndings(" ")}"));
+            lines.Add($"# DROPPED: {dropped.Count} thing(s) the promptfoo config tests and this file does not (written with --allow-partial):");
+            lines.AddRange(dropped.Select(w => $"#   {Place(w, source)}: {w.Message.ReplaceLineEndings(" ")}"));
+        }
+
+        var notes = context.Warnings.Where(w => !w.Dropped).ToList();
+        if (notes.Count > 0)
+        {
+            lines.Add($"# {notes.Count} other thing(s) were not converted as they were (they do not change what is tested):");
+            lines.AddRange(notes.Select(w => $"#   {Place(w, source)}: {w.Message.ReplaceLineEndings(" ")}"));
         }
 
         lines.Add("version: 1");
@@ -120,6 +138,12 @@ public static class PromptfooImporter
         }
 
         return new ImportResult(string.Join('\n', lines) + "\n", context.Warnings);
+    }
+
+    private static string Place(ImportWarning warning, string source)
+    {
+        var file = warning.File == source ? "" : $"{Path.GetFileName(warning.File)} ";
+        return warning.Line > 0 ? $"{file}line {warning.Line}" : file.Length > 0 ? file.TrimEnd() : "config";
     }
 
     private static (int? Repeats, int? Concurrency) EvaluateOptions(YamlNode? node, ImportContext context)

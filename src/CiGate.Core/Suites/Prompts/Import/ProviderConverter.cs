@@ -42,7 +42,7 @@ internal static class ProviderConverter
 
         if (active == 0)
         {
-            context.Warn(providers, "no provider could be converted to a target; add one under 'targets:' (any OpenAI-compatible endpoint) before running");
+            context.Drop(providers, "no provider could be converted to a target; add one under 'targets:' (any OpenAI-compatible endpoint) before running");
         }
 
         return (lines, active, maxTokens);
@@ -59,7 +59,15 @@ internal static class ProviderConverter
                 {
                     if (key is YamlScalarNode { Value: { } k } && k is not ("id" or "label" or "config"))
                     {
-                        context.Warn(key, $"provider key '{k}' is not converted");
+                        if (k is "transform" or "delay" or "prompts")
+                        {
+                            // A transform rewrites the output every assertion sees; 'prompts' limits which prompts run.
+                            context.Drop(key, k == "transform" ? "the provider's transform is refused: it runs JavaScript on the output, and suites run no code" : $"provider key '{k}' is not converted");
+                        }
+                        else
+                        {
+                            context.Warn(key, $"provider key '{k}' is not converted");
+                        }
                     }
                 }
 
@@ -69,7 +77,7 @@ internal static class ProviderConverter
                 var body = map.Children.First().Value as YamlMappingNode;
                 return (id, body is null ? null : (Get(body, "label") as YamlScalarNode)?.Value, body is null ? null : Get(body, "config") as YamlMappingNode);
             default:
-                context.Warn(item, "a provider must be a string or a mapping with 'id'; it was not converted");
+                context.Drop(item, "a provider must be a string or a mapping with 'id'; it was not converted");
                 return (null, null, null);
         }
     }
@@ -90,7 +98,7 @@ internal static class ProviderConverter
             var why = CodeProviders.Contains(parts[0]) || id.StartsWith("file://", StringComparison.Ordinal)
                 ? "it runs code, and suites run no code"
                 : "CiGate calls OpenAI-compatible endpoints only (point base_url at one that serves this model)";
-            context.Warn(node, $"provider '{id}' has no CiGate equivalent: it is written as a commented TODO target; {why}");
+            context.Drop(node, $"provider '{id}' has no CiGate equivalent: it is written as a commented TODO target; {why}");
             lines.Add($"  # TODO(cigate import): provider '{id}' is not converted; CiGate calls OpenAI-compatible endpoints only.");
             lines.Add($"  # {YamlEmitter.Text(name)}:");
             lines.Add($"  #   base_url: https://example.invalid/v1   # an OpenAI-compatible endpoint serving {parts[^1]}");
