@@ -26,7 +26,7 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
     /// <summary>One console line: sanitised (no control characters or line breaks) and cut.</summary>
     public string Line() =>
         $"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}: {TextSanitizer.Excerpt($"{Suite} on {Target}", 120)}: "
-        + $"{TextSanitizer.Excerpt(Case, 120)}: {TextSanitizer.Excerpt(Reason, 200)}";
+        + $"{TextSanitizer.Excerpt(Case, 120)} [{TextSanitizer.Excerpt(Id, 120)}]: {TextSanitizer.Excerpt(Reason, 200)}";
 
     /// <summary>
     /// The cases failing in one run of test-case suites (`cigate run`, no base): failing on every

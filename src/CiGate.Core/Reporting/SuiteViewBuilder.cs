@@ -107,11 +107,11 @@ internal static class SuiteViewBuilder
             };
             var reason = o.CriticalFailure ?? o.Failure ?? "";
             var output = o.Status == CaseStatus.Flaky
-                ? $"flaky: passed {ReportNumbers.Percent(o.BaseRate)} of repeats on base, {ReportNumbers.Percent(o.HeadRate)} on head; a failing repeat: {reason}"
-                : "";
+                ? $"flaky: passed {ReportNumbers.Percent(o.BaseRate)} of repeats on base, {ReportNumbers.Percent(o.HeadRate)} on head; a failing repeat: {reason}; case: {o.Case}"
+                : $"case: {o.Case}";
             return new CaseTestRow(
                 format.Name($"cigate.{suite.Suite}.cases"),
-                $"{format.Name(o.Case)} on {format.Name(suite.Target)}",
+                $"{format.Name(o.Id)} on {format.Name(suite.Target)}",
                 failed,
                 type,
                 format.Sentence(failed ? reason : ""),
