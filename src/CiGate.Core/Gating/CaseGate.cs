@@ -26,10 +26,7 @@ public static class CaseGate
         var still = outcomes.Where(o => o.Status == CaseStatus.StillFailing && !IsCritical(o, gate)).ToList();
         var flaky = outcomes.Where(o => o.Status == CaseStatus.Flaky && !IsCritical(o, gate)).ToList();
         var allowed = gate.MaxNewlyFailing ?? 0;
-        if (critical.Count > 0)
-        {
-            fail.Add($"{Cases(critical.Count)} with a critical failure on head: {Names(critical)}");
-        }
+        Critical(suite, gate, fail);
 
         if (newly.Count > allowed)
         {
@@ -53,6 +50,18 @@ public static class CaseGate
         if (critical.Count + newly.Count + still.Count + flaky.Count == 0)
         {
             pass.Add($"all {Cases(outcomes.Count)} pass on head");
+        }
+    }
+
+    /// <summary>Critical failures on head fail in either mode: a statistical test must not average a leak away.</summary>
+    public static void Critical(SuiteComparison suite, GateSettings gate, List<string> fail)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(fail);
+        var critical = suite.CaseOutcomes.Where(o => IsCritical(o, gate)).ToList();
+        if (critical.Count > 0)
+        {
+            fail.Add($"{Cases(critical.Count)} with a critical failure on head: {Names(critical)}");
         }
     }
 

@@ -85,6 +85,10 @@ public static class Gate
         {
             CaseGate.Decide(suite, gate, fail, warn, pass);
         }
+        else if (suite.Cases is not null)
+        {
+            CaseGate.Critical(suite, gate, fail);
+        }
 
         if (metric is not null && byCases)
         {

@@ -77,6 +77,19 @@ public sealed class CaseGateTests
     }
 
     [Fact]
+    public void A_critical_failure_fails_a_statistical_test_case_suite_too()
+    {
+        var leak = Outcome("leak", 0, 0) with { CriticalFailure = "pii: found an email address" };
+        var cases = new List<CaseOutcome>([leak, .. Cases(passing: 30)]);
+
+        var verdict = Gate.Evaluate(Comparison(cases), Settings(new GateSettings(Mode: GateMode.Statistical))).Suites.Single();
+
+        Assert.Equal(GateMode.Statistical, verdict.Mode);
+        Assert.Equal(Verdict.Fail, verdict.Verdict);
+        Assert.Equal("1 case with a critical failure on head: leak", verdict.Reasons[0]);
+    }
+
+    [Fact]
     public void A_critical_suite_fails_on_any_failing_case_and_a_flaky_one_too()
     {
         var cases = new[] { Outcome("still", 0, 0), Outcome("flaky", 1, 0.5), Outcome("ok", 1, 1) };
