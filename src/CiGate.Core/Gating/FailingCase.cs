@@ -18,7 +18,7 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
     public string Label => Status switch
     {
         CaseStatus.NewlyFailing => "newly failing",
-        CaseStatus.StillFailing => double.IsNaN(BaseRate) ? "failing" : "still failing",
+        CaseStatus.StillFailing => double.IsNaN(BaseRate) ? "failing" : "still failing", // NaN: a run alone, or a suite new in head
         CaseStatus.Flaky => "flaky",
         _ => "critical",
     };
@@ -64,7 +64,7 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
                 .Where(o => o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing or CaseStatus.Flaky || o.CriticalFailure is not null)
                 .Select(o => (Index: index, Case: new FailingCase(
                     v.Suite.Suite, v.Suite.Target, o.Id, o.Case, o.Status, CaseGate.IsCritical(o, v.Settings),
-                    o.CriticalFailure ?? o.Failure ?? "no reason recorded", o.BaseRate, o.HeadRate))))
+                    o.CriticalFailure ?? o.Failure ?? "no reason recorded", o.NewInHead ? double.NaN : o.BaseRate, o.HeadRate))))
             .OrderBy(x => Rank(x.Case.Status))
             .ThenBy(x => x.Case.Critical ? 0 : 1)
             .ThenBy(x => x.Index)

@@ -107,7 +107,7 @@ internal static class SuiteViewBuilder
             };
             var reason = o.CriticalFailure ?? o.Failure ?? "";
             var output = o.Status == CaseStatus.Flaky
-                ? $"flaky: passed {ReportNumbers.Percent(o.BaseRate)} of repeats on base, {ReportNumbers.Percent(o.HeadRate)} on head; a failing repeat: {reason}; case: {o.Case}"
+                ? $"flaky: passed {(o.NewInHead ? "n/a" : ReportNumbers.Percent(o.BaseRate))} of repeats on base, {ReportNumbers.Percent(o.HeadRate)} on head; a failing repeat: {reason}; case: {o.Case}"
                 : $"case: {o.Case}";
             return new CaseTestRow(
                 format.Name($"cigate.{suite.Suite}.cases"),
