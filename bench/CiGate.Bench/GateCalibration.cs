@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CiGate.Core.Comparing;
 using CiGate.Core.Gating;
+using CiGate.Core.Results;
 using CiGate.Simulator;
 
 namespace CiGate.Bench;
@@ -12,6 +13,11 @@ namespace CiGate.Bench;
 ///   A/A: 1,000 pairs of runs of the same model (accuracy a, two different seeds) on 1,000 MMLU-Pro
 ///        questions; each pair is gated with the default gate (fail on a drop >= 1 pt, p < 0.05).
 ///   Drop: 1,000 pairs on the 1,319 GSM8K test questions, base accuracy 0.75 vs head 0.72.
+///   Test-case A/A: 1,000 pairs of runs of one prompt suite of 50 cases (80% pass), compared and
+///        gated as `cigate compare` does (SuiteComparer, then the case gate): deterministic (the same
+///        seed on both sides, as temperature 0 on a deterministic server), then at the simulator's
+///        flip rate (each sample re-drawn with probability 0.05, a different seed per run and
+///        repeat), with repeats 3 (flaky cases detectable) and repeats 1 (they are not).
 /// </summary>
 internal static class GateCalibration
 {
@@ -25,7 +31,74 @@ internal static class GateCalibration
         Print($"A/A   {pairs} pairs x {mmlu.Length} items, accuracy 0.70 both, flip 0.05: gate failed {aaFails} times ({100.0 * aaFails / pairs:0.0}%), warned {aaWarns} ({100.0 * aaWarns / pairs:0.0}%); mean flip rate {aaFlip:P2}");
         var (dropFails, _, dropFlip) = Simulate(gsm8k, pairs, 0.75, 0.72);
         Print($"drop  {pairs} pairs x {gsm8k.Length} items, accuracy 0.75 -> 0.72: gate failed {dropFails} times ({100.0 * dropFails / pairs:0.0}%); mean flip rate {dropFlip:P2}");
+        foreach (var (flip, repeats) in new[] { (0.0, 3), (0.05, 3), (0.05, 1) })
+        {
+            var (fails, warns, flaky) = SimulateCases(pairs, 50, repeats, flip);
+            var kind = flip == 0 ? "deterministic" : $"flip {flip:0.00}";
+            Print($"cases A/A {pairs} pairs x 50 cases x {repeats} repeat(s), {kind}: gate failed {fails} times ({100.0 * fails / pairs:0.0}%), warned {warns} ({100.0 * warns / pairs:0.0}%); mean flaky cases per pair {flaky:0.00}");
+        }
+
         return 0;
+    }
+
+    // A prompt suite's A/A through the real comparer and gate: case i of pair p passes a sample when
+    // the simulator grades it correct at accuracy 0.8 with that sample's seed.
+    private static (int Fails, int Warns, double MeanFlaky) SimulateCases(int pairs, int cases, int repeats, double flip)
+    {
+        int fails = 0, warns = 0;
+        var flaky = 0.0;
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            // Deterministic: one seed for both runs. Otherwise each run starts at its own seed (seed + repeat per sample, as PromptsPlan does).
+            var baseSeed = 1 + (2 * pair);
+            var headSeed = flip == 0 ? baseSeed : baseSeed + 1;
+            var baseRecords = CaseRecords(pair, cases, repeats, baseSeed, flip);
+            var headRecords = CaseRecords(pair, cases, repeats, headSeed, flip);
+            var compared = SuiteComparer.Compare(CaseSuite(baseRecords), CaseSuite(headRecords), baseRecords, headRecords, [], "pass", new CiGate.Core.Comparing.CompareOptions());
+            var comparison = new Comparison(new RunReference("", "", "", "complete", default), new RunReference("", "", "", "complete", default), [compared], 0.95, "holm");
+            var verdict = Gate.Evaluate(comparison, new Dictionary<string, GateSettings>()).Overall;
+            fails += verdict == Verdict.Fail ? 1 : 0;
+            warns += verdict == Verdict.Warn ? 1 : 0;
+            flaky += compared.Cases!.Flaky;
+        }
+
+        return (fails, warns, flaky / pairs);
+    }
+
+    private static List<ItemRecord> CaseRecords(int pair, int cases, int repeats, int seed, double flip)
+    {
+        var records = new List<ItemRecord>(cases * repeats);
+        for (var i = 0; i < cases; i++)
+        {
+            var id = $"pair-{pair}-case-{i}";
+            for (var repeat = 0; repeat < repeats; repeat++)
+            {
+                var pass = SimulatedAnswer.IsCorrect(id, 0.8, seed + repeat, flip);
+                records.Add(new ItemRecord
+                {
+                    Suite = "cases",
+                    Target = "sim",
+                    Item = id,
+                    Repeat = repeat,
+                    PromptHash = "p",
+                    Question = id,
+                    Extracted = new Dictionary<string, string> { ["pass"] = pass ? "pass" : "fail: icontains: expected output to contain \"x\"" },
+                    Scores = new Dictionary<string, double> { ["pass"] = pass ? 1 : 0 },
+                });
+            }
+        }
+
+        return records;
+    }
+
+    private static SuiteResult CaseSuite(List<ItemRecord> records)
+    {
+        var n = records.Select(r => r.Item).Distinct().Count();
+        var rate = records.Average(r => r.Scores["pass"]);
+        return new SuiteResult("cases", "prompts", "sim", "m", [], "d", "t", null,
+            new ResultCounts(n, records.Count / n, records.Count, records.Count, 0, 0, 0, new Dictionary<string, int>()),
+            new Dictionary<string, MetricSummary> { ["pass"] = new(rate, Math.Sqrt(rate * (1 - rate) / n), n) },
+            null, null, null, new UsageSummary(0, 0, 0, 0, 0, 0), []);
     }
 
     private static (int Fails, int Warns, double MeanFlipRate) Simulate(string[] questions, int pairs, double baseAccuracy, double headAccuracy)

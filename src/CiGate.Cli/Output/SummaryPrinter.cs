@@ -1,4 +1,5 @@
 using System.Globalization;
+using CiGate.Core.Gating;
 using CiGate.Core.Results;
 
 namespace CiGate.Cli.Output;
@@ -47,6 +48,16 @@ internal static class SummaryPrinter
             SafetySummaryPrinter.Print(w, suite);
             var u = suite.Usage;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 {u.LatencyP50Ms:0.0} ms, p95 {u.LatencyP95Ms:0.0} ms; tokens {u.PromptTokens} prompt, {u.CompletionTokens} completion"));
+        }
+
+        if (results.Suites.Any(s => GateModes.HasCases(s.Kind)))
+        {
+            var cases = FailingCase.InRun(results, ItemsFile.Read(Path.Combine(folder, ItemsFile.FileName), out _));
+            if (cases.Count > 0)
+            {
+                w.WriteLine();
+                VerdictPrinter.PrintFailingCases(w, cases, "failing on every repeat first");
+            }
         }
 
         w.WriteLine();

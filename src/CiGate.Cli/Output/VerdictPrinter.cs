@@ -3,9 +3,32 @@ using CiGate.Core.Gating;
 
 namespace CiGate.Cli.Output;
 
-/// <summary>The console view of a gate: one line per suite, then where the reports are.</summary>
+/// <summary>The console view of a gate: one line per suite, every failing test case, then where the reports are.</summary>
 internal static class VerdictPrinter
 {
+    /// <summary>Failing cases printed at most; the reports list them all.</summary>
+    public const int MaxCases = 200;
+
+    /// <summary>Every failing test case on its own line (up to <see cref="MaxCases"/>), or nothing when none failed.</summary>
+    public static void PrintFailingCases(TextWriter w, IReadOnlyList<FailingCase> cases, string order)
+    {
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine($"failing cases ({cases.Count}, {order}):");
+        foreach (var failing in cases.Take(MaxCases))
+        {
+            w.WriteLine($"  {failing.Line()}");
+        }
+
+        if (cases.Count > MaxCases)
+        {
+            w.WriteLine($"  and {cases.Count - MaxCases} more");
+        }
+    }
+
     public static void Print(TextWriter w, GateResult result, string folder)
     {
         w.WriteLine($"cigate compare: {result.Overall.ToString().ToLowerInvariant()}");
@@ -20,6 +43,7 @@ internal static class VerdictPrinter
             }
         }
 
+        PrintFailingCases(w, FailingCase.Of(result.Suites), "newly failing first");
         w.WriteLine($"reports: {folder}");
     }
 }

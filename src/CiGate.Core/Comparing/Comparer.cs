@@ -21,7 +21,11 @@ public static class Comparer
             var @base = baseRun.Results.Suites.FirstOrDefault(s => s.Suite == head.Suite && s.Target == head.Target);
             if (@base is null)
             {
-                suites.Add(Suites.Safety.SafetyComparer.Attach(null, head, [], [], SuiteComparer.OneSided(head, "new in head: no base run to compare with", isHead: true), options.MaxOutputCharacters));
+                var alone = SuiteComparer.OneSided(head, "new in head: no base run to compare with", isHead: true) with
+                {
+                    CaseOutcomes = NewCases(head, [.. headItems[(head.Suite, head.Target)]], options),
+                };
+                suites.Add(Suites.Safety.SafetyComparer.Attach(null, head, [], [], alone, options.MaxOutputCharacters));
                 continue;
             }
 
@@ -51,6 +55,28 @@ public static class Comparer
 
         diagnostics.ThrowIfAny();
         return new Comparison(baseRun.Reference, headRun.Reference, suites, options.Confidence, "holm");
+    }
+
+    /// <summary>
+    /// A new test-case suite's cases as head ran them (no base), so a new suite's
+    /// failures are named too and a critical one still fails the gate.
+    /// </summary>
+    private static List<CaseOutcome> NewCases(SuiteResult head, List<ItemRecord> records, CompareOptions options)
+    {
+        if (!Gating.GateModes.HasCases(head.Kind))
+        {
+            return [];
+        }
+
+        var primary = options.Gates?.GetValueOrDefault(head.Suite)?.Metric ?? head.Metrics.Keys.FirstOrDefault() ?? "";
+        return [.. CaseResult.Fold(records, primary).Values
+            .OrderBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => new CaseOutcome(c.Id, c.Case, 0, c.Rate, c.Flaky ? CaseStatus.Flaky : c.Rate == 0 ? CaseStatus.StillFailing : CaseStatus.StillPassing)
+            {
+                NewInHead = true,
+                Failure = c.Failure,
+                CriticalFailure = c.CriticalFailure,
+            })];
     }
 
     /// <summary>

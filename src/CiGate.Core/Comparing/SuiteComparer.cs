@@ -73,7 +73,12 @@ internal static class SuiteComparer
         var groups = Groups(paired, primary, options);
         var flips = Flips(paired, primary, options.MaxOutputCharacters, withFlaky: !pairOnPrompt);
         var result = Build(@base, head, Pairing.Paired, changes, primary, paired.Count, baseOnly, headOnly, mismatches, metrics, groups, flips);
-        return pairOnPrompt ? result : result with { Cases = Classify(paired, primary), CaseOutcomes = Outcomes(paired, primary), PromptChanges = PromptChange.Between(@base, head) };
+        return pairOnPrompt ? result : result with
+        {
+            Cases = Classify(paired, primary),
+            CaseOutcomes = Outcomes(paired, primary, CaseResult.Fold(baseRecords, primary), CaseResult.Fold(headRecords, primary)),
+            PromptChanges = PromptChange.Between(@base, head),
+        };
     }
 
     public static SuiteComparison OneSided(SuiteResult suite, string change, bool isHead)
@@ -151,20 +156,23 @@ internal static class SuiteComparer
         return new CaseCounts(counts[(int)CaseStatus.NewlyFailing], counts[(int)CaseStatus.NewlyPassing], counts[(int)CaseStatus.StillFailing], counts[(int)CaseStatus.StillPassing], counts[(int)CaseStatus.Flaky]);
     }
 
-    private static List<CaseOutcome> Outcomes(List<(string Id, ItemValues Base, ItemValues Head)> paired, string primary)
+    private static List<CaseOutcome> Outcomes(
+        List<(string Id, ItemValues Base, ItemValues Head)> paired, string primary, Dictionary<string, CaseResult> baseCases, Dictionary<string, CaseResult> headCases)
     {
         var (b, h, index) = Values(paired, primary);
-        return [.. Enumerable.Range(0, b.Length).Select(i => new CaseOutcome(paired[index[i]].Id, paired[index[i]].Head.First.Question ?? paired[index[i]].Id, b[i], h[i], Status(b[i], h[i])))];
+        return [.. Enumerable.Range(0, b.Length).Select(i =>
+        {
+            var id = paired[index[i]].Id;
+            var (before, after) = (baseCases.GetValueOrDefault(id), headCases.GetValueOrDefault(id));
+            return new CaseOutcome(id, paired[index[i]].Head.First.Question ?? id, b[i], h[i], Status(b[i], h[i]))
+            {
+                Failure = after?.Failure ?? before?.Failure,
+                CriticalFailure = after?.CriticalFailure,
+            };
+        })];
     }
 
-    private static CaseStatus Status(double baseRate, double headRate) => headRate switch
-    {
-        > 0 and < 1 => CaseStatus.Flaky,
-        0 when baseRate > 0 => CaseStatus.NewlyFailing,
-        0 => CaseStatus.StillFailing,
-        1 when baseRate < 1 => CaseStatus.NewlyPassing,
-        _ => CaseStatus.StillPassing,
-    };
+    private static CaseStatus Status(double baseRate, double headRate) => CaseOutcome.StatusOf(baseRate, headRate);
 
     private static List<FlippedItem> Flips(List<(string Id, ItemValues Base, ItemValues Head)> paired, string primary, int maxOutput, bool withFlaky = false)
     {

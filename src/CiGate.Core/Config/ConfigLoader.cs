@@ -167,7 +167,7 @@ public static class ConfigLoader
             map.Context.Report(DiagnosticCodes.MissingKey, map.Node, $"suite '{name}' has no target to run on; define one under 'targets:'");
         }
 
-        return new SuiteHeader(name, kind, names, preset, Gating.GateReader.Read(map.Map("gate")))
+        return new SuiteHeader(name, kind, names, preset, Gating.GateReader.Read(map.Map("gate"), kind))
         {
             Defined = [.. targets.Select(t => t.Name)],
             Graders = [.. targets.Where(t => t.Role == TargetRole.Grader).Select(t => t.Name)],

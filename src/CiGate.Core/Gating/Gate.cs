@@ -5,9 +5,11 @@ using CiGate.Core.Comparing.Statistics;
 namespace CiGate.Core.Gating;
 
 /// <summary>
-/// Decides per suite. The gated metrics of all suites are Holm-adjusted together, so gating many
-/// suites does not multiply false alarms. A suite fails on a significant drop of at least its
-/// margin or on a floor; too many errored, missing or invalid samples make it inconclusive.
+/// Decides per suite, by its <see cref="GateMode"/>. Statistical suites (benchmarks): the gated
+/// metrics of all of them are Holm-adjusted together, so gating many suites does not multiply
+/// false alarms, and a suite fails on a significant drop of at least its margin or on a floor.
+/// Test-case suites: see <see cref="CaseGate"/>; their metric is shown, not tested. In both, too
+/// many errored, missing or invalid samples make the suite inconclusive.
 /// </summary>
 public static class Gate
 {
@@ -17,7 +19,7 @@ public static class Gate
             .Select(s => (Suite: s, Settings: settings.GetValueOrDefault(s.Suite) ?? GateSettings.Default))
             .Select(x => (x.Suite, x.Settings, Metric: x.Suite.Metrics.FirstOrDefault(m => m.Metric == (x.Settings.Metric ?? x.Suite.Metrics.FirstOrDefault()?.Metric))))
             .ToList();
-        var tested = gated.Where(g => g.Metric is not null).ToList();
+        var tested = gated.Where(g => g.Metric is not null && !ByCases(g.Suite, g.Settings)).ToList();
         var adjusted = MultipleTesting.Holm([.. tested.Select(g => g.Metric!.PValueRegression)]);
         var adjustedByMetric = new Dictionary<MetricComparison, double>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < tested.Count; i++)
@@ -29,16 +31,20 @@ public static class Gate
         var verdicts = new List<SuiteVerdict>();
         foreach (var (suite, gate, metric) in gated)
         {
-            var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric[metric] };
+            var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric.GetValueOrDefault(metric, metric.PValueRegression) };
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
             var (verdict, reasons) = Decide(updated, gate, adjustedMetric);
-            verdicts.Add(new SuiteVerdict(updated, adjustedMetric, gate, verdict, reasons));
+            verdicts.Add(new SuiteVerdict(updated, adjustedMetric, gate, verdict, reasons) { Mode = GateModes.Effective(gate, suite.Kind) });
         }
 
         var overall = verdicts.Count == 0 ? Verdict.Inconclusive : verdicts.Max(v => v.Verdict);
         return new GateResult(comparison with { Suites = suites }, verdicts, overall);
     }
+
+    /// <summary>Whether the suite is judged case by case: cases mode, and cases paired with a base.</summary>
+    private static bool ByCases(SuiteComparison suite, GateSettings gate) =>
+        GateModes.Effective(gate, suite.Kind) == GateMode.Cases && suite.Cases is not null;
 
     private static (Verdict, List<string>) Decide(SuiteComparison suite, GateSettings gate, MetricComparison? metric)
     {
@@ -74,7 +80,35 @@ public static class Gate
             }
         }
 
-        if (metric is not null)
+        var byCases = ByCases(suite, gate);
+        if (byCases)
+        {
+            CaseGate.Decide(suite, gate, fail, warn, pass);
+        }
+        else if (suite.CaseOutcomes.Count > 0)
+        {
+            // A statistical test-case suite, or a new one (no base to pair with): critical failures still fail.
+            CaseGate.Critical(suite, gate, fail);
+            if (suite.BaseCounts.Items == 0 && suite.CaseOutcomes.Count(o => o.HeadRate < 1 && !CaseGate.IsCritical(o, gate)) is var failing and > 0)
+            {
+                warn.Add($"{failing} {(failing == 1 ? "case fails" : "cases fail")} on head in this new suite (no base to tell new failures from old)");
+            }
+        }
+
+        if (metric is not null && byCases)
+        {
+            // Shown for the trend, not tested: a case that newly fails is the regression here.
+            pass.Add(Text($"{metric.Metric}: {metric.Delta * 100:+0.00;-0.00;0.00} pts (not gated: this suite gates case by case)"));
+            if (gate.Min is { } min && metric.Head < min)
+            {
+                fail.Add(Text($"{metric.Metric} {metric.Head:0.0000} is below the floor {min:0.0000}"));
+            }
+            else if (gate.WarnMin is { } warnMin && metric.Head < warnMin)
+            {
+                warn.Add(Text($"{metric.Metric} {metric.Head:0.0000} is below the warning level {warnMin:0.0000}"));
+            }
+        }
+        else if (metric is not null)
         {
             var drop = -metric.Delta * 100;
             var significant = metric.PAdjusted < gate.Alpha;
@@ -125,7 +159,7 @@ public static class Gate
             }
         }
 
-        var also = suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0 ? gate.Also ?? [] : [];
+        var also = suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0 && !byCases ? gate.Also ?? [] : [];
         foreach (var name in also)
         {
             if (suite.Metrics.FirstOrDefault(m => m.Metric == name) is not { } extra)

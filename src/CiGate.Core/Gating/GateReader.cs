@@ -6,7 +6,8 @@ namespace CiGate.Core.Gating;
 /// <summary>Reads a suite's `gate:` section.</summary>
 internal static class GateReader
 {
-    public static GateSettings Read(MapReader? map)
+    /// <param name="kind">The suite's kind: `mode: cases` and `critical` need a kind with test cases.</param>
+    public static GateSettings Read(MapReader? map, string? kind = null)
     {
         if (map is null)
         {
@@ -23,7 +24,26 @@ internal static class GateReader
             map.Double("warn_min", 0, double.MaxValue),
             map.Double("max_error_rate", 0, 1) ?? d.MaxErrorRate,
             map.Double("max_invalid_rate", 0, 1) ?? d.MaxInvalidRate,
-            map.Int("max_newly_failing", 0));
+            map.Int("max_newly_failing", 0),
+            ReadMode(map));
+        if (map.Bool("critical") is { } critical)
+        {
+            settings = settings with { Critical = critical };
+        }
+
+        if (kind is not null && !GateModes.HasCases(kind))
+        {
+            if (settings.Mode == GateMode.Cases)
+            {
+                map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("mode")!, $"'{map.Section}.mode: cases' needs a suite of test cases ({string.Join(", ", GateModes.TestCaseKinds)}); a {kind} suite is a sample and is gated by 'mode: statistical'");
+            }
+
+            if (settings.Critical)
+            {
+                map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("critical")!, $"'{map.Section}.critical' applies to suites of test cases ({string.Join(", ", GateModes.TestCaseKinds)}), not to a {kind} suite; use 'min' or 'floors' for a hard limit");
+            }
+        }
+
         if (map.Map("floors") is { } floors)
         {
             var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -50,5 +70,22 @@ internal static class GateReader
 
         map.Finish();
         return settings;
+    }
+
+    private static GateMode? ReadMode(MapReader map)
+    {
+        var mode = map.String("mode");
+        switch (mode)
+        {
+            case null:
+                return null;
+            case "cases":
+                return GateMode.Cases;
+            case "statistical":
+                return GateMode.Statistical;
+            default:
+                map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("mode")!, $"'{map.Section}.mode' must be 'cases' (every newly failing case fails) or 'statistical' (a significant drop fails), not '{mode}'");
+                return null;
+        }
     }
 }

@@ -8,7 +8,11 @@ public sealed record SuiteVerdict(
     MetricComparison? Gated,
     GateSettings Settings,
     Verdict Verdict,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    /// <summary>How the suite was judged: case by case (test-case suites) or by a paired test.</summary>
+    public GateMode Mode { get; init; } = GateMode.Statistical;
+}
 
 /// <summary>Every suite's verdict and the overall one (the most severe).</summary>
 public sealed record GateResult(Comparison Comparison, IReadOnlyList<SuiteVerdict> Suites, Verdict Overall)

@@ -8,6 +8,9 @@ namespace CiGate.Core.Gating;
 /// samples on either side makes the verdict inconclusive, never pass. <see cref="MaxNewlyFailing"/>
 /// (opt-in, for prompt suites with a handful of cases where no test is significant) fails the
 /// suite when more items regressed than that, whatever the statistics say.
+/// <see cref="Mode"/> picks how a suite is judged (null: its kind's default, see
+/// <see cref="GateModes"/>); in <see cref="GateMode.Cases"/> mode <see cref="MaxNewlyFailing"/> is
+/// the number of newly failing cases allowed (default 0).
 /// </summary>
 public sealed record GateSettings(
     string? Metric = null,
@@ -18,7 +21,8 @@ public sealed record GateSettings(
     double? WarnMin = null,
     double MaxErrorRate = 0.02,
     double MaxInvalidRate = 0.10,
-    int? MaxNewlyFailing = null)
+    int? MaxNewlyFailing = null,
+    GateMode? Mode = null)
 {
     public static GateSettings Default { get; } = new();
 
@@ -27,4 +31,7 @@ public sealed record GateSettings(
 
     /// <summary>`also: [metric, ...]`: more metrics tested for a paired regression with the same margins, Bonferroni-corrected within the suite (a safety suite regressing on compliance or on refusal).</summary>
     public IReadOnlyList<string>? Also { get; init; }
+
+    /// <summary>`critical: true`: any case failing on head fails the suite (test-case suites; see <see cref="CaseGate"/>).</summary>
+    public bool Critical { get; init; }
 }

@@ -34,7 +34,9 @@ internal static class Headline
     {
         var gated = verdict.Gated;
         var reason = verdict.Reasons.Count > 0 ? verdict.Reasons[0] : VerdictStyle.Word(verdict.Verdict);
-        if (gated is null || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta))
+        // A test-case suite is judged case by case: its first reason names the cases, not a p-value.
+        var byCases = verdict.Mode == GateMode.Cases && verdict.Suite.Cases is not null;
+        if (gated is null || byCases || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta))
         {
             return $"{name}: {reason}";
         }

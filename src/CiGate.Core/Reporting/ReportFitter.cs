@@ -3,16 +3,22 @@ namespace CiGate.Core.Reporting;
 /// <summary>
 /// Keeps a rendered Markdown report under a size limit by cutting rows from the model, never
 /// the text: first flipped items (fixes go before regressions, later suites' rows before earlier ones'),
-/// then group rows, each cut with a note that points to the full report. It searches for the
-/// most rows that fit by rendering, so the result is exact whatever the template.
+/// then group rows, then failing test cases (flaky before still failing before newly failing and
+/// critical), each cut with a note that points to the full report. It searches for the most rows
+/// that fit by rendering, so the result is exact whatever the template.
 /// </summary>
 internal static class ReportFitter
 {
     // No table row renders shorter than this, so more rows than limit / MinRowLength never fit.
     private const int MinRowLength = 20;
 
-    public static string Fit(ReportModel full, Func<ReportModel, string> render, Func<string, int> measure, int limit, int maxFlipRows = int.MaxValue)
+    public static string Fit(ReportModel full, Func<ReportModel, string> render, Func<string, int> measure, int limit, int maxFlipRows = int.MaxValue, int maxFailureRows = int.MaxValue)
     {
+        if (full.Suites.Sum(s => s.Failures.Count) > maxFailureRows)
+        {
+            full = KeepFailures(full, maxFailureRows);
+        }
+
         // Past a few hundred rows a flip table informs no reviewer and only slows the search below;
         // the full list is in the HTML report.
         if (full.Suites.Sum(s => s.Flips.Count) > maxFlipRows)
@@ -50,7 +56,14 @@ internal static class ReportFitter
             return withGroups;
         }
 
-        return Cut(render(KeepGroups(noFlips, 0)), measure, limit, full.FullReportLink);
+        var noGroups = KeepGroups(noFlips, 0);
+        var failures = full.Suites.Sum(s => s.Failures.Count);
+        if (Search(Math.Min(failures, limit / MinRowLength), f => render(KeepFailures(noGroups, f)), measure, limit) is { } withFailures)
+        {
+            return withFailures;
+        }
+
+        return Cut(render(KeepFailures(noGroups, 0)), measure, limit, full.FullReportLink);
     }
 
     // The largest row count in [0, most] whose render fits, or null when none does.
@@ -104,6 +117,31 @@ internal static class ReportFitter
         return model with { Suites = [.. suites] };
     }
 
+    private static ReportModel KeepFailures(ReportModel model, int keep)
+    {
+        // Rank by rank across suites: every suite's new and critical failures before any still failing, flaky last.
+        var kept = model.Suites.Select(_ => new HashSet<FailureRow>(ReferenceEqualityComparer.Instance)).ToArray();
+        foreach (var rank in model.Suites.SelectMany(s => s.Failures).Select(f => f.Rank).Distinct().Order())
+        {
+            for (var i = 0; i < model.Suites.Count && keep > 0; i++)
+            {
+                foreach (var row in model.Suites[i].Failures.Where(f => f.Rank == rank).Take(keep))
+                {
+                    kept[i].Add(row);
+                    keep--;
+                }
+            }
+        }
+
+        var suites = model.Suites.Select((suite, i) =>
+        {
+            var rows = suite.Failures.Where(kept[i].Contains).ToList();
+            var left = suite.FailuresTotal - rows.Count;
+            return suite with { Failures = rows, FailuresNote = left == 0 ? "" : Note(left, "failing cases", model.FullReportLink, "and ") };
+        });
+        return model with { Suites = [.. suites] };
+    }
+
     private static ReportModel KeepGroups(ReportModel model, int keep)
     {
         var suites = model.Suites.Select(suite =>
@@ -116,10 +154,10 @@ internal static class ReportFitter
         return model with { Suites = [.. suites] };
     }
 
-    private static string Note(int count, string what, string link) =>
+    private static string Note(int count, string what, string link, string lead = "") =>
         link.Length == 0
-            ? $"{count} more {what} are in the full report."
-            : $"{count} more {what} are in the full report: {link}";
+            ? $"{lead}{count} more {what} are in the full report."
+            : $"{lead}{count} more {what} are in the full report: {link}";
 
     // Last resort (hundreds of suites or reasons): cut the text at a line and say where the rest is.
     private static string Cut(string text, Func<string, int> measure, int limit, string link)

@@ -25,4 +25,9 @@ internal sealed record ReportModel(
 {
     /// <summary>Prompt suites run on several targets, case × target; empty otherwise.</summary>
     public IReadOnlyList<SideBySideView> SideBySide { get; init; } = [];
+
+    /// <summary>JUnit: test cases of test-case suites (one testcase per case × target), and how many of them failed.</summary>
+    public int CaseTests { get; init; }
+
+    public int CaseFailures { get; init; }
 }

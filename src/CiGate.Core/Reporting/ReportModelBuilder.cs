@@ -24,6 +24,7 @@ internal static class ReportModelBuilder
         var duplicated = suites.GroupBy(s => s.Suite.Suite, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         string NameOf(SuiteVerdict s) => duplicated.Contains(s.Suite.Suite) ? $"{s.Suite.Suite} on {s.Suite.Target}" : s.Suite.Suite;
 
+        var views = suites.Select(s => SuiteViewBuilder.Build(s, NameOf(s), context)).ToList();
         return new ReportModel(
             "",
             VerdictStyle.Word(result.Overall),
@@ -32,7 +33,7 @@ internal static class ReportModelBuilder
             format.Sentence(Headline.Overall(result, suites, NameOf)),
             Run(comparison.Base, format),
             Run(comparison.Head, format),
-            [.. suites.Select(s => SuiteViewBuilder.Build(s, NameOf(s), context))],
+            views,
             format.Name(confidence),
             format.Sentence(adjusted
                 ? $"p: one-sided p-value for a drop, {correction}-adjusted across {gates} suites."
@@ -45,6 +46,8 @@ internal static class ReportModelBuilder
             comparison.Head.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"))
         {
             SideBySide = SideBySideBuilder.Build(suites.Select(s => s.Suite), format, format.Charts ? int.MaxValue : SideBySideBuilder.MaxRows),
+            CaseTests = views.Sum(v => v.CaseTests.Count),
+            CaseFailures = views.Sum(v => v.CaseTests.Count(c => c.Failed)),
         };
     }
 

@@ -17,6 +17,9 @@ public static class ReportRenderer
     /// <summary>Flip rows in the PR comment at most (regressions first); the HTML report lists them all.</summary>
     public const int MaxCommentFlipRows = 200;
 
+    /// <summary>Failing test cases named in the PR comment at most (newly failing first); the rest are counted, and listed in the HTML report.</summary>
+    public const int MaxCommentFailureRows = 100;
+
     /// <summary>Flip rows in the job summary at most.</summary>
     public const int MaxSummaryFlipRows = 1000;
 
@@ -52,7 +55,7 @@ public static class ReportRenderer
             return text.StartsWith(marker + "\n", StringComparison.Ordinal) ? text : marker + "\n" + text;
         }
 
-        var comment = ReportFitter.Fit(markdown with { MarkerLine = marker }, RenderComment, s => s.Length, options.MaxCommentCharacters, MaxCommentFlipRows);
+        var comment = ReportFitter.Fit(markdown with { MarkerLine = marker }, RenderComment, s => s.Length, options.MaxCommentCharacters, MaxCommentFlipRows, MaxCommentFailureRows);
         var summary = ReportFitter.Fit(markdown, m => templates.Render(summaryTemplate, m), Encoding.UTF8.GetByteCount, MaxSummaryBytes, MaxSummaryFlipRows);
         var html = templates.Render(htmlTemplate, ReportModelBuilder.Build(result, ReportFormat.Html, options.FullReportLink));
         var junit = templates.Render(junitTemplate, ReportModelBuilder.Build(result, ReportFormat.Xml, options.FullReportLink));

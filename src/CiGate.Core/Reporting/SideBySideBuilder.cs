@@ -10,7 +10,7 @@ internal static class SideBySideBuilder
     public static List<SideBySideView> Build(IEnumerable<SuiteComparison> suites, ReportFormat format, int maxRows = MaxRows)
     {
         var views = new List<SideBySideView>();
-        foreach (var suite in suites.Where(s => s.CaseOutcomes.Count > 0).GroupBy(s => s.Suite, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var suite in suites.Where(s => s.CaseOutcomes.Count > 0 && s.Cases is not null).GroupBy(s => s.Suite, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var targets = suite.ToList();
             var byCase = targets

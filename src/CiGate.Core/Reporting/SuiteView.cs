@@ -47,5 +47,21 @@ internal sealed record SuiteView(
 
     /// <summary>Perf suites: latency changes per load point, SLOs, the noise estimate and the latency curve.</summary>
     public PerfView? Perf { get; init; }
+
+    /// <summary>
+    /// Test cases failing on head, newly failing first, then still failing, then flaky; fewer than
+    /// <see cref="FailuresTotal"/> when a size limit cut them (<see cref="FailuresNote"/> says so).
+    /// </summary>
+    public IReadOnlyList<FailureRow> Failures { get; init; } = [];
+
+    public int FailuresTotal { get; init; }
+
+    public string FailuresNote { get; init; } = "";
+
+    /// <summary>"3 newly failing, 1 still failing, 0 flaky" for the failures' heading.</summary>
+    public string FailuresSummary { get; init; } = "";
+
+    /// <summary>JUnit only: every test case of the suite, one testcase each.</summary>
+    public IReadOnlyList<CaseTestRow> CaseTests { get; init; } = [];
 }
 

@@ -21,6 +21,8 @@ internal static class SuiteViewBuilder
         var flipSummary = FlipSummary(suite, gated);
         var notes = Notes(suite);
         var health = new[] { Health("base", suite.BaseCounts, verdict.Settings), Health("head", suite.HeadCounts, verdict.Settings) };
+        var failing = FailingCase.Of([verdict]);
+        var failures = failing.Select(f => Failure(f, format)).ToList();
         return new SuiteView(
             format.Name(suite.Suite),
             format.Name(suite.Target),
@@ -59,7 +61,62 @@ internal static class SuiteViewBuilder
             PromptDiffs = [.. suite.PromptChanges.Select(p => new PromptDiffRow(format.Name(p.Prompt), format.Sentence(p.Note), p.Diff is null ? "" : format.CodeBlock(p.Diff, "diff")))],
             Safety = SafetyViewBuilder.Build(suite.Safety, format),
             Perf = PerfViewBuilder.Build(suite.Perf, format),
+            Failures = failures,
+            FailuresTotal = failures.Count,
+            FailuresSummary = FailuresSummary(failing),
+            CaseTests = ReferenceEquals(format, ReportFormat.Xml) ? CaseTests(verdict, format) : [],
         };
+    }
+
+    private static FailureRow Failure(FailingCase failing, ReportFormat format) => new(
+        failing.Critical || failing.Status == CaseStatus.NewlyFailing ? 0 : failing.Status == CaseStatus.StillFailing ? 1 : 2,
+        failing.Label,
+        failing.Critical ? "🚨" : failing.Status switch
+        {
+            CaseStatus.NewlyFailing => "❌",
+            CaseStatus.Flaky => "〰️",
+            _ => "✖️",
+        },
+        failing.Critical,
+        format.Output(failing.Case),
+        format.Text(failing.Id),
+        format.Name(failing.Target),
+        format.Output(failing.Reason),
+        ReportNumbers.Percent(failing.BaseRate),
+        ReportNumbers.Percent(failing.HeadRate));
+
+    private static string FailuresSummary(IReadOnlyList<FailingCase> failing) =>
+        failing.Count == 0
+            ? ""
+            : $"{failing.Count(f => f.Status == CaseStatus.NewlyFailing)} newly failing, {failing.Count(f => f.Status == CaseStatus.StillFailing)} still failing, "
+                + $"{failing.Count(f => f.Status == CaseStatus.Flaky)} flaky, {failing.Count(f => f.Critical)} critical";
+
+    private static List<CaseTestRow> CaseTests(SuiteVerdict verdict, ReportFormat format)
+    {
+        var suite = verdict.Suite;
+        return [.. suite.CaseOutcomes.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o =>
+        {
+            var critical = CaseGate.IsCritical(o, verdict.Settings);
+            var failed = critical || o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing;
+            var type = critical ? "critical" : o.Status switch
+            {
+                CaseStatus.NewlyFailing => "newly-failing",
+                CaseStatus.StillFailing => "still-failing",
+                CaseStatus.Flaky => "flaky",
+                _ => "",
+            };
+            var reason = o.CriticalFailure ?? o.Failure ?? "";
+            var output = o.Status == CaseStatus.Flaky
+                ? $"flaky: passed {(o.NewInHead ? "n/a" : ReportNumbers.Percent(o.BaseRate))} of repeats on base, {ReportNumbers.Percent(o.HeadRate)} on head; a failing repeat: {reason}; case: {o.Case}"
+                : $"case: {o.Case}";
+            return new CaseTestRow(
+                format.Name($"cigate.{suite.Suite}.cases"),
+                $"{format.Name(o.Id)} on {format.Name(suite.Target)}",
+                failed,
+                type,
+                format.Sentence(failed ? reason : ""),
+                format.Sentence(output));
+        })];
     }
 
     private static FlipRow Flip(FlippedItem flip, ReportFormat format) => new(
@@ -151,9 +208,18 @@ internal static class SuiteViewBuilder
                 + $"{ReportNumbers.PClause(Headline.PValue(gated))}{context.AdjustmentClause}";
         }
 
-        yield return $"gate: max drop {settings.MaxDrop:0.0##} pts, warn drop {settings.WarnDrop:0.0##} pts, alpha {settings.Alpha:0.0##}"
-            + (settings.Min is { } min ? $", min {min:0.0##}" : "")
-            + (settings.WarnMin is { } warnMin ? $", warn min {warnMin:0.0##}" : "");
+        if (verdict.Mode == GateMode.Cases && verdict.Suite.Cases is not null)
+        {
+            yield return $"gate: case by case (mode cases): more than {settings.MaxNewlyFailing ?? 0} newly failing and any critical failure fail; still failing and flaky cases warn"
+                + (settings.Critical ? "; the suite is critical" : "")
+                + (settings.Min is { } floor ? $", min {floor:0.0##}" : "");
+        }
+        else
+        {
+            yield return $"gate: max drop {settings.MaxDrop:0.0##} pts, warn drop {settings.WarnDrop:0.0##} pts, alpha {settings.Alpha:0.0##}"
+                + (settings.Min is { } min ? $", min {min:0.0##}" : "")
+                + (settings.WarnMin is { } warnMin ? $", warn min {warnMin:0.0##}" : "");
+        }
         if (flipSummary.Length > 0)
         {
             yield return flipSummary;

@@ -125,6 +125,12 @@ internal sealed class PromptsPlan : ISuitePlan
             extracted["assertion_error"] = $"{error.Type}: {error.Reason}";
         }
 
+        // A critical assertion fails the gate even when a threshold lets the case pass; a critical case, on any failure.
+        if ((results.FirstOrDefault(r => r.Critical && !r.Pass) ?? (testCase.Critical && !pass ? failure : null)) is { } critical)
+        {
+            extracted[Comparing.CaseResult.CriticalKey] = $"{critical.Type}: {critical.Reason}";
+        }
+
         return record.WithResponse(response, extracted, scores);
     }
 

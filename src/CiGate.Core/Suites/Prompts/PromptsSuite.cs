@@ -27,7 +27,7 @@ public sealed record PromptsSuite(
 
     /// <summary>Every grader some assertion calls: the plan's auxiliary targets.</summary>
     public IReadOnlyList<string> GraderTargets =>
-        [.. Tests.SelectMany(t => t.Assertions).OfType<Grading.GradedAssertion>().Select(a => a.Grader ?? Grader).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. Tests.SelectMany(t => t.Assertions).Select(Assertions.CriticalAssertion.Unwrap).OfType<Grading.GradedAssertion>().Select(a => a.Grader ?? Grader).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     public const string KindName = "prompts";
 
@@ -55,14 +55,7 @@ public sealed record PromptsSuite(
         // Prompt texts are what a pull request changes and tests: they are hashed separately
         // (PromptTemplateHash), so an edited prompt shows as "the prompt changed", not as new cases.
         ["prompts"] = new JsonArray([.. Prompts.Select(p => JsonValue.Create(p.Id))]),
-        ["tests"] = new JsonArray([.. Tests.Select(t => (JsonNode)new JsonObject
-        {
-            ["id"] = t.Id,
-            ["description"] = t.Description,
-            ["vars"] = Json.From(t.Vars),
-            ["assert"] = new JsonArray([.. t.AssertionSources.Select(a => JsonValue.Create(a))]),
-            ["threshold"] = t.Threshold,
-        })]),
+        ["tests"] = new JsonArray([.. Tests.Select(Case)]),
         ["generation"] = new JsonObject
         {
             ["max_tokens"] = MaxTokens,
@@ -72,4 +65,24 @@ public sealed record PromptsSuite(
             ["pass_at_least"] = PassAtLeast,
         },
     };
+
+    private static JsonNode Case(TestCase t)
+    {
+        var node = new JsonObject
+        {
+            ["id"] = t.Id,
+            ["description"] = t.Description,
+            ["vars"] = Json.From(t.Vars),
+            ["assert"] = new JsonArray([.. t.AssertionSources.Select(a => JsonValue.Create(a))]),
+            ["threshold"] = t.Threshold,
+        };
+
+        // Only when set, so the definitions (and hashes) of suites without it stay as they were.
+        if (t.Critical)
+        {
+            node["critical"] = true;
+        }
+
+        return node;
+    }
 }

@@ -64,7 +64,7 @@ internal static class PromptsSuiteReader
             return null;
         }
 
-        var needing = tests.SelectMany(t => t.Assertions).OfType<Grading.GradedAssertion>().Where(a => a.Grader is null).Select(a => a.Type).Distinct().ToList();
+        var needing = tests.SelectMany(t => t.Assertions).Select(Assertions.CriticalAssertion.Unwrap).OfType<Grading.GradedAssertion>().Where(a => a.Grader is null).Select(a => a.Type).Distinct().ToList();
         if (declared is not null || needing.Count == 0)
         {
             return declared;
@@ -138,10 +138,11 @@ internal static class PromptsSuiteReader
             var sources = test.Sequence("assert") is { } s ? YamlValues.Sources(s) : [];
             var id = test.String("id") ?? CaseIds.Derive(description, vars);
             var threshold = test.Double("threshold", 0, 1);
+            var critical = test.Bool("critical") ?? false;
             test.Finish();
             if (asserts is not null)
             {
-                tests.Add(new TestCase(id, description, vars, [.. defaultAsserts, .. asserts], [.. defaultSources, .. sources], threshold));
+                tests.Add(new TestCase(id, description, vars, [.. defaultAsserts, .. asserts], [.. defaultSources, .. sources], threshold, critical));
             }
         }
     }

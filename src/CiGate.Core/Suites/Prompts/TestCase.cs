@@ -5,7 +5,8 @@ namespace CiGate.Core.Suites.Prompts;
 /// <summary>
 /// A test case: vars for the prompt and the assertions its output must meet. <see cref="Id"/>
 /// is declared, or derived from the description and vars only, so editing an assertion keeps the
-/// case's history.
+/// case's history. <see cref="Critical"/> (`critical: true`): any failure of the case on head
+/// fails the gate, even when it failed on base too.
 /// </summary>
 public sealed record TestCase(
     string Id,
@@ -13,4 +14,5 @@ public sealed record TestCase(
     IReadOnlyDictionary<string, object?> Vars,
     IReadOnlyList<IAssertion> Assertions,
     IReadOnlyList<string> AssertionSources,
-    double? Threshold);
+    double? Threshold,
+    bool Critical = false);

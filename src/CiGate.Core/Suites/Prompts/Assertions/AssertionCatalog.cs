@@ -43,6 +43,9 @@ internal static class AssertionCatalog
         ["similar"] = new(Grading.ModelGradedAssertions.Similar, UsesThreshold: true, UsesGrader: true),
     };
 
+    /// <summary>Guardrails whose failure is a leak, not a quality dip: critical unless `critical: false`.</summary>
+    public static IReadOnlySet<string> CriticalByDefault { get; } = new HashSet<string>(StringComparer.Ordinal) { "canary", "pii" };
+
     public static IReadOnlyDictionary<string, string> Refused { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["javascript"] = NoCode,

@@ -50,6 +50,7 @@ public static class AssertionReader
         var threshold = map.Double("threshold");
         var value = map.Get("value");
         var grader = map.String("grader");
+        var critical = map.Bool("critical");
         map.Finish();
         if (type is null)
         {
@@ -116,6 +117,11 @@ public static class AssertionReader
             Grader = grader,
         };
         var assertion = kind.Build(spec);
+        if (assertion is not null && (critical ?? AssertionCatalog.CriticalByDefault.Contains(kindName)))
+        {
+            assertion = new CriticalAssertion(assertion);
+        }
+
         return ok ? assertion : null;
     }
 }
