@@ -18,5 +18,11 @@ public sealed record LoadedRun(string Folder, RunResults Results, IReadOnlyList<
         return new LoadedRun(full, results, ItemsFile.Read(Path.Combine(full, ItemsFile.FileName), out _));
     }
 
+    /// <summary>The base of a comparison that has none: no suites, no items.</summary>
+    public static LoadedRun Missing(string? folder) => new(
+        string.IsNullOrWhiteSpace(folder) ? "" : Path.GetFullPath(folder),
+        new RunResults(RunResults.CurrentSchemaVersion, "cigate", "", "(none)", "missing", default, null, 0, "", [], []),
+        []);
+
     public RunReference Reference => new(Folder, Results.RunId, Results.ToolVersion, Results.Status, Results.StartedAt);
 }

@@ -25,4 +25,10 @@ internal sealed record ReportModel(
 {
     /// <summary>Prompt suites run on several targets, case × target; empty otherwise.</summary>
     public IReadOnlyList<SideBySideView> SideBySide { get; init; } = [];
+
+    /// <summary>Suites whose definition, prompt template or dataset changed (templates/changes.*.sbn).</summary>
+    public IReadOnlyList<DefinitionChangeView> DefinitionChanges { get; init; } = [];
+
+    /// <summary>Set when there were no base results: why, and how to get them.</summary>
+    public NoBaseView? NoBase { get; init; }
 }
