@@ -81,8 +81,8 @@ public sealed class ComparerTests : IDisposable
         Assert.Equal(Pairing.Unpaired, suite.Pairing);
         Assert.Equal("unpaired z-test", suite.Metrics.Single().Method);
         Assert.Contains("the prompt template changed", suite.Changes);
-        Assert.Equal(Gating.DefinitionChangePolicy.Warn, suite.DefinitionChange!.Policy);
-        Assert.Equal(Gating.DefinitionChangePolicy.Accept, accepted.DefinitionChange!.Policy);
+        Assert.Equal(Core.Gating.DefinitionChangePolicy.Warn, suite.DefinitionChange!.Policy);
+        Assert.Equal(Core.Gating.DefinitionChangePolicy.Accept, accepted.DefinitionChange!.Policy);
     }
 
     [Fact]
