@@ -10,7 +10,7 @@ internal static class ChangesViewBuilder
         [.. suites.Where(s => s.Suite.DefinitionChange is not null).Select(s => Build(s, s.Suite.DefinitionChange!, nameOf(s), format))];
 
     public static NoBaseView? NoBase(NoBase? noBase, ReportFormat format) => noBase is null ? null : new NoBaseView(
-        format.Sentence(noBase.Reason),
+        format.Sentence(noBase.Reason.TrimEnd().EndsWith('.') ? noBase.Reason.TrimEnd() : noBase.Reason.TrimEnd() + "."),
         format.Sentence(noBase.Required
             ? "The base is required (require-base), so the verdict is inconclusive: without a base nothing can be gated."
             : "The base is not required here (require-base: false), so nothing was gated and the verdict is none."),

@@ -34,7 +34,9 @@ internal static class Headline
     {
         var gated = verdict.Gated;
         var reason = verdict.Reasons.Count > 0 ? verdict.Reasons[0] : VerdictStyle.Word(verdict.Verdict);
-        if (gated is null || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta))
+        // A suite failed or warned by its on_definition_change policy: say that, not the delta.
+        var byDefinitionChange = verdict.Suite.DefinitionChange is not null && reason.StartsWith("definition changed", StringComparison.Ordinal);
+        if (gated is null || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta) || byDefinitionChange)
         {
             return $"{name}: {reason}";
         }
