@@ -6,6 +6,9 @@ namespace CiGate.Core.Reporting;
 /// <summary>Builds the report's "Definition changed" and "No base results" blocks (templates/changes.*.sbn).</summary>
 internal static class ChangesViewBuilder
 {
+    /// <summary>Changed keys listed per suite; more are summed up in one line.</summary>
+    public const int MaxKeys = 20;
+
     public static IReadOnlyList<DefinitionChangeView> DefinitionChanges(IEnumerable<SuiteVerdict> suites, Func<SuiteVerdict, string> nameOf, ReportFormat format) =>
         [.. suites.Where(s => s.Suite.DefinitionChange is not null).Select(s => Build(s, s.Suite.DefinitionChange!, nameOf(s), format))];
 
@@ -28,6 +31,12 @@ internal static class ChangesViewBuilder
         if (keys.Count == 0)
         {
             keys.AddRange(change.What);
+        }
+
+        if (keys.Count > MaxKeys)
+        {
+            // A rewritten suite can change dozens of keys: the first ones say enough, and the comment has a size limit.
+            keys = [.. keys.Take(MaxKeys - 1), $"and {keys.Count - (MaxKeys - 1)} more changed keys (see gate.json)"];
         }
 
         var policy = change.Policy.ToString().ToLowerInvariant();

@@ -36,6 +36,22 @@ public sealed class ChangesGoldenTests
         GoldenFile.Verify($"{fixture}.{report}", report == "html" ? reports.Html : reports.PrComment);
     }
 
+    [Fact]
+    public void A_long_list_of_changed_keys_is_capped()
+    {
+        var keys = Enumerable.Range(0, 45).Select(i => new DefinitionKeyChange($"scoring.filters.k{i:00}", $"scoring.filters.k{i:00}: {i} → {i + 1}")).ToList();
+        var suite = Suite("qa", "local", Metric("exact_match,f", 100, 0.7, 0.7, 0.01, 0.5, 0.5, 0, 0)) with
+        {
+            DefinitionChange = new DefinitionChange(["the suite definition changed"], keys, true, DefinitionChangePolicy.Accept),
+        };
+
+        var comment = ReportRenderer.Render(Result(Verdict(suite, GateVerdict.Pass, "ok")), new ReportOptions()).PrComment;
+
+        Assert.Contains("k18: 18 → 19", comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("k19: 19 → 20", comment, StringComparison.Ordinal);
+        Assert.Contains("and 26 more changed keys (see gate.json)", comment, StringComparison.Ordinal);
+    }
+
     private static GateResult Get(string name) => name switch
     {
         "definition-changed" => DefinitionChanged(),
