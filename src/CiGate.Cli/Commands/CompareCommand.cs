@@ -34,14 +34,12 @@ internal static class CompareCommand
         {
             // A missing base is never silent: the report says so, and on pull requests it is inconclusive.
             var baseFolder = parse.GetValue(baseDir);
-            var noBase = IsMissing(baseFolder)
-                ? new NoBase(parse.GetValue(noBaseReason) is { Length: > 0 } why ? why : string.IsNullOrEmpty(baseFolder) ? "no --base folder was given" : $"the base folder '{baseFolder}' is empty or absent", RequireBase(parse, requireBase))
-                : null;
+            var noBase = IsMissing(baseFolder) ? new NoBase(WhyNoBase(baseFolder, parse.GetValue(noBaseReason)), RequireBase(parse, requireBase)) : null;
 
             // The two folders are independent: read them side by side.
-            var loads = new[] { parse.GetValue(headDir)!, noBase is null ? baseFolder! : null }.Select(dir => Task.Run(() => dir is null ? LoadedRun.Missing(baseFolder) : LoadedRun.Load(dir), ct)).ToArray();
-            var runs = await Task.WhenAll(loads);
-            var (head, @base) = (runs[0], runs[1]);
+            var loadHead = Task.Run(() => LoadedRun.Load(parse.GetValue(headDir)!), ct);
+            var loadBase = Task.Run(() => noBase is null ? LoadedRun.Load(baseFolder!) : LoadedRun.Missing(baseFolder), ct);
+            var (head, @base) = (await loadHead, await loadBase);
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(head.Folder, "compare"));
             var report = new ReportOptions(parse.GetValue(templates), parse.GetValue(link), parse.GetValue(marker) ?? "cigate");
             var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct, noBase);
@@ -81,6 +79,11 @@ internal static class CompareCommand
     /// <summary>No base: no folder given, or one that is absent or empty (the action's base step leaves it so).</summary>
     private static bool IsMissing(string? folder) =>
         string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any();
+
+    private static string WhyNoBase(string? folder, string? reason) =>
+        !string.IsNullOrWhiteSpace(reason) ? reason
+        : string.IsNullOrWhiteSpace(folder) ? "no --base folder was given"
+        : $"the base folder '{folder}' is empty or absent";
 
     /// <summary>--require-base when given; otherwise required on pull requests, where a missing base would switch the gate off.</summary>
     private static bool RequireBase(ParseResult parse, Option<bool> option) =>
