@@ -81,14 +81,15 @@ append_summary() {
   fi
 }
 
-# The overall verdict in gate.json, as a word. The field may be serialized as the enum's name or
-# its number (Pass=0, Warn=1, Inconclusive=2, Fail=3); accept both.
+# The overall verdict in gate.json, as a word: verdict_name (none without a base that was not
+# required), else overall, which may be serialized as the enum's name or its number (Pass=0,
+# Warn=1, Inconclusive=2, Fail=3); accept both.
 gate_verdict() {
   local file=$1 raw
   if command -v jq > /dev/null 2>&1; then
-    raw=$(jq -r '.overall' "$file")
+    raw=$(jq -r '.verdict_name // .overall' "$file")
   elif command -v python3 > /dev/null 2>&1; then
-    raw=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["overall"])' "$file")
+    raw=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("verdict_name") or d["overall"])' "$file")
   else
     # Neither tool (a bare self-hosted runner): fall back to the line compare printed.
     raw=$(sed -n 's/^cigate compare: //p' "$CIGATE_STATE/compare.txt" 2> /dev/null | head -n 1)
@@ -99,6 +100,7 @@ gate_verdict() {
     1 | warn) echo warn ;;
     2 | inconclusive) echo inconclusive ;;
     3 | fail) echo fail ;;
+    none) echo none ;;
     *) echo unknown ;;
   esac
 }

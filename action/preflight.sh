@@ -2,7 +2,7 @@
 # Step 1: check the inputs before anything is built or any model is called, so a mistake costs
 # seconds instead of a full eval run. Also refuses pull_request_target up front (see below).
 # Env (from action.yml): INPUT_FAIL_ON, INPUT_ALLOW_PULL_REQUEST_TARGET, INPUT_ACCEPT_CHANGES,
-# INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS, INPUT_RECORD, INPUT_HISTORY_ARTIFACT,
+# INPUT_REQUIRE_BASE, INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS, INPUT_RECORD, INPUT_HISTORY_ARTIFACT,
 # INPUT_HISTORY_POSTGRES_ENV; GITHUB_EVENT_NAME from the runner.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -20,6 +20,11 @@ for input in ALLOW_PULL_REQUEST_TARGET ACCEPT_CHANGES; do
     *) die "input $(printf '%s' "$input" | tr '[:upper:]_' '[:lower:]-') must be 'true' or 'false', not '$value'" ;;
   esac
 done
+
+case "${INPUT_REQUIRE_BASE:-auto}" in
+  auto | true | false) ;;
+  *) die "input require-base must be 'auto' (required on pull_request events), 'true' or 'false', not '${INPUT_REQUIRE_BASE}'" ;;
+esac
 
 case "${INPUT_RECORD:-auto}" in
   auto | true | false) ;;

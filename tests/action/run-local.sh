@@ -2,14 +2,18 @@
 # The composite action (action.yml) end to end on this machine: the same action/*.sh step
 # scripts, in the same order, against the fake GitHub API (tests/CiGate.GitHub.Fake) and
 # CiGate's simulator. Scenarios:
-#   push      a push to main: no base, head-only summary; its results become the base artifact
+#   push      a push to main: no base (not required off pull requests), verdict none, the
+#             summary says so; its results become the base artifact
 #   pr-fail   a pull request 27 points worse: base downloaded from the artifact, gate fails,
 #             one sticky comment, a failing check run, outputs, job summary
 #   pr-pass   the same pull request fixed (new commit): the comment is updated, not duplicated
 #   fork      a fork pull request (base-results folder, fail-on: never): posts nothing, still
 #             writes the summary and the outputs
-#   changed   a pull request that changed the suite: compare refuses, the step fails (exit 2);
-#             with accept-changes it is compared unpaired
+#   changed   a pull request that changed the suite (dataset.limit): reported with the changed
+#             key and an annotation on its cigate.yml line; warns by default, fails with
+#             on_definition_change: fail, passes with accept-changes
+#   no-base   a pull request whose base commit has no artifact: inconclusive (exit 3) with the
+#             explanation in the comment; with require-base: false, verdict none
 #   prt       pull_request_target: refused before anything runs
 #   bad-input a mistyped input: refused before anything runs
 #   sharded   two shard jobs (shard: 1/2, 2/2) compare and post nothing; a merge job (shards:)
@@ -147,7 +151,7 @@ run_action() {
     export CIGATE_BUILD_ARTIFACTS=$art
     export INPUT_CONFIG=cigate.yml INPUT_SUITES="" INPUT_BASE_RESULTS="" INPUT_BASE_ARTIFACT=cigate-results
     export INPUT_TOKEN=$GITHUB_TOKEN INPUT_CIGATE_VERSION="" INPUT_MARKER=cigate INPUT_CHECK_NAME=CiGate
-    export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false
+    export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false INPUT_REQUIRE_BASE=auto
     export INPUT_SHARD="" INPUT_SHARDS=""
     export INPUT_RECORD=auto INPUT_HISTORY_ARTIFACT=cigate-history INPUT_HISTORY_POSTGRES_ENV="" CIGATE_DEFAULT_BRANCH=main
     # What the runner derives from the event: refs/heads/B or refs/tags/T for pushes, refs/pull/N/merge for PRs.
@@ -209,9 +213,10 @@ begin
 run_action push push '{"ref": "refs/heads/main"}' "$base_sha" INPUT_CONFIG=base.yml
 expect_eq "push: the action passes" 0 "$last_rc"
 expect_eq "push: verdict output" none "$(output verdict)"
-expect_true "push: summary says head only" grep -q "no base results: reporting head only" "$last_dir/summary"
+expect_true "push: summary says there was no base" grep -q "CiGate: none — no base results, so nothing was compared" "$last_dir/summary"
 expect_true "push: results-dir holds results.json" test -f "$(output results-dir)/results.json"
-expect_eq "push: nothing posted to GitHub" 0 "$(posted)"
+expect_eq "push: no comment (not a pull request)" 0 "$(state | jq '.comments | length')"
+expect_eq "push: a neutral check run (verdict none)" neutral "$(check_conclusion "$base_sha")"
 expect_eq "push: recorded in the history store" true "$(output recorded)"
 expect_eq "push: the store is handed to upload-artifact" true "$(output upload)"
 upload_history "$base_sha"
@@ -269,20 +274,51 @@ expect_eq "fork: nothing new posted to GitHub" "$before" "$(posted)"
 expect_true "fork: the step summary is not empty" test -s "$last_dir/summary"
 end
 
-# 5. The pull request changed the suite (90 items): compare refuses (CIGATE0405), fail-on never
-#    still fails the step, since exit 2 is a problem to fix rather than a verdict.
+# 5. The pull request changed the suite (dataset.limit 100 → 90): still compared and reported,
+#    the changed key named and annotated on its line; on_definition_change decides the verdict.
+limit_line=$(grep -n 'limit: 90$' "$workspace/changed.yml" | cut -d: -f1)
 begin
 run_action changed pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=changed.yml \
-  INPUT_BASE_RESULTS="$base_results" INPUT_FAIL_ON=never
-expect_eq "changed: exit 2 at the fail-on step" "2 finish" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
-expect_eq "changed: verdict output" error "$(output verdict)"
-expect_true "changed: the summary says compare failed" grep -q "cigate compare failed (exit 2)" "$last_dir/summary"
-expect_true "changed: the log names CIGATE0405" grep -q CIGATE0405 "$last_dir/log"
+  INPUT_BASE_RESULTS="$base_results"
+expect_eq "changed: warns (on_definition_change: warn by default) and passes the step" "0 warn" "$last_rc $(output verdict)"
+expect_true "changed: the comment names the changed key" grep -q "dataset.limit: 100 → 90" <(comments cigate | jq -r '.[0].body')
+expect_true "changed: the summary has the Definition changed block" grep -q "Definition changed" "$last_dir/summary"
+expect_true "changed: the annotation is on the limit line of changed.yml" \
+  grep -q "^::warning file=changed.yml,line=$limit_line,title=CiGate%3A definition changed::mmlu-pro on sim: dataset.limit: 100 → 90" "$last_dir/log"
+expect_true "changed: no annotation points into a temp folder" bash -c "! grep -q '::.*file=/' '$last_dir/log'"
+expect_eq "changed: the check run is neutral (warn)" neutral "$(check_conclusion "$head2")"
+end
+{ cat "$workspace/changed.yml"; printf '    gate: { on_definition_change: fail }\n'; } > "$workspace/changed-fail.yml"
+begin
+run_action changed-fail pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=changed-fail.yml \
+  INPUT_BASE_RESULTS="$base_results"
+expect_eq "changed-fail: on_definition_change: fail fails the gate" "1 fail" "$last_rc $(output verdict)"
+expect_true "changed-fail: the comment is still posted and says why" grep -q "on&#95;definition&#95;change: fail" <(comments cigate | jq -r '.[0].body')
 end
 begin
-run_action changed-accepted pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=changed.yml \
+run_action changed-accepted pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=changed-fail.yml \
   INPUT_BASE_RESULTS="$base_results" INPUT_ACCEPT_CHANGES=true
-expect_eq "changed-accepted: accept-changes compares unpaired and passes" "0 pass" "$last_rc $(output verdict)"
+expect_eq "changed-accepted: accept-changes overrides the suite's policy and passes" "0 pass" "$last_rc $(output verdict)"
+end
+
+# 5b. No base: the pull request's base commit has no artifact (main's run failed, or it expired).
+head4=6666666666666666666666666666666666666666
+orphan_event=$(pr_event "$head4" octo/repo | jq '.pull_request.base.sha = "9999999999999999999999999999999999999999"')
+begin
+run_action no-base pull_request "$orphan_event" "$head4" INPUT_CONFIG=same.yml
+expect_eq "no-base: inconclusive on a pull request (exit 3)" "3 inconclusive" "$last_rc $(output verdict)"
+expect_true "no-base: the comment says there was no base" grep -q "No base results" <(comments cigate | jq -r '.[0].body')
+expect_true "no-base: the comment says how to fix it" grep -q "Re-run the base branch's workflow" <(comments cigate | jq -r '.[0].body')
+expect_eq "no-base: the check run asks for action" action_required "$(check_conclusion "$head4")"
+end
+begin
+run_action no-base-optional pull_request "$orphan_event" "$head4" INPUT_CONFIG=same.yml INPUT_REQUIRE_BASE=false
+expect_eq "no-base-optional: require-base false gives verdict none and passes" "0 none" "$last_rc $(output verdict)"
+expect_true "no-base-optional: the comment still says there was no base" grep -q "CiGate: none — no base results" <(comments cigate | jq -r '.[0].body')
+end
+begin
+run_action require-base-bad pull_request "$orphan_event" "$head4" INPUT_REQUIRE_BASE=yes
+expect_eq "require-base-bad: a mistyped require-base is refused at the first step" "2 preflight" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
 end
 
 # 6. pull_request_target: refused up front, before any build or model call.

@@ -15,33 +15,39 @@ internal static class CompareCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var baseDir = new Option<string>("--base") { Description = "Results folder of the base branch's run", Required = true };
+        var baseDir = new Option<string?>("--base") { Description = "Results folder of the base branch's run; left out, empty or absent when there is none" };
+        var requireBase = new Option<bool>("--require-base") { Description = "Without base results, make the verdict inconclusive (exit 3) instead of none (default: true on pull_request events, else false)" };
+        var noBaseReason = new Option<string?>("--no-base-reason") { Description = "Why there is no base, for the report (when --base is empty)" };
         var headDir = new Option<string>("--head") { Description = "Results folder of the pull request's run", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = "Where reports go (default: HEAD/compare)" };
         var config = new Option<string?>("--config") { Description = "Take gate settings from this config instead of the head run" };
-        var accept = new Option<bool>("--accept-changes") { Description = "Compare suites whose definition, prompt or dataset changed (unpaired) instead of refusing" };
+        var accept = new Option<bool>("--accept-changes") { Description = "Accept every change of a suite's definition, prompt or dataset (as on_definition_change: accept on every suite)" };
         var templates = new Option<string?>("--templates") { Description = "Folder of report templates that override the built-in ones" };
         var marker = new Option<string>("--marker") { Description = "Id of the hidden PR-comment marker (one per workflow)", DefaultValueFactory = _ => "cigate" };
         var link = new Option<string?>("--report-link") { Description = "Where the full report will be published (named when the comment is cut)" };
         var command = new Command("compare", "Compare a head run with its base, gate the result and write the reports")
         {
-            baseDir, headDir, output, config, accept, templates, marker, link,
+            baseDir, headDir, output, config, accept, templates, marker, link, requireBase, noBaseReason,
         };
         var record = new HistoryRecorder.Switch(command);
         command.SetAction(async (parse, ct) =>
         {
+            // A missing base is never silent: the report says so, and on pull requests it is inconclusive.
+            var baseFolder = parse.GetValue(baseDir);
+            var noBase = IsMissing(baseFolder) ? new NoBase(WhyNoBase(baseFolder, parse.GetValue(noBaseReason)), RequireBase(parse, requireBase)) : null;
+
             // The two folders are independent: read them side by side.
-            var loads = new[] { parse.GetValue(headDir)!, parse.GetValue(baseDir)! }.Select(dir => Task.Run(() => LoadedRun.Load(dir), ct)).ToArray();
-            var runs = await Task.WhenAll(loads);
-            var (head, @base) = (runs[0], runs[1]);
-            foreach (var note in runs.Select(r => r.Unverified).OfType<string>())
+            var loadHead = Task.Run(() => LoadedRun.Load(parse.GetValue(headDir)!), ct);
+            var loadBase = Task.Run(() => noBase is null ? LoadedRun.Load(baseFolder!) : LoadedRun.Missing(baseFolder), ct);
+            var (head, @base) = (await loadHead, await loadBase);
+            foreach (var note in new[] { head, @base }.Select(r => r.Unverified).OfType<string>())
             {
                 await stderr.WriteLineAsync($"warning: {note}");
             }
 
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(head.Folder, "compare"));
             var report = new ReportOptions(parse.GetValue(templates), parse.GetValue(link), parse.GetValue(marker) ?? "cigate");
-            var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct);
+            var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct, noBase);
             await record.RecordIfAskedAsync(parse, head, stderr, ct);
             return exitCode;
         });
@@ -52,7 +58,7 @@ internal static class CompareCommand
     /// Pairs, gates and writes the reports: the one rendering path of `compare` and `history
     /// compare` (whose runs come from the history store instead of folders).
     /// </summary>
-    internal static async Task<int> ReportAsync(LoadedRun @base, LoadedRun head, string? configPath, bool acceptChanges, string folder, ReportOptions report, TextWriter stdout, CancellationToken ct)
+    internal static async Task<int> ReportAsync(LoadedRun @base, LoadedRun head, string? configPath, bool acceptChanges, string folder, ReportOptions report, TextWriter stdout, CancellationToken ct, NoBase? noBase = null)
     {
         var suites = configPath is { } path ? ConfigLoader.Load(path).Suites : null;
         var gates = suites is not null
@@ -61,8 +67,12 @@ internal static class CompareCommand
 
         // A perf suite's gate is also its SLOs and regression rule: --config replaces those the head run recorded.
         var perfGates = suites?.OfType<Core.Suites.Perf.PerfSuite>().ToDictionary(s => s.Name, s => new Core.Suites.Perf.PerfGateOverride(s.Slos, s.Regression), StringComparer.Ordinal);
-        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, PerfGates: perfGates));
+        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, PerfGates: perfGates, ConfigPath: configPath));
         var result = Gate.Evaluate(comparison, gates);
+        if (noBase is not null)
+        {
+            result = Gate.WithoutBase(result, noBase);
+        }
 
         var reports = ReportRenderer.Render(result, report);
         await ReportRenderer.WriteAsync(reports, folder, ct);
@@ -70,4 +80,19 @@ internal static class CompareCommand
         VerdictPrinter.Print(stdout, result, folder);
         return result.ExitCode;
     }
+
+    /// <summary>No base: no folder given, or one that is absent or empty (the action's base step leaves it so).</summary>
+    private static bool IsMissing(string? folder) =>
+        string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any();
+
+    private static string WhyNoBase(string? folder, string? reason) =>
+        !string.IsNullOrWhiteSpace(reason) ? reason
+        : string.IsNullOrWhiteSpace(folder) ? "no --base folder was given"
+        : $"the base folder '{folder}' is empty or absent";
+
+    /// <summary>--require-base when given; otherwise required on pull requests, where a missing base would switch the gate off.</summary>
+    private static bool RequireBase(ParseResult parse, Option<bool> option) =>
+        parse.GetResult(option) is { Implicit: false }
+            ? parse.GetValue(option)
+            : Environment.GetEnvironmentVariable("GITHUB_EVENT_NAME") is "pull_request" or "pull_request_target";
 }

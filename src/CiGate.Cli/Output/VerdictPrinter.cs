@@ -31,7 +31,12 @@ internal static class VerdictPrinter
 
     public static void Print(TextWriter w, GateResult result, string folder)
     {
-        w.WriteLine($"cigate compare: {result.Overall.ToString().ToLowerInvariant()}");
+        w.WriteLine($"cigate compare: {result.VerdictName}");
+        if (result.NoBase is { } noBase)
+        {
+            w.WriteLine($"  no base results: {noBase.Reason}{(noBase.Required ? " (a base is required, so the verdict is inconclusive)" : " (not required, so nothing was gated)")}");
+        }
+
         foreach (var suite in result.Suites)
         {
             var m = suite.Gated;

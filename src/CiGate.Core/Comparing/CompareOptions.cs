@@ -3,10 +3,12 @@ using CiGate.Core.Gating;
 namespace CiGate.Core.Comparing;
 
 /// <summary>
-/// <see cref="AcceptChanges"/>: compare suites whose definition, prompt or dataset changed
-/// (unpaired, and said so) instead of refusing. <see cref="Gates"/> names each suite's gated
+/// <see cref="AcceptChanges"/>: accept every definition, prompt or dataset change (as
+/// `on_definition_change: accept` on every suite) instead of each suite's own policy. <see cref="Gates"/> names each suite's gated
 /// metric; without one, a suite's first metric is its primary metric. <see cref="PerfGates"/>
 /// replaces the SLOs and regression rule a perf suite's head run recorded (`compare --config`).
+/// <see cref="ConfigPath"/>: the config whose lines changed keys are placed on (default: the one
+/// the head run recorded).
 /// </summary>
 public sealed record CompareOptions(
     bool AcceptChanges = false,
@@ -15,4 +17,5 @@ public sealed record CompareOptions(
     int Seed = 20240601,
     IReadOnlyDictionary<string, GateSettings>? Gates = null,
     int MaxOutputCharacters = 2_000,
-    IReadOnlyDictionary<string, Suites.Perf.PerfGateOverride>? PerfGates = null);
+    IReadOnlyDictionary<string, Suites.Perf.PerfGateOverride>? PerfGates = null,
+    string? ConfigPath = null);

@@ -1,21 +1,21 @@
-using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
 
 namespace CiGate.Core.Comparing;
 
 /// <summary>
-/// Compares a head run with its base, suite by suite. Refuses to pair suites whose definition,
-/// prompt template or dataset changed unless <see cref="CompareOptions.AcceptChanges"/> is set;
-/// then compares them unpaired and says so. Works from results folders alone.
+/// Compares a head run with its base, suite by suite. A suite whose definition, prompt template
+/// or dataset changed is still compared: items whose prompt is unchanged pair as usual, the rest
+/// are left out and counted, and the changed keys are listed (<see cref="DefinitionChange"/>)
+/// for the gate's `on_definition_change` policy. Works from results folders alone.
 /// </summary>
 public static class Comparer
 {
     public static Comparison Compare(LoadedRun baseRun, LoadedRun headRun, CompareOptions options)
     {
-        var diagnostics = new DiagnosticBag();
         var baseItems = baseRun.Items.ToLookup(r => (r.Suite, r.Target));
         var headItems = headRun.Items.ToLookup(r => (r.Suite, r.Target));
         var suites = new List<SuiteComparison>();
+        var lines = new Lazy<Config.ConfigLines>(() => Config.ConfigLines.Load(options.ConfigPath ?? headRun.Results.ConfigPath));
         foreach (var head in headRun.Results.Suites)
         {
             var @base = baseRun.Results.Suites.FirstOrDefault(s => s.Suite == head.Suite && s.Target == head.Target);
@@ -30,21 +30,16 @@ public static class Comparer
             }
 
             var blocking = BlockingChanges(@base, head);
-            if (blocking.Count > 0 && !options.AcceptChanges)
-            {
-                diagnostics.Add(DiagnosticCodes.ComparisonRefused, $"suite '{head.Suite}' on '{head.Target}': {string.Join("; ", blocking)} between base and head, so items cannot be paired; pass --accept-changes to compare them unpaired", headRun.Folder);
-                continue;
-            }
-
+            var change = blocking.Count == 0 ? null : Place(DefinitionDiff.Between(@base, head, blocking, PolicyOf(head.Suite, options)), head.Suite, lines.Value);
             if (head.Kind == Suites.Perf.PerfSuite.KindName)
             {
                 // Latency distributions: load points pair by label, requests are compared unpaired (bootstrap on quantiles).
-                suites.Add(Suites.Perf.PerfComparer.Compare(@base, head, baseRun.Folder, headRun.Folder, blocking, options));
+                suites.Add(Suites.Perf.PerfComparer.Compare(@base, head, baseRun.Folder, headRun.Folder, blocking, options) with { DefinitionChange = change });
                 continue;
             }
 
             var primary = options.Gates?.GetValueOrDefault(head.Suite)?.Metric ?? head.Metrics.Keys.FirstOrDefault() ?? "";
-            var compared = SuiteComparer.Compare(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], blocking, primary, options);
+            var compared = SuiteComparer.Compare(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], blocking, primary, options) with { DefinitionChange = change };
             suites.Add(Suites.Safety.SafetyComparer.Attach(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], compared, options.MaxOutputCharacters));
         }
 
@@ -53,8 +48,23 @@ public static class Comparer
             suites.Add(SuiteComparer.OneSided(@base, "missing from head: the suite ran on base only", isHead: false));
         }
 
-        diagnostics.ThrowIfAny();
         return new Comparison(baseRun.Reference, headRun.Reference, suites, options.Confidence, "holm");
+    }
+
+    /// <summary>`--accept-changes` wins over the suite's `gate: on_definition_change:` (default warn).</summary>
+    private static Gating.DefinitionChangePolicy PolicyOf(string suite, CompareOptions options) =>
+        options.AcceptChanges ? Gating.DefinitionChangePolicy.Accept : options.Gates?.GetValueOrDefault(suite)?.OnDefinitionChange ?? Gating.DefinitionChangePolicy.Warn;
+
+    /// <summary>Where in the head config each changed key (and the suite) is written, for annotations.</summary>
+    private static DefinitionChange Place(DefinitionChange change, string suite, Config.ConfigLines lines)
+    {
+        var at = lines.Find(suite, "");
+        return change with
+        {
+            File = at?.File,
+            Line = at?.Line,
+            Keys = [.. change.Keys.Select(k => lines.Find(suite, k.Key) is { } place ? k with { File = place.File, Line = place.Line } : k)],
+        };
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public enum Pairing
     /// <summary>Same suite definition, prompt template and dataset: items joined on id and prompt hash.</summary>
     Paired,
 
-    /// <summary>The definition changed and the user accepted it: suite means compared as independent samples.</summary>
+    /// <summary>The definition changed and no item kept its prompt: suite means compared as independent samples.</summary>
     Unpaired,
 }
 
@@ -56,6 +56,9 @@ public sealed record SuiteComparison(
 
     /// <summary>Perf suites: per load point latency changes, SLOs and the noise estimate (see PerfComparer).</summary>
     public Suites.Perf.PerfComparison? Perf { get; init; }
+
+    /// <summary>The definition, prompt template or dataset changed: the changed keys and the policy the gate applies.</summary>
+    public DefinitionChange? DefinitionChange { get; init; }
 
     /// <summary>Safety suites: rates side by side and the prompts newly refused or newly complied with (see SafetyComparer).</summary>
     public Suites.Safety.SafetyComparison? Safety { get; init; }

@@ -26,6 +26,12 @@ public sealed record LoadedRun(string Folder, RunResults Results, IReadOnlyList<
         return new LoadedRun(full, results, items) { Unverified = Verify(results, items, digest, itemsPath) };
     }
 
+    /// <summary>The base of a comparison that has none: no suites, no items.</summary>
+    public static LoadedRun Missing(string? folder) => new(
+        string.IsNullOrWhiteSpace(folder) ? "" : Path.GetFullPath(folder),
+        new RunResults(RunResults.CurrentSchemaVersion, "cigate", "", "(none)", "missing", default, null, 0, "", [], []),
+        []);
+
     public RunReference Reference => new(Folder, Results.RunId, Results.ToolVersion, Results.Status, Results.StartedAt);
 
     /// <summary>

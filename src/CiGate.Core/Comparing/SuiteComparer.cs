@@ -2,7 +2,11 @@ using CiGate.Core.Results;
 
 namespace CiGate.Core.Comparing;
 
-/// <summary>One suite: join items on id (and prompt hash), then test every metric paired.</summary>
+/// <summary>
+/// One suite: join items on id (and prompt hash), then test every metric paired. After a change
+/// of definition, prompt template or dataset, items that still asked the same thing pair as
+/// usual; when none did, the suite means are compared unpaired.
+/// </summary>
 internal static class SuiteComparer
 {
     public static SuiteComparison Compare(
@@ -27,12 +31,6 @@ internal static class SuiteComparer
         }
 
         var metricNames = head.Metrics.Keys.Where(@base.Metrics.ContainsKey).ToList();
-        if (blocking.Count > 0)
-        {
-            var unpaired = metricNames.Select(m => MetricTests.Unpaired(m, @base.Metrics[m], head.Metrics[m], options.Confidence)).ToList();
-            return Build(@base, head, Pairing.Unpaired, changes, primary, 0, 0, 0, 0, unpaired, [], []) with { PromptChanges = PromptChange.Between(@base, head) };
-        }
-
         var baseItems = ItemValues.Fold(baseRecords);
         var headItems = ItemValues.Fold(headRecords);
         var paired = new List<(string Id, ItemValues Base, ItemValues Head)>();
@@ -51,6 +49,13 @@ internal static class SuiteComparer
             }
 
             paired.Add((id, baseItem, headItem));
+        }
+
+        if (blocking.Count > 0 && paired.Count == 0)
+        {
+            // The definition changed and no item kept its prompt (a new template): nothing pairs, so compare the means.
+            var unpaired = metricNames.Select(m => MetricTests.Unpaired(m, @base.Metrics[m], head.Metrics[m], options.Confidence)).ToList();
+            return Build(@base, head, Pairing.Unpaired, changes, primary, 0, 0, 0, 0, unpaired, [], []) with { PromptChanges = PromptChange.Between(@base, head) };
         }
 
         var baseOnly = baseItems.Keys.Count(k => !headItems.ContainsKey(k));

@@ -56,7 +56,8 @@ public static class DiagnosticCodes
     public const string ResultsMalformed = "CIGATE0402";
     public const string ResumeMismatch = "CIGATE0403";
     public const string ResultsFolderNotEmpty = "CIGATE0404";
-    public const string ComparisonRefused = "CIGATE0405";
+    // CIGATE0405 (ComparisonRefused) is retired: compare now reports a changed suite definition
+    // and gates it per on_definition_change. Kept out of use so old logs keep one meaning.
 
     // Sharded runs and `cigate merge` (0410-0419)
     public const string NotAShard = "CIGATE0410";

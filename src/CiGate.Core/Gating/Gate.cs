@@ -34,7 +34,7 @@ public static class Gate
             var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric.GetValueOrDefault(metric, metric.PValueRegression) };
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
-            var (verdict, reasons) = Decide(updated, gate, adjustedMetric);
+            var (verdict, reasons) = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
             verdicts.Add(new SuiteVerdict(updated, adjustedMetric, gate, verdict, reasons) { Mode = GateModes.Effective(gate, suite.Kind) });
         }
 
@@ -45,6 +45,20 @@ public static class Gate
     /// <summary>Whether the suite is judged case by case: cases mode, and cases paired with a base.</summary>
     private static bool ByCases(SuiteComparison suite, GateSettings gate) =>
         GateModes.Effective(gate, suite.Kind) == GateMode.Cases && suite.Cases is not null;
+
+    /// <summary>
+    /// The gate of a head run with no base: every suite says so; with <see cref="NoBase.Required"/>
+    /// every suite and the overall verdict are inconclusive, otherwise nothing fails (verdict none).
+    /// </summary>
+    public static GateResult WithoutBase(GateResult result, NoBase noBase)
+    {
+        var reason = $"no base results: {noBase.Reason}";
+        var suites = result.Suites.Select(s => noBase.Required && s.Verdict < Verdict.Inconclusive
+            ? s with { Verdict = Verdict.Inconclusive, Reasons = [reason] }
+            : s with { Reasons = [reason, .. s.Reasons.Where(r => !r.StartsWith("new suite:", StringComparison.Ordinal))] }).ToList();
+        var overall = noBase.Required ? Verdict.Inconclusive : suites.Count == 0 ? Verdict.Pass : suites.Max(s => s.Verdict);
+        return result with { Suites = suites, Overall = overall, NoBase = noBase };
+    }
 
     private static (Verdict, List<string>) Decide(SuiteComparison suite, GateSettings gate, MetricComparison? metric)
     {
@@ -190,6 +204,28 @@ public static class Gate
             : inconclusive.Count > 0 ? (Verdict.Inconclusive, [.. inconclusive, .. warn, .. pass])
             : warn.Count > 0 ? (Verdict.Warn, [.. warn, .. pass])
             : (Verdict.Pass, pass);
+    }
+
+    /// <summary>
+    /// A changed definition, prompt template or dataset, per the suite's `on_definition_change`:
+    /// fail fails the suite, warn makes a pass a warning, accept only lists the change.
+    /// </summary>
+    private static (Verdict, List<string>) WithDefinitionChange((Verdict Verdict, List<string> Reasons) decided, DefinitionChange? change)
+    {
+        if (change is null)
+        {
+            return decided;
+        }
+
+        var summary = change.Summary.Length > 0 ? change.Summary : string.Join(", ", change.What);
+        var line = change.KeysKnown ? $"definition changed: {summary}" : summary;
+        return change.Policy switch
+        {
+            DefinitionChangePolicy.Fail => (Verdict.Fail, [$"{line} (on_definition_change: fail)", .. decided.Reasons]),
+            DefinitionChangePolicy.Warn when decided.Verdict == Verdict.Pass => (Verdict.Warn, [$"{line} (on_definition_change: warn)", .. decided.Reasons]),
+            DefinitionChangePolicy.Warn => (decided.Verdict, [.. decided.Reasons, $"{line} (on_definition_change: warn)"]),
+            _ => (decided.Verdict, [.. decided.Reasons, $"{line} (accepted)"]),
+        };
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

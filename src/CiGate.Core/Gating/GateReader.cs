@@ -6,6 +6,13 @@ namespace CiGate.Core.Gating;
 /// <summary>Reads a suite's `gate:` section.</summary>
 internal static class GateReader
 {
+    private static readonly Dictionary<string, DefinitionChangePolicy> DefinitionChangePolicies = new(StringComparer.Ordinal)
+    {
+        ["warn"] = DefinitionChangePolicy.Warn,
+        ["fail"] = DefinitionChangePolicy.Fail,
+        ["accept"] = DefinitionChangePolicy.Accept,
+    };
+
     /// <param name="kind">The suite's kind: `mode: cases` and `critical` need a kind with test cases.</param>
     public static GateSettings Read(MapReader? map, string? kind = null)
     {
@@ -61,6 +68,11 @@ internal static class GateReader
         if (map.Strings("also") is { Count: > 0 } also)
         {
             settings = settings with { Also = also };
+        }
+
+        if (map.Choice("on_definition_change", DefinitionChangePolicies) is { } policy)
+        {
+            settings = settings with { OnDefinitionChange = policy };
         }
 
         if (settings.WarnDrop > settings.MaxDrop && map.Get("warn_drop") is { } node)

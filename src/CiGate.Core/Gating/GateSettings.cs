@@ -29,6 +29,9 @@ public sealed record GateSettings(
     /// <summary>`floors: { metric: min }`: fail when any of these metrics' head value is below its floor (a safety suite's several rates, a classifier's agreement).</summary>
     public IReadOnlyDictionary<string, double>? Floors { get; init; }
 
+    /// <summary>`on_definition_change: warn | fail | accept`: what a changed definition, prompt template or dataset does to the verdict.</summary>
+    public DefinitionChangePolicy OnDefinitionChange { get; init; } = DefinitionChangePolicy.Warn;
+
     /// <summary>`also: [metric, ...]`: more metrics tested for a paired regression with the same margins, Bonferroni-corrected within the suite (a safety suite regressing on compliance or on refusal).</summary>
     public IReadOnlyList<string>? Also { get; init; }
 

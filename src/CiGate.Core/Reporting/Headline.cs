@@ -36,7 +36,9 @@ internal static class Headline
         var reason = verdict.Reasons.Count > 0 ? verdict.Reasons[0] : VerdictStyle.Word(verdict.Verdict);
         // A test-case suite is judged case by case: its first reason names the cases, not a p-value.
         var byCases = verdict.Mode == GateMode.Cases && verdict.Suite.Cases is not null;
-        if (gated is null || byCases || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta))
+        // A suite failed or warned by its on_definition_change policy: say that, not the delta.
+        var byDefinitionChange = verdict.Suite.DefinitionChange is not null && reason.StartsWith("definition changed", StringComparison.Ordinal);
+        if (gated is null || byCases || byDefinitionChange || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta))
         {
             return $"{name}: {reason}";
         }

@@ -30,4 +30,10 @@ internal sealed record ReportModel(
     public int CaseTests { get; init; }
 
     public int CaseFailures { get; init; }
+
+    /// <summary>Suites whose definition, prompt template or dataset changed (templates/changes.*.sbn).</summary>
+    public IReadOnlyList<DefinitionChangeView> DefinitionChanges { get; init; } = [];
+
+    /// <summary>Set when there were no base results: why, and how to get them.</summary>
+    public NoBaseView? NoBase { get; init; }
 }

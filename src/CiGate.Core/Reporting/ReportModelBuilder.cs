@@ -25,12 +25,16 @@ internal static class ReportModelBuilder
         string NameOf(SuiteVerdict s) => duplicated.Contains(s.Suite.Suite) ? $"{s.Suite.Suite} on {s.Suite.Target}" : s.Suite.Suite;
 
         var views = suites.Select(s => SuiteViewBuilder.Build(s, NameOf(s), context)).ToList();
+        var none = result.NoBase is { Required: false };
+        var headline = result.NoBase is null ? Headline.Overall(result, suites, NameOf)
+            : none ? "no base results, so nothing was compared"
+            : "no base results to compare with, and a base is required";
         return new ReportModel(
             "",
-            VerdictStyle.Word(result.Overall),
-            VerdictStyle.Emoji(result.Overall),
-            VerdictStyle.Color(result.Overall),
-            format.Sentence(Headline.Overall(result, suites, NameOf)),
+            none ? "none" : VerdictStyle.Word(result.Overall),
+            none ? "⚪" : VerdictStyle.Emoji(result.Overall),
+            none ? VerdictStyle.Color(Verdict.Inconclusive) : VerdictStyle.Color(result.Overall),
+            format.Sentence(headline),
             Run(comparison.Base, format),
             Run(comparison.Head, format),
             views,
@@ -48,6 +52,8 @@ internal static class ReportModelBuilder
             SideBySide = SideBySideBuilder.Build(suites.Select(s => s.Suite), format, format.Charts ? int.MaxValue : SideBySideBuilder.MaxRows),
             CaseTests = views.Sum(v => v.CaseTests.Count),
             CaseFailures = views.Sum(v => v.CaseTests.Count(c => c.Failed)),
+            DefinitionChanges = ChangesViewBuilder.DefinitionChanges(suites, NameOf, format),
+            NoBase = ChangesViewBuilder.NoBase(result.NoBase, format),
         };
     }
 

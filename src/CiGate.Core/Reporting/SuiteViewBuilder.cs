@@ -154,8 +154,8 @@ internal static class SuiteViewBuilder
         if (suite.Pairing == Pairing.Unpaired)
         {
             notes.Add(changes.Length > 0
-                ? $"Compared unpaired (changes accepted): {changes} changed. Means are compared as independent samples, so there are no per-item flips."
-                : "Compared unpaired (changes accepted). Means are compared as independent samples, so there are no per-item flips.");
+                ? $"Compared unpaired: {changes}. Means are compared as independent samples, so there are no per-item flips."
+                : "Compared unpaired. Means are compared as independent samples, so there are no per-item flips.");
         }
         else if (changes.Length > 0)
         {

@@ -1,3 +1,4 @@
+using CiGate.Core.Gating;
 using CiGate.GitHub.Reports;
 using Octokit;
 
@@ -21,6 +22,18 @@ public static class Annotations
         {
             Title = $"{s.Suite} on {s.Target}: {Verdicts.Name(s.Verdict)}",
         })];
+
+    /// <summary>One annotation per changed definition key, on the config line that sets it (line 1 of the config when not found).</summary>
+    public static IReadOnlyList<NewCheckRunAnnotation> ForDefinitionChanges(IEnumerable<SuiteOutcome> suites, Func<string?, string> repositoryPath) =>
+        [.. suites.SelectMany(s => s.ChangedKeys.Select(k => new NewCheckRunAnnotation(
+            repositoryPath(k.File),
+            k.Line ?? 1,
+            k.Line ?? 1,
+            Verdicts.Level(s.Verdict == Verdict.Fail ? Verdict.Fail : Verdict.Warn),
+            k.Text)
+        {
+            Title = $"{s.Suite} on {s.Target}: definition changed",
+        }))];
 
     /// <summary>
     /// The repository-relative path of the config: annotations must name a file in the repo.

@@ -32,7 +32,8 @@ public sealed class GitHubPublisher(GitHubContext context, Func<string, string?>
 
         var bundle = await ReportBundle.LoadAsync(options.ReportsFolder, ct);
         await WriteStepSummaryAsync(bundle.Summary, ct);
-        foreach (var line in WorkflowCommands.ForSuites(bundle.Gate.Suites))
+        string RepositoryPath(string? file) => Annotations.RepositoryPath(file ?? bundle.ConfigPath, context.Workspace);
+        foreach (var line in WorkflowCommands.ForSuites(bundle.Gate.Suites).Concat(WorkflowCommands.ForDefinitionChanges(bundle.Gate.Suites, RepositoryPath)))
         {
             await stdout.WriteLineAsync(line);
         }
@@ -73,10 +74,11 @@ public sealed class GitHubPublisher(GitHubContext context, Func<string, string?>
             name,
             sha,
             options.CheckName,
-            bundle.Gate.Overall,
+            // Verdict none (no base, none required) is neither a pass nor a failure: a neutral check, as a warning gets.
+            bundle.Gate.NoBase is not null && !bundle.Gate.BaseRequired ? Verdict.Warn : bundle.Gate.Overall,
             Title(bundle.Gate),
             bundle.Summary,
-            Annotations.ForSuites(bundle.Gate.Suites, Annotations.RepositoryPath(bundle.ConfigPath, context.Workspace)),
+            [.. Annotations.ForSuites(bundle.Gate.Suites, Annotations.RepositoryPath(bundle.ConfigPath, context.Workspace)), .. Annotations.ForDefinitionChanges(bundle.Gate.Suites, RepositoryPath)],
             context.RunUrl);
         var check = await CheckRunPublisher.PublishAsync(api, request, stderr, ct);
         await stderr.WriteLineAsync(check.UsedCommitStatus
@@ -95,6 +97,11 @@ public sealed class GitHubPublisher(GitHubContext context, Func<string, string?>
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Count} {x.Word}"))
             .ToList();
         var suites = string.Create(CultureInfo.InvariantCulture, $"{gate.Suites.Count} suite{(gate.Suites.Count == 1 ? "" : "s")}");
+        if (gate.NoBase is { } why)
+        {
+            return $"{(gate.BaseRequired ? "inconclusive" : "none")}: no base results ({why})";
+        }
+
         return $"{Verdicts.Name(gate.Overall)}: {suites}{(parts.Count == 0 ? " passed" : ", " + string.Join(", ", parts))}";
     }
 

@@ -20,6 +20,18 @@ public static class WorkflowCommands
             return $"::{command} title={EscapeProperty(Title)}::{EscapeData($"{s.Suite} on {s.Target} {Verdicts.Name(s.Verdict)}{reasons}")}";
         })];
 
+    /// <summary>
+    /// One warning (an error when the suite failed) per changed key of a suite's definition, on the
+    /// config line that sets it, so the change shows on the pull request's diff.
+    /// </summary>
+    public static IReadOnlyList<string> ForDefinitionChanges(IEnumerable<SuiteOutcome> suites, Func<string?, string> repositoryPath) =>
+        [.. suites.SelectMany(s => s.ChangedKeys.Select(k =>
+        {
+            var command = s.Verdict == Verdict.Fail ? "error" : "warning";
+            var place = $"file={EscapeProperty(repositoryPath(k.File))},line={k.Line ?? 1},";
+            return $"::{command} {place}title={EscapeProperty($"{Title}: definition changed")}::{EscapeData($"{s.Suite} on {s.Target}: {k.Text}")}";
+        }))];
+
     public static string EscapeData(string text) =>
         text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 

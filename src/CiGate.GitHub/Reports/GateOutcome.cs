@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CiGate.Core.Comparing;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Gating;
 
@@ -11,6 +12,12 @@ namespace CiGate.GitHub.Reports;
 /// </summary>
 public sealed record GateOutcome(Verdict Overall, IReadOnlyList<SuiteOutcome> Suites, string? HeadFolder)
 {
+    /// <summary>Why there were no base results (gate.json's no_base), or null when there was a base.</summary>
+    public string? NoBase { get; init; }
+
+    /// <summary>With <see cref="NoBase"/>: whether a base was required (the verdict is then inconclusive, else none).</summary>
+    public bool BaseRequired { get; init; }
+
     /// <summary>Same rule as <see cref="GateResult.ExitCode"/>: 0 pass or warn, 1 fail, 3 inconclusive.</summary>
     public int ExitCode => Overall switch
     {
@@ -34,12 +41,17 @@ public sealed record GateOutcome(Verdict Overall, IReadOnlyList<SuiteOutcome> Su
                     var reasons = entry.TryGetProperty("reasons", out var r) && r.ValueKind == JsonValueKind.Array
                         ? r.EnumerateArray().Select(x => x.GetString() ?? "").ToList()
                         : [];
-                    suites.Add(new SuiteOutcome(Text(suite, "suite") ?? "?", Text(suite, "target") ?? "?", ReadVerdict(entry, path), reasons));
+                    suites.Add(new SuiteOutcome(Text(suite, "suite") ?? "?", Text(suite, "target") ?? "?", ReadVerdict(entry, path), reasons) { ChangedKeys = ChangedKeys(suite) });
                 }
             }
 
             var head = root.TryGetProperty("comparison", out var comparison) && comparison.TryGetProperty("head", out var h) ? Text(h, "folder") : null;
-            return new GateOutcome(ReadVerdict(root, path, "overall"), suites, head);
+            var noBase = root.TryGetProperty("no_base", out var missing) && missing.ValueKind == JsonValueKind.Object ? missing : default;
+            return new GateOutcome(ReadVerdict(root, path, "overall"), suites, head)
+            {
+                NoBase = Text(noBase, "reason"),
+                BaseRequired = noBase.ValueKind == JsonValueKind.Object && noBase.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True,
+            };
         }
         catch (JsonException ex)
         {
@@ -64,6 +76,29 @@ public sealed record GateOutcome(Verdict Overall, IReadOnlyList<SuiteOutcome> Su
 
         throw new CiGateException(new Diagnostic(DiagnosticCodes.GitHubReportsMissing, $"gate.json has no valid '{name}' verdict; write it with 'cigate compare'", path), ExitCodes.UsageOrConfig);
     }
+
+    /// <summary>A suite comparison's definition_change: one entry per changed key, or one for the suite when its keys are unknown.</summary>
+    private static List<ChangedKey> ChangedKeys(JsonElement suite)
+    {
+        if (suite.ValueKind != JsonValueKind.Object || !suite.TryGetProperty("definition_change", out var change) || change.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var keys = change.TryGetProperty("keys", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(k => new ChangedKey(Text(k, "text") ?? "?", Text(k, "file"), Line(k))).ToList()
+            : [];
+        var known = !change.TryGetProperty("keys_known", out var flag) || flag.ValueKind != JsonValueKind.False;
+        if (!known || keys.Count == 0)
+        {
+            keys.Insert(0, new ChangedKey(known ? "the suite definition changed" : DefinitionChange.UnknownKeys, Text(change, "file"), Line(change)));
+        }
+
+        return keys;
+    }
+
+    private static int? Line(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("line", out var value) && value.TryGetInt32(out var line) ? line : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

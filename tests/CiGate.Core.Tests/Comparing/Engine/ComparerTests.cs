@@ -69,19 +69,20 @@ public sealed class ComparerTests : IDisposable
     }
 
     [Fact]
-    public async Task Refuses_to_pair_a_changed_prompt_unless_accepted()
+    public async Task A_changed_prompt_is_compared_unpaired_and_warns_unless_accepted()
     {
+        // A new template changes every item's prompt: nothing pairs, so the means are compared.
         var @base = await new RunBuilder().Items(10, _ => 1).WriteAsync(Path.Combine(root, "base"));
-        var head = await new RunBuilder { PromptTemplateHash = "prompt-2" }.Items(10, _ => 0).WriteAsync(Path.Combine(root, "head"));
+        var head = await new RunBuilder { PromptTemplateHash = "prompt-2" }.Items(10, _ => 0, promptHash: "q").WriteAsync(Path.Combine(root, "head"));
 
-        var refused = Assert.Throws<CiGateException>(() => Comparer.Compare(LoadedRun.Load(@base), LoadedRun.Load(head), new CompareOptions()));
-        Assert.Equal(DiagnosticCodes.ComparisonRefused, refused.Diagnostics.Single().Code);
-        Assert.Contains("prompt template changed", refused.Diagnostics.Single().Message, StringComparison.Ordinal);
+        var suite = Comparer.Compare(LoadedRun.Load(@base), LoadedRun.Load(head), new CompareOptions()).Suites.Single();
+        var accepted = Comparer.Compare(LoadedRun.Load(@base), LoadedRun.Load(head), new CompareOptions(AcceptChanges: true)).Suites.Single();
 
-        var suite = Comparer.Compare(LoadedRun.Load(@base), LoadedRun.Load(head), new CompareOptions(AcceptChanges: true)).Suites.Single();
         Assert.Equal(Pairing.Unpaired, suite.Pairing);
         Assert.Equal("unpaired z-test", suite.Metrics.Single().Method);
         Assert.Contains("the prompt template changed", suite.Changes);
+        Assert.Equal(Core.Gating.DefinitionChangePolicy.Warn, suite.DefinitionChange!.Policy);
+        Assert.Equal(Core.Gating.DefinitionChangePolicy.Accept, accepted.DefinitionChange!.Policy);
     }
 
     [Fact]

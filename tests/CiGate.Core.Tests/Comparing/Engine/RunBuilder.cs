@@ -16,6 +16,9 @@ internal sealed class RunBuilder(string suite = "qa", string target = "t")
 
     public string Model { get; set; } = "model-a";
 
+    /// <summary>The resolved definition results.json records (empty, as an older cigate wrote none).</summary>
+    public JsonObject Definition { get; set; } = [];
+
     public RunBuilder Item(string id, double score, string? group = null, string promptHash = "p", int repeat = 0, string? error = null, string answer = "A")
     {
         records.Add(new ItemRecord
@@ -36,11 +39,11 @@ internal sealed class RunBuilder(string suite = "qa", string target = "t")
         return this;
     }
 
-    public RunBuilder Items(int count, Func<int, double> score, Func<int, string?>? group = null)
+    public RunBuilder Items(int count, Func<int, double> score, Func<int, string?>? group = null, string promptHash = "p")
     {
         for (var i = 0; i < count; i++)
         {
-            Item($"i{i:D5}", score(i), group?.Invoke(i));
+            Item($"i{i:D5}", score(i), group?.Invoke(i), promptHash);
         }
 
         return this;
@@ -66,7 +69,7 @@ internal sealed class RunBuilder(string suite = "qa", string target = "t")
             new DatasetInfo("d.jsonl", DatasetSha, items, items),
             new ResultCounts(items, 1, records.Count, completed, records.Count - completed, 0, 0, new Dictionary<string, int> { ["f"] = 0 }),
             new Dictionary<string, MetricSummary> { ["exact_match,f"] = new(mean, 0.01, values.Length) },
-            null, null, null, new UsageSummary(0, 0, 0, 0, 0, 0), new JsonObject());
+            null, null, null, new UsageSummary(0, 0, 0, 0, 0, 0), (JsonObject)Definition.DeepClone());
         var results = new RunResults(1, "cigate", "test", Guid.NewGuid().ToString("n"), "complete", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, "cigate.yml", [], [suiteResult]);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         return folder;
