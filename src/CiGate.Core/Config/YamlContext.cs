@@ -28,10 +28,15 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
 
     public static YamlMappingNode? Parse(string text, string file, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlBounds.Load(text);
+        }
+        catch (YamlBoundsException ex)
+        {
+            ReportBounds(ex, file, diagnostics);
+            return null;
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
@@ -60,6 +65,13 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
         var root = stream.Documents[0].RootNode;
         diagnostics.Add(DiagnosticCodes.WrongType, "a config file must be a mapping of keys (targets:, suites:)", file, (int)root.Start.Line, (int)root.Start.Column);
         return null;
+    }
+
+    /// <summary>Reports a broken <see cref="YamlBounds"/> limit with its own code, at the node that broke it.</summary>
+    public static void ReportBounds(YamlBoundsException ex, string file, DiagnosticBag diagnostics)
+    {
+        var code = ex.Bound == YamlBound.Depth ? DiagnosticCodes.YamlTooDeep : DiagnosticCodes.YamlAliasExpansion;
+        diagnostics.Add(code, ex.Reason, file, (int)ex.Start.Line, (int)ex.Start.Column);
     }
 
     private static string OneLine(string message)

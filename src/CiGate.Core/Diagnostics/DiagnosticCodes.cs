@@ -22,6 +22,12 @@ public static class DiagnosticCodes
     public const string DuplicateName = "CIGATE0010";
     public const string MissingEnvironmentVariable = "CIGATE0011";
 
+    /// <summary>A YAML file nests deeper than <see cref="Config.YamlBounds.MaxDepth"/> levels.</summary>
+    public const string YamlTooDeep = "CIGATE0020";
+
+    /// <summary>A YAML file's aliases expand to more nodes than its size allows (an alias bomb).</summary>
+    public const string YamlAliasExpansion = "CIGATE0021";
+
     // Datasets
     public const string DatasetNotFound = "CIGATE0101";
     public const string DatasetMalformed = "CIGATE0102";
