@@ -13,6 +13,9 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>What the config asks for that only the run's <see cref="TrustPolicy"/> can grant.</summary>
+    public List<Privilege> Privileges { get; } = [];
+
     public string FileOf(YamlNode node) => files.TryGetValue(node, out var file) ? file : defaultFile;
 
     public void Tag(YamlNode root, string file)
@@ -22,6 +25,8 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
             files[node] = file;
         }
     }
+
+    public SourcePlace PlaceOf(YamlNode node) => new(FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
 
     public void Report(string code, YamlNode node, string message) =>
         Diagnostics.Add(code, message, FileOf(node), (int)node.Start.Line, (int)node.Start.Column);

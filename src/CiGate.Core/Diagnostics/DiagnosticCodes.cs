@@ -28,6 +28,12 @@ public static class DiagnosticCodes
     /// <summary>A YAML file's aliases expand to more nodes than its size allows (an alias bomb).</summary>
     public const string YamlAliasExpansion = "CIGATE0021";
 
+    /// <summary>The config asks to start a process (`server.command`) and the run was not given --allow-commands.</summary>
+    public const string CommandNotAllowed = "CIGATE0022";
+
+    /// <summary>The config would send a secret (`api_key_env`, a header's `${env:NAME}`) to a host that is not trusted.</summary>
+    public const string UntrustedHost = "CIGATE0023";
+
     // Datasets
     public const string DatasetNotFound = "CIGATE0101";
     public const string DatasetMalformed = "CIGATE0102";

@@ -4,6 +4,7 @@ namespace CiGate.Core.Targets;
 /// One configured model endpoint. <see cref="BaseUrl"/> includes the API root, e.g.
 /// <c>http://127.0.0.1:8000/v1</c>. <see cref="Identity"/> names the endpoint for the response
 /// cache when its address is not stable (CiGate's simulator listens on a new port each run).
+/// <see cref="Headers"/> values are as written: <c>${env:NAME}</c> is resolved by <see cref="TargetSecrets"/>.
 /// </summary>
 public sealed record TargetConfig(
     string Name,
@@ -20,4 +21,7 @@ public sealed record TargetConfig(
     string? Identity = null)
 {
     public string CacheIdentity => Identity ?? BaseUrl.AbsoluteUri;
+
+    /// <summary>Where keys were written (<c>base_url</c>, <c>api_key_env</c>, <c>headers.NAME</c>), for errors found at run time.</summary>
+    public IReadOnlyDictionary<string, Config.SourcePlace> Places { get; init; } = new Dictionary<string, Config.SourcePlace>();
 }

@@ -31,7 +31,10 @@ internal sealed class CigateProcess : IDisposable
 
     public int Pid => process.Id;
 
-    public static CigateProcess Start(string workingDirectory, params string[] args)
+    public static CigateProcess Start(string workingDirectory, params string[] args) => StartWith(workingDirectory, null, args);
+
+    /// <param name="environment">Variables to set (a null value removes one) on top of the test's own environment.</param>
+    public static CigateProcess StartWith(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         Assert.True(File.Exists(ToolPath), $"cigate.dll is not beside the test assembly ({ToolPath}); the project reference should copy it");
         var info = new ProcessStartInfo(DotnetHost())
@@ -52,6 +55,10 @@ internal sealed class CigateProcess : IDisposable
         // Plain diagnostics: no GitHub annotations, no debug stack traces, whatever the test runner's environment.
         info.Environment.Remove("GITHUB_ACTIONS");
         info.Environment.Remove("CIGATE_DEBUG");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info };
         var wrapper = new CigateProcess(process);
@@ -68,6 +75,13 @@ internal sealed class CigateProcess : IDisposable
     {
         using var process = Start(workingDirectory, args);
         return await process.WaitAsync(timeout ?? DefaultTimeout);
+    }
+
+    /// <summary><see cref="RunAsync(string, TimeSpan?, string[])"/> with extra environment variables.</summary>
+    public static async Task<ProcessResult> RunWithAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var process = StartWith(workingDirectory, environment, args);
+        return await process.WaitAsync(DefaultTimeout);
     }
 
     public async Task<ProcessResult> WaitAsync(TimeSpan timeout)
