@@ -58,6 +58,35 @@ public sealed class YamlErrorTests
         Assert.Contains("alias bomb", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AliasBomb_InAnImportedPromptfooFileOrAChatPromptFile_IsRefusedToo()
+    {
+        using var folder = new TempFolder();
+        var bomb = AliasBomb().Replace("version: 1\n", "", StringComparison.Ordinal);
+        var source = folder.Write("promptfooconfig.yaml", bomb);
+        var chat = "- role: user\n  content: hi\n- " + bomb.Replace("\n", "\n  ", StringComparison.Ordinal).TrimEnd();
+        folder.Write("chat.yaml", chat);
+        var config = folder.Write("cigate.yml", """
+            version: 1
+            targets:
+              sim: { simulator: {} }
+            suites:
+              chat:
+                kind: prompts
+                prompts: [ { id: c, file: chat.yaml } ]
+                tests: [ { vars: { q: x } } ]
+
+            """);
+
+        var imported = await CliRunner.RunAsync("import", "promptfoo", source, "--out", folder.File("imported.yml"));
+        var validated = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(imported);
+        CliAssert.HasError(imported, "CIGATE0021", source, YamlPlace.Of(bomb, "*d"));
+        CliAssert.Fails(validated);
+        CliAssert.HasError(validated, "CIGATE0021", folder.File("chat.yaml"), YamlPlace.Of(chat, "*d"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
