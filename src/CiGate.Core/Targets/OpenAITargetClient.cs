@@ -208,7 +208,7 @@ internal sealed class OpenAITargetClient : ITargetClient
                 _ => ResponseParser.TryParse(content, api, Config.Model, out parsed, out problem),
             };
             return ok
-                ? AttemptOutcome.Success(parsed with { Text = _secrets.Redact(parsed.Text) })
+                ? AttemptOutcome.Success(Masked(parsed))
                 : AttemptOutcome.Failed(AttemptFailure.BadResponse, status, Clean(problem));
         }
 
@@ -244,6 +244,14 @@ internal sealed class OpenAITargetClient : ITargetClient
         };
         return new TargetException(kind, message, last.StatusCode, attempts, last.Error);
     }
+
+    /// <summary>A server that echoes the key or a header value (in the text, or even the model name) never gets it into results.</summary>
+    private ParsedCompletion Masked(ParsedCompletion c) => c with
+    {
+        Text = _secrets.Redact(c.Text),
+        ServedModel = c.ServedModel is { } model ? _secrets.Redact(model) : null,
+        SystemFingerprint = c.SystemFingerprint is { } fingerprint ? _secrets.Redact(fingerprint) : null,
+    };
 
     private string Clean(string text) => ErrorText.OneLine(_secrets.Redact(text), ErrorText.MaxServerMessageLength);
 }
