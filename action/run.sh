@@ -3,7 +3,9 @@
 # only that folder. A run that cannot produce results (bad config, endpoint down) fails the step
 # whatever fail-on says: there is nothing to gate.
 # Env: INPUT_CONFIG, INPUT_SUITES (space-separated names, optional), INPUT_SHARD (I/N: run one
-# shard), INPUT_SHARDS (a folder of shard results: merge them instead of running).
+# shard), INPUT_SHARDS (a folder of shard results: merge them instead of running),
+# INPUT_ALLOW_COMMANDS ('true': the config may start processes), INPUT_TRUSTED_HOSTS (hosts the
+# config may send secrets to, space- or comma-separated).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,6 +23,17 @@ read -r -a suites <<< "${INPUT_SUITES:-}"
 # ${a[@]+...}: an empty array is "unbound" to bash 3.2 (macOS) under set -u.
 for suite in ${suites[@]+"${suites[@]}"}; do
   args+=(--suite "$suite")
+done
+
+# The trust the workflow grants; cigate.yml cannot grant it itself (see README "Security").
+case "${INPUT_ALLOW_COMMANDS:-false}" in
+  true) args+=(--allow-commands) ;;
+  false | "") ;;
+  *) die "input allow-commands must be 'true' or 'false', not '$INPUT_ALLOW_COMMANDS'" ;;
+esac
+read -r -a hosts <<< "${INPUT_TRUSTED_HOSTS//,/ }"
+for host in ${hosts[@]+"${hosts[@]}"}; do
+  args+=(--trusted-host "$host")
 done
 
 # A sharded run's parts, downloaded by the workflow: merge them into the head results instead

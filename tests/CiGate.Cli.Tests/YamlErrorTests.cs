@@ -28,6 +28,109 @@ public sealed class YamlErrorTests
         Assert.DoesNotContain("(Line:", line, StringComparison.Ordinal);
     }
 
+    /// <summary>Each line multiplies the one before by nine: 9^9 strings from a few hundred bytes ("billion laughs").</summary>
+    internal static string AliasBomb()
+    {
+        var lines = new List<string> { "version: 1", "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]" };
+        for (var (n, previous) = ('b', 'a'); n <= 'i'; previous = n, n++)
+        {
+            lines.Add($"{n}: &{n} [{string.Join(",", Enumerable.Repeat($"*{previous}", 9))}]");
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    public async Task AliasBomb_IsRefusedAtOnce_AtTheAliasThatBreaksTheBound(string command)
+    {
+        using var folder = new TempFolder();
+        var yaml = AliasBomb();
+        var config = folder.Write("cigate.yml", yaml);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await CliRunner.RunAsync(command == "run" ? [command, config, "--out", Path.Combine(folder.Path, "out")] : [command, config]);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0021", config, YamlPlace.Of(yaml, "*d"));
+        Assert.Contains("alias bomb", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AliasBomb_InAnImportedPromptfooFileOrAChatPromptFile_IsRefusedToo()
+    {
+        using var folder = new TempFolder();
+        var bomb = AliasBomb().Replace("version: 1\n", "", StringComparison.Ordinal);
+        var source = folder.Write("promptfooconfig.yaml", bomb);
+        var chat = "- role: user\n  content: hi\n- " + bomb.Replace("\n", "\n  ", StringComparison.Ordinal).TrimEnd();
+        folder.Write("chat.yaml", chat);
+        var config = folder.Write("cigate.yml", """
+            version: 1
+            targets:
+              sim: { simulator: {} }
+            suites:
+              chat:
+                kind: prompts
+                prompts: [ { id: c, file: chat.yaml } ]
+                tests: [ { vars: { q: x } } ]
+
+            """);
+
+        var imported = await CliRunner.RunAsync("import", "promptfoo", source, "--out", folder.File("imported.yml"));
+        var validated = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(imported);
+        CliAssert.HasError(imported, "CIGATE0021", source, YamlPlace.Of(bomb, "*d"));
+        CliAssert.Fails(validated);
+        CliAssert.HasError(validated, "CIGATE0021", folder.File("chat.yaml"), YamlPlace.Of(chat, "*d"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NestingThousandsDeep_IsACodeNotACrash(bool flow)
+    {
+        using var folder = new TempFolder();
+        var yaml = flow
+            ? "version: 1\ntargets: " + new string('[', 20_000) + new string(']', 20_000) + "\n"
+            : "version: 1\n" + string.Concat(Enumerable.Range(0, 3_000).Select(i => new string(' ', 2 * i) + $"k{i}:\n"));
+        var config = folder.Write("cigate.yml", yaml);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        var line = Assert.Single(CliAssert.ErrorLines(result, "CIGATE0020"));
+        Assert.StartsWith($"{config}({(flow ? 2 : 66)},", line, StringComparison.Ordinal);
+        Assert.Contains("nests deeper than 64 levels", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnchorsAliasesAndMergeKeys_StillLoad()
+    {
+        using var folder = new TempFolder();
+        var yaml = Configs.Valid.Replace(
+            Configs.SimTarget,
+            """
+              sim: &sim
+                simulator: &settings { accuracy: 0.7, seed: 1 }
+                concurrency: 4
+              sim2: *sim
+              sim3:
+                <<: *sim
+                simulator: { <<: *settings, seed: 2 }
+            """,
+            StringComparison.Ordinal);
+        Assert.NotEqual(Configs.Valid, yaml);
+        var config = Configs.WriteWithData(folder, yaml);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("3 target(s)", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnclosedFlowMapping_IsAYamlError()
     {

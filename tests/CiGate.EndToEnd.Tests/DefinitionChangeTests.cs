@@ -59,7 +59,7 @@ public sealed class DefinitionChangeTests
 
         // As the action publishes: in the workspace, with no token (only the summary and the workflow commands).
         var summary = folder.File("step-summary.md");
-        var published = await CigateProcess.RunWithEnvironmentAsync(folder.Path, new Dictionary<string, string?>
+        var published = await CigateProcess.RunWithAsync(folder.Path, new Dictionary<string, string?>
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_WORKSPACE"] = folder.Path,
@@ -104,9 +104,9 @@ public sealed class DefinitionChangeTests
         var pullRequest = new Dictionary<string, string?> { ["GITHUB_EVENT_NAME"] = "pull_request" };
         var push = new Dictionary<string, string?> { ["GITHUB_EVENT_NAME"] = "push" };
 
-        var required = await CigateProcess.RunWithEnvironmentAsync(folder.Path, pullRequest, "compare", "--base", empty, "--head", headRun, "--out", folder.File("cmp-pr"));
-        var absent = await CigateProcess.RunWithEnvironmentAsync(folder.Path, push, "compare", "--base", folder.File("never-downloaded"), "--head", headRun, "--out", folder.File("cmp-push"), "--require-base");
-        var optional = await CigateProcess.RunWithEnvironmentAsync(folder.Path, pullRequest, "compare", "--head", headRun, "--out", folder.File("cmp-optional"), "--require-base", "false", "--no-base-reason", "no artifact 'cigate-results' for the base commit");
+        var required = await CigateProcess.RunWithAsync(folder.Path, pullRequest, "compare", "--base", empty, "--head", headRun, "--out", folder.File("cmp-pr"));
+        var absent = await CigateProcess.RunWithAsync(folder.Path, push, "compare", "--base", folder.File("never-downloaded"), "--head", headRun, "--out", folder.File("cmp-push"), "--require-base");
+        var optional = await CigateProcess.RunWithAsync(folder.Path, pullRequest, "compare", "--head", headRun, "--out", folder.File("cmp-optional"), "--require-base", "false", "--no-base-reason", "no artifact 'cigate-results' for the base commit");
 
         Assert.True(required.ExitCode == 3, required.ToString());
         Assert.StartsWith("cigate compare: inconclusive", required.Stdout, StringComparison.Ordinal);

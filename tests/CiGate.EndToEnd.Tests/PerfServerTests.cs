@@ -17,7 +17,7 @@ public sealed class PerfServerTests
         using var folder = new TempFolder();
         var config = WriteConfig(folder, "max_duration: 30s\n    max_requests: 24");
 
-        var run = await CigateProcess.RunAsync(folder.Path, null, "run", config, "--out", folder.File("results"));
+        var run = await CigateProcess.RunAsync(folder.Path, null, "run", config, "--out", folder.File("results"), "--allow-commands");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("latency: starting the model server and waiting until it is ready (up to 1 min; log: server.log)", run.Stderr, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class PerfServerTests
         SkipOnWindows();
         using var folder = new TempFolder();
         var config = WriteConfig(folder, "max_duration: 60s\n    max_requests: 100000");
-        using var cigate = CigateProcess.Start(folder.Path, "run", config, "--out", folder.File("results"), "--quiet");
+        using var cigate = CigateProcess.Start(folder.Path, "run", config, "--out", folder.File("results"), "--quiet", "--allow-commands");
 
         // Wait until the server is up and the sweep has begun, then signal cigate alone (not its group).
         await WaitForLogAsync(folder.File("results/server.log"), "listening on");
@@ -60,7 +60,7 @@ public sealed class PerfServerTests
         SkipOnWindows();
         using var folder = new TempFolder();
         var config = WriteConfig(folder, "max_duration: 60s\n    max_requests: 100000");
-        using var cigate = CigateProcess.Start(folder.Path, "run", config, "--out", folder.File("results"), "--quiet");
+        using var cigate = CigateProcess.Start(folder.Path, "run", config, "--out", folder.File("results"), "--quiet", "--allow-commands");
         await WaitForLogAsync(folder.File("results/server.log"), "listening on");
 
         // act

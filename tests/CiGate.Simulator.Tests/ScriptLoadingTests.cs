@@ -32,6 +32,40 @@ public sealed class ScriptLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_alias_bomb_script_is_refused_at_once_with_its_line()
+    {
+        var path = _temp.File("bomb.yaml");
+        var lines = new List<string> { "- match: x", "  reply: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]" };
+        for (var (n, previous) = ('b', 'a'); n <= 'i'; previous = n, n++)
+        {
+            lines.Add($"  r{n}: &{n} [{string.Join(",", Enumerable.Repeat($"*{previous}", 9))}]");
+        }
+
+        await File.WriteAllTextAsync(path, string.Join("\n", lines) + "\n", TestContext.Current.CancellationToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            SimulatorServer.StartAsync(new SimulatorOptions { Scripts = [path] }, TestContext.Current.CancellationToken));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.StartsWith($"{path}: line 6, column", ex.Message);
+        Assert.Contains("alias bomb", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_script_nested_thousands_deep_is_refused_with_its_line()
+    {
+        var path = _temp.File("deep.yaml");
+        await File.WriteAllTextAsync(path, "- match: x\n  reply: " + new string('[', 20_000) + new string(']', 20_000) + "\n", TestContext.Current.CancellationToken);
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            SimulatorServer.StartAsync(new SimulatorOptions { Scripts = [path] }, TestContext.Current.CancellationToken));
+
+        Assert.StartsWith($"{path}: line 2, column", ex.Message);
+        Assert.Contains("nests deeper than 64 levels", ex.Message);
+    }
+
+    [Fact]
     public async Task A_malformed_JSON_script_names_the_rule()
     {
         var path = _temp.File("bad.json");

@@ -40,6 +40,17 @@ public sealed class ScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reply_can_echo_request_headers_as_a_careless_server_would()
+    {
+        await using var server = await ScriptServers.StartAsync(_temp, "- match: leak\n  reply: \"key={{header:X-Api-Key}} auth={{header:authorization}} none={{header:X-Absent}}.\"\n");
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Add("x-api-key", "gw-secret");
+        client.DefaultRequestHeaders.Add("Authorization", "Bearer sk-secret");
+
+        Assert.Equal("key=gw-secret auth=Bearer sk-secret none=.", await SimHttp.AskAsync(client, server, "leak it"));
+    }
+
+    [Fact]
     public async Task Rules_are_tried_in_order_and_a_substring_is_case_sensitive()
     {
         await using var server = await ScriptServers.StartAsync(_temp, Rules);

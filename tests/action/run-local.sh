@@ -153,6 +153,7 @@ run_action() {
     export INPUT_TOKEN=$GITHUB_TOKEN INPUT_CIGATE_VERSION="" INPUT_MARKER=cigate INPUT_CHECK_NAME=CiGate
     export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false INPUT_REQUIRE_BASE=auto
     export INPUT_SHARD="" INPUT_SHARDS=""
+    export INPUT_ALLOW_COMMANDS=false INPUT_TRUSTED_HOSTS=""
     export INPUT_RECORD=auto INPUT_HISTORY_ARTIFACT=cigate-history INPUT_HISTORY_POSTGRES_ENV="" CIGATE_DEFAULT_BRANCH=main
     # What the runner derives from the event: refs/heads/B or refs/tags/T for pushes, refs/pull/N/merge for PRs.
     GITHUB_REF=$(jq -r 'if .pull_request then "refs/pull/\(.number)/merge" else .ref // "" end' "$GITHUB_EVENT_PATH")

@@ -9,4 +9,7 @@ public sealed record CiGateConfig(
     CacheSettings Cache)
 {
     public TargetDefinition Target(string name) => Targets.First(t => t.Name == name);
+
+    /// <summary>Processes to start and secrets to send, each to be granted by a <see cref="TrustPolicy"/> before the run.</summary>
+    public IReadOnlyList<Privilege> Privileges { get; init; } = [];
 }

@@ -72,7 +72,7 @@ public static class ConfigLoader
         }
 
         diagnostics.ThrowIfAny();
-        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache);
+        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache) { Privileges = [.. context.Privileges] };
     }
 
     private static List<string> FindFiles(string fullPath, DiagnosticBag diagnostics)

@@ -40,7 +40,16 @@ internal static class TargetReader
         var model = map.String("model", required: simulator is null) ?? "cigate-sim";
         var api = map.Choice("api", Apis) ?? TargetApi.Chat;
         var apiKeyEnv = map.String("api_key_env");
-        var headers = ReadHeaders(map.Map("headers"));
+        var places = new Dictionary<string, SourcePlace>(StringComparer.Ordinal);
+        foreach (var key in (string[])["base_url", "api_key_env"])
+        {
+            if (map.Get(key) is { } written)
+            {
+                places[key] = context.PlaceOf(written);
+            }
+        }
+
+        var headers = ReadHeaders(map.Map("headers"), places);
         var concurrency = map.Int("concurrency", 1, 4096) ?? 8;
         var timeout = map.Duration("timeout") ?? TimeSpan.FromSeconds(120);
         var retry = ReadRetry(map.Map("retries"));
@@ -49,6 +58,7 @@ internal static class TargetReader
         var role = map.Choice("role", Roles) ?? TargetRole.Model;
         var embeddingModel = map.String("embedding_model");
         map.Finish();
+        RequireTrust(name, baseUrl, apiKeyEnv, headers, places, context);
 
         var config = new TargetConfig(
             name,
@@ -63,18 +73,29 @@ internal static class TargetReader
             temperature,
             seed)
         {
-            ApiKeyEnvPlace = KeyPlace(map, "api_key_env"),
+            Places = places,
         };
         return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel };
     }
 
-    private static SourcePlace? KeyPlace(MapReader map, string key)
+    /// <summary>A secret from the environment may go only to a trusted host; a simulator's address is loopback.</summary>
+    private static void RequireTrust(string name, Uri? baseUrl, string? apiKeyEnv, Dictionary<string, string> headers, Dictionary<string, SourcePlace> places, YamlContext context)
     {
-        var node = map.Node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var value } && value == key);
-        return node is null ? null : new SourcePlace(map.Context.FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
+        var secrets = new List<string>();
+        if (apiKeyEnv is not null)
+        {
+            secrets.Add($"the API key from {apiKeyEnv}");
+        }
+
+        secrets.AddRange(headers.Where(h => TargetSecrets.ReadsEnvironment(h.Value)).Select(h => $"header '{h.Key}' (read from the environment)"));
+        if (baseUrl is not null && secrets.Count > 0)
+        {
+            context.Privileges.Add(new Privilege(PrivilegeKind.SecretToHost, $"targets.{name}.base_url", name, string.Join(" and ", secrets), baseUrl.Host, places["base_url"]));
+        }
     }
 
-    private static Dictionary<string, string> ReadHeaders(MapReader? map)
+    /// <summary>Header values are sent as written, except <c>${env:NAME}</c>, read from the environment at run time.</summary>
+    private static Dictionary<string, string> ReadHeaders(MapReader? map, Dictionary<string, SourcePlace> places)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (map is null)
@@ -94,9 +115,14 @@ internal static class TargetReader
                 {
                     map.Context.Report(DiagnosticCodes.InvalidValue, value, $"header '{name}' must be one line");
                 }
+                else if (TargetSecrets.FindMalformed(text) is { } bad)
+                {
+                    map.Context.Report(DiagnosticCodes.InvalidValue, value, $"header '{name}': '{bad}' is not a valid reference; write ${{env:NAME}} to read NAME from cigate's environment");
+                }
                 else
                 {
                     headers[name] = text;
+                    places[$"headers.{name}"] = map.Context.PlaceOf(value);
                 }
             }
             else

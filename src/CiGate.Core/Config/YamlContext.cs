@@ -13,6 +13,9 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>What the config asks for that only the run's <see cref="TrustPolicy"/> can grant.</summary>
+    public List<Privilege> Privileges { get; } = [];
+
     public string FileOf(YamlNode node) => files.TryGetValue(node, out var file) ? file : defaultFile;
 
     public void Tag(YamlNode root, string file)
@@ -23,15 +26,22 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
         }
     }
 
+    public SourcePlace PlaceOf(YamlNode node) => new(FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
+
     public void Report(string code, YamlNode node, string message) =>
         Diagnostics.Add(code, message, FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
 
     public static YamlMappingNode? Parse(string text, string file, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlBounds.Load(text);
+        }
+        catch (YamlBoundsException ex)
+        {
+            ReportBounds(ex, file, diagnostics);
+            return null;
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
@@ -60,6 +70,13 @@ internal sealed class YamlContext(DiagnosticBag diagnostics, string defaultFile)
         var root = stream.Documents[0].RootNode;
         diagnostics.Add(DiagnosticCodes.WrongType, "a config file must be a mapping of keys (targets:, suites:)", file, (int)root.Start.Line, (int)root.Start.Column);
         return null;
+    }
+
+    /// <summary>Reports a broken <see cref="YamlBounds"/> limit with its own code, at the node that broke it.</summary>
+    public static void ReportBounds(YamlBoundsException ex, string file, DiagnosticBag diagnostics)
+    {
+        var code = ex.Bound == YamlBound.Depth ? DiagnosticCodes.YamlTooDeep : DiagnosticCodes.YamlAliasExpansion;
+        diagnostics.Add(code, ex.Reason, file, (int)ex.Start.Line, (int)ex.Start.Column);
     }
 
     private static string OneLine(string message)

@@ -22,6 +22,18 @@ public static class DiagnosticCodes
     public const string DuplicateName = "CIGATE0010";
     public const string MissingEnvironmentVariable = "CIGATE0011";
 
+    /// <summary>A YAML file nests deeper than <see cref="Config.YamlBounds.MaxDepth"/> levels.</summary>
+    public const string YamlTooDeep = "CIGATE0020";
+
+    /// <summary>A YAML file's aliases expand to more nodes than its size allows (an alias bomb).</summary>
+    public const string YamlAliasExpansion = "CIGATE0021";
+
+    /// <summary>The config asks to start a process (`server.command`) and the run was not given --allow-commands.</summary>
+    public const string CommandNotAllowed = "CIGATE0022";
+
+    /// <summary>The config would send a secret (`api_key_env`, a header's `${env:NAME}`) to a host that is not trusted.</summary>
+    public const string UntrustedHost = "CIGATE0023";
+
     // Import (`cigate import promptfoo`)
     /// <summary>The converted config would test less than the promptfoo config; pass --allow-partial to write it anyway.</summary>
     public const string ImportIncomplete = "CIGATE0080";

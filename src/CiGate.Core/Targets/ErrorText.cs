@@ -10,7 +10,12 @@ internal static class ErrorText
 
     /// <summary>The server's error message: OpenAI's error.message, a few common variants, else the raw body.</summary>
     /// <param name="secret">Redacted before truncation, so not even a prefix of it survives.</param>
-    public static string FromBody(ReadOnlySpan<byte> body, string? secret)
+    public static string FromBody(ReadOnlySpan<byte> body, string? secret) => FromBody(body, text => Redact(text, secret));
+
+    /// <summary>The server's error message with every one of the target's secrets masked.</summary>
+    public static string FromBody(ReadOnlySpan<byte> body, TargetSecrets secrets) => FromBody(body, secrets.Redact);
+
+    private static string FromBody(ReadOnlySpan<byte> body, Func<string, string> redact)
     {
         string? message = null;
         try
@@ -28,7 +33,7 @@ internal static class ErrorText
         }
 
         message ??= Encoding.UTF8.GetString(body.Length > 4 * MaxServerMessageLength ? body[..(4 * MaxServerMessageLength)] : body);
-        string line = OneLine(Redact(message, secret), MaxServerMessageLength);
+        string line = OneLine(redact(message), MaxServerMessageLength);
         return line.Length > 0 ? line : "(no error message in the response)";
     }
 

@@ -25,16 +25,16 @@ internal sealed class OpenAITargetClient : ITargetClient
     private readonly Uri _moderationsUri;
     private readonly SemaphoreSlim _gate;
     private readonly ResponseCache? _cache;
-    private readonly string? _apiKey;
+    private readonly TargetSecrets _secrets;
     private readonly JsonEncodedText _model;
     private readonly string _prefix;
     private readonly TimeSpan _timeout;
 
-    public OpenAITargetClient(TargetConfig config, ClientPipeline pipeline, string? apiKey, ResponseCache? cache)
+    public OpenAITargetClient(TargetConfig config, ClientPipeline pipeline, TargetSecrets secrets, ResponseCache? cache)
     {
         Config = config;
         _pipeline = pipeline;
-        _apiKey = apiKey;
+        _secrets = secrets;
         _cache = cache;
         _model = JsonEncodedText.Encode(config.Model);
         _gate = new SemaphoreSlim(config.Concurrency, config.Concurrency);
@@ -208,11 +208,11 @@ internal sealed class OpenAITargetClient : ITargetClient
                 _ => ResponseParser.TryParse(content, api, Config.Model, out parsed, out problem),
             };
             return ok
-                ? AttemptOutcome.Success(parsed)
+                ? AttemptOutcome.Success(Masked(parsed))
                 : AttemptOutcome.Failed(AttemptFailure.BadResponse, status, Clean(problem));
         }
 
-        string serverMessage = ErrorText.FromBody(content, _apiKey);
+        string serverMessage = ErrorText.FromBody(content, _secrets);
         return status is 408 or 429 or >= 500
             ? AttemptOutcome.Failed(AttemptFailure.RetryableStatus, status, serverMessage, RetryDelay.ReadRetryAfter(response.Headers))
             : AttemptOutcome.Failed(AttemptFailure.Rejected, status, serverMessage);
@@ -245,5 +245,13 @@ internal sealed class OpenAITargetClient : ITargetClient
         return new TargetException(kind, message, last.StatusCode, attempts, last.Error);
     }
 
-    private string Clean(string text) => ErrorText.OneLine(ErrorText.Redact(text, _apiKey), ErrorText.MaxServerMessageLength);
+    /// <summary>A server that echoes the key or a header value (in the text, or even the model name) never gets it into results.</summary>
+    private ParsedCompletion Masked(ParsedCompletion c) => c with
+    {
+        Text = _secrets.Redact(c.Text),
+        ServedModel = c.ServedModel is { } model ? _secrets.Redact(model) : null,
+        SystemFingerprint = c.SystemFingerprint is { } fingerprint ? _secrets.Redact(fingerprint) : null,
+    };
+
+    private string Clean(string text) => ErrorText.OneLine(_secrets.Redact(text), ErrorText.MaxServerMessageLength);
 }

@@ -12,14 +12,15 @@ public static class TargetClientFactory
     private const string PlaceholderKey = "cigate-no-key";
 
     /// <summary>Builds the one SDK client a target uses for its whole run.</summary>
-    /// <exception cref="CiGateException">ApiKeyEnv names a variable that is unset or empty.</exception>
+    /// <exception cref="CiGateException">ApiKeyEnv or a header's ${env:NAME} names a variable that is unset or empty.</exception>
     public static ITargetClient Create(TargetConfig config, ResponseCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentOutOfRangeException.ThrowIfLessThan(config.Concurrency, 1, nameof(config));
         ArgumentOutOfRangeException.ThrowIfLessThan(config.Retry.MaxAttempts, 1, nameof(config));
 
-        string? apiKey = ResolveApiKey(config);
+        var secrets = TargetSecrets.Resolve(config);
+        string? apiKey = secrets.ApiKey;
         var options = new OpenAIClientOptions
         {
             Endpoint = config.BaseUrl,
@@ -33,7 +34,7 @@ public static class TargetClientFactory
         };
         if (config.Headers.Count > 0)
         {
-            options.AddPolicy(new HeadersPolicy(config.Headers), PipelinePosition.PerCall);
+            options.AddPolicy(new HeadersPolicy(secrets.Headers), PipelinePosition.PerCall);
         }
 
         OpenAIChatClient chat;
@@ -52,25 +53,7 @@ public static class TargetClientFactory
             chat = new OpenAIChatClient(config.Model, new ApiKeyCredential(PlaceholderKey), options);
         }
 
-        return new OpenAITargetClient(config, chat.Pipeline, apiKey, cache);
-    }
-
-    internal static string? ResolveApiKey(TargetConfig config)
-    {
-        if (string.IsNullOrEmpty(config.ApiKeyEnv))
-        {
-            return null;
-        }
-
-        string? value = Environment.GetEnvironmentVariable(config.ApiKeyEnv);
-        if (string.IsNullOrEmpty(value))
-        {
-            var message = $"target '{config.Name}' reads its API key from environment variable '{config.ApiKeyEnv}', which is not set or empty";
-            throw new CiGateException(config.ApiKeyEnvPlace?.Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, message)
-                ?? new Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, message));
-        }
-
-        return value;
+        return new OpenAITargetClient(config, chat.Pipeline, secrets, cache);
     }
 
     internal static bool HasAuthorizationHeader(IReadOnlyDictionary<string, string> headers)

@@ -4,6 +4,7 @@ namespace CiGate.Core.Targets;
 /// One configured model endpoint. <see cref="BaseUrl"/> includes the API root, e.g.
 /// <c>http://127.0.0.1:8000/v1</c>. <see cref="Identity"/> names the endpoint for the response
 /// cache when its address is not stable (CiGate's simulator listens on a new port each run).
+/// <see cref="Headers"/> values are as written: <c>${env:NAME}</c> is resolved by <see cref="TargetSecrets"/>.
 /// </summary>
 public sealed record TargetConfig(
     string Name,
@@ -21,6 +22,6 @@ public sealed record TargetConfig(
 {
     public string CacheIdentity => Identity ?? BaseUrl.AbsoluteUri;
 
-    /// <summary>Where <c>api_key_env</c> is written in the config, so an unset variable is reported there.</summary>
-    public Diagnostics.SourcePlace? ApiKeyEnvPlace { get; init; }
+    /// <summary>Where keys were written (<c>base_url</c>, <c>api_key_env</c>, <c>headers.NAME</c>), for errors found at run time.</summary>
+    public IReadOnlyDictionary<string, Diagnostics.SourcePlace> Places { get; init; } = new Dictionary<string, Diagnostics.SourcePlace>();
 }

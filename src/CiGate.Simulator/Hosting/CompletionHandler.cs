@@ -89,7 +89,7 @@ internal sealed class CompletionHandler
             }
 
             var minTokens = request.IgnoreEos && request.MaxTokens is { } exact ? exact : request.MinTokens;
-            var plan = ReplyPlan.Create(_replies.Reply(request, model, judge), request.Stop, request.MaxTokens, minTokens);
+            var plan = ReplyPlan.Create(_replies.Reply(request, model, judge, name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null), request.Stop, request.MaxTokens, minTokens);
             TimeSpan? stall = fault is null ? null : _stallFor;
             if (request.Stream)
             {

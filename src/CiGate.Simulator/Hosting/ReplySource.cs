@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CiGate.Simulator.AnswerKeys;
 using CiGate.Simulator.Protocol;
 using CiGate.Simulator.Scripts;
@@ -10,7 +11,7 @@ namespace CiGate.Simulator.Hosting;
 /// then script rules, then labelled safety prompts (refuse or comply), then the answer keys, else the fixed "unmatched" reply. The judge goes first so
 /// that a broad script rule can never hijack a grading request whose judged output happens to match.
 /// </summary>
-internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null)
+internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null)
 {
     /// <summary>A simulated grader (<see cref="SimulatorOptions.JudgeAll"/>) judges every chat request; any other simulator only marked ones.</summary>
     public bool IsJudge(CompletionRequest request, CompletionKind kind) =>
@@ -18,7 +19,8 @@ internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, doub
         && (judgeAll || SimulatedJudge.IsJudgePrompt(request.Prompt) || SimulatedJudge.IsJudgePrompt(request.Instructions));
 
     /// <summary>The reply text; call only once the request will really be answered (flaky rules count calls).</summary>
-    public string Reply(CompletionRequest request, SimulatorModel model, bool judge)
+    /// <param name="header">The request's header by name: a scripted reply's <c>{{header:NAME}}</c> echoes it, as a hostile or careless server might.</param>
+    public string Reply(CompletionRequest request, SimulatorModel model, bool judge, Func<string, string?>? header = null)
     {
         if (judge)
         {
@@ -30,7 +32,7 @@ internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, doub
         if (scripts.Reply(request.Prompt, model) is { } scripted)
         {
             stats.RecordScripted();
-            return scripted;
+            return header is null ? scripted : HeaderReference().Replace(scripted, m => header(m.Groups[1].Value) ?? "");
         }
 
         if (refusals?.Reply(request.Prompt, model.Seed) is { } safety)
@@ -46,4 +48,7 @@ internal sealed class ReplySource(AnswerKeyIndex index, ScriptBook scripts, doub
         stats.RecordUnmatched();
         return ReplyPhrases.Unmatched;
     }
+
+    [GeneratedRegex(@"\{\{header:([A-Za-z0-9!#$%&'*+.^_`|~-]+)\}\}")]
+    private static partial Regex HeaderReference();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CiGate.Core.Config;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,10 +16,14 @@ internal static class ScriptFileReader
 
     private static List<(string, Dictionary<string, object>)> ReadYaml(string text)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlBounds.Load(text);
+        }
+        catch (YamlBoundsException ex)
+        {
+            throw new InvalidDataException($"line {ex.Start.Line}, column {ex.Start.Column}: {ex.Reason}", ex);
         }
         catch (YamlException ex)
         {

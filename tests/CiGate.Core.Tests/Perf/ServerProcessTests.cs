@@ -22,7 +22,7 @@ public sealed class ServerProcessTests
 
         // act
         var started = Stopwatch.StartNew();
-        var server = await ServerProcess.StartAsync(spec, new Uri(endpoint.Root, "health"), temp.Path, TestContext.Current.CancellationToken);
+        var server = await ServerProcess.StartAsync(spec, new Uri(endpoint.Root, "health"), temp.Path, [], TestContext.Current.CancellationToken);
         var readyAfter = started.Elapsed;
         var grandchild = int.Parse(await File.ReadAllTextAsync(Path.Combine(temp.Path, "grandchild.pid"), TestContext.Current.CancellationToken));
         var pid = server.ProcessId;
@@ -48,7 +48,7 @@ public sealed class ServerProcessTests
         using var endpoint = new FakeHttpServer((_, _) => (503, ""));
         var spec = Spec("echo 'CUDA out of memory' >&2; exit 7", temp.Path);
 
-        var error = await Assert.ThrowsAsync<CiGateException>(() => ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<CiGateException>(() => ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, [], TestContext.Current.CancellationToken));
 
         Assert.Equal(ExitCodes.Infrastructure, error.ExitCode);
         var message = Assert.Single(error.Diagnostics).Message;
@@ -65,7 +65,7 @@ public sealed class ServerProcessTests
         using var endpoint = new FakeHttpServer((_, _) => (503, "loading"));
         var spec = Spec("echo $$ > server.pid; echo still loading; exec sleep 1000", temp.Path) with { ReadyTimeout = TimeSpan.FromSeconds(1), ReadyInterval = TimeSpan.FromMilliseconds(100) };
 
-        var error = await Assert.ThrowsAsync<CiGateException>(() => ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<CiGateException>(() => ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, [], TestContext.Current.CancellationToken));
 
         Assert.Equal(ExitCodes.Infrastructure, error.ExitCode);
         Assert.Contains("was not ready within 1 s", error.Diagnostics[0].Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ServerProcessTests
         var spec = Spec("echo $$ > server.pid; exec sleep 1000", temp.Path) with { ReadyInterval = TimeSpan.FromMilliseconds(100) };
         cancel.CancelAfter(TimeSpan.FromMilliseconds(800));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, [], cancel.Token));
 
         var pid = int.Parse(await File.ReadAllTextAsync(Path.Combine(temp.Path, "server.pid"), TestContext.Current.CancellationToken));
         Assert.True(await GoneAsync(pid), "the server was left running after cancellation");
@@ -99,7 +99,7 @@ public sealed class ServerProcessTests
         // Ready only once the trap is set and the pid written: a stop before that would be a plain SIGTERM kill.
         using var endpoint = new FakeHttpServer((_, _) => File.Exists(Path.Combine(temp.Path, "server.pid")) ? (200, "") : (503, ""));
         var spec = Spec("trap '' TERM; echo $$ > server.tmp; mv server.tmp server.pid; while true; do sleep 0.1; done", temp.Path) with { StopTimeout = TimeSpan.FromMilliseconds(500) };
-        var server = await ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, TestContext.Current.CancellationToken);
+        var server = await ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, [], TestContext.Current.CancellationToken);
 
         await server.DisposeAsync();
 
@@ -119,7 +119,7 @@ public sealed class ServerProcessTests
         try
         {
             var spec = Spec("echo \"token=$HF_TOKEN\" > seen.tmp; mv seen.tmp seen.txt; exec sleep 1000", temp.Path) with { Environment = new Dictionary<string, string> { ["HF_TOKEN"] = $"${{{name}}}" } };
-            await using (await ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, TestContext.Current.CancellationToken))
+            await using (await ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, [], TestContext.Current.CancellationToken))
             {
                 Assert.Equal("token=s3cret-value\n", await File.ReadAllTextAsync(Path.Combine(temp.Path, "seen.txt"), TestContext.Current.CancellationToken));
             }
@@ -132,10 +132,56 @@ public sealed class ServerProcessTests
         }
 
         var missing = Spec("exec sleep 1000", temp.Path) with { Environment = new Dictionary<string, string> { ["HF_TOKEN"] = $"${{{name}}}" } };
-        var error = await Assert.ThrowsAsync<CiGateException>(() => ServerProcess.StartAsync(missing, endpoint.Root, temp.Path, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<CiGateException>(() => ServerProcess.StartAsync(missing, endpoint.Root, temp.Path, [], TestContext.Current.CancellationToken));
         Assert.Equal(ExitCodes.UsageOrConfig, error.ExitCode);
         Assert.Equal(DiagnosticCodes.MissingEnvironmentVariable, error.Diagnostics[0].Code);
         Assert.Contains(name, error.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_inherits_no_secret_unless_its_env_names_it()
+    {
+        SkipOnWindows();
+        using var temp = new TempFolder();
+        using var endpoint = new FakeHttpServer((_, _) => File.Exists(Path.Combine(temp.Path, "seen.env")) ? (200, "") : (503, ""));
+        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var variables = new Dictionary<string, string>
+        {
+            [$"CIGATE_T{suffix}_API_KEY"] = "secret-by-pattern",
+            [$"CIGATE_T{suffix}_GATEWAY"] = "secret-by-config",
+            [$"CIGATE_T{suffix}_HF_TOKEN"] = "secret-passed-by-name",
+            [$"CIGATE_T{suffix}_PLAIN"] = "plain-value",
+        };
+        foreach (var (name, value) in variables)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        try
+        {
+            var spec = Spec("env > seen.tmp && mv seen.tmp seen.env; exec sleep 1000", temp.Path) with
+            {
+                Environment = new Dictionary<string, string> { ["PASSED"] = $"${{CIGATE_T{suffix}_HF_TOKEN}}" },
+            };
+
+            await using (await ServerProcess.StartAsync(spec, endpoint.Root, temp.Path, [$"CIGATE_T{suffix}_GATEWAY"], TestContext.Current.CancellationToken))
+            {
+            }
+
+            var seen = await File.ReadAllTextAsync(Path.Combine(temp.Path, "seen.env"), TestContext.Current.CancellationToken);
+            Assert.Contains($"CIGATE_T{suffix}_PLAIN=plain-value", seen, StringComparison.Ordinal);
+            Assert.Contains("PASSED=secret-passed-by-name", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret-by-pattern", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret-by-config", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain($"CIGATE_T{suffix}_HF_TOKEN", seen, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var name in variables.Keys)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
     }
 
     internal static ServerSpec Spec(string command, string cwd) =>

@@ -119,6 +119,32 @@ public sealed class TargetClientRequestTests
     }
 
     [Fact]
+    public async Task A_server_echoing_the_key_and_header_values_gets_them_masked_in_the_response()
+    {
+        (string name, string value) = TestTargets.SetSecretEnv();
+        string gateway = "CIGATE_TEST_GW_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(gateway, "gw-value-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string gatewayValue = Environment.GetEnvironmentVariable(gateway)!;
+            await using var server = FakeOpenAIServer.Start(FakeReply.Chat($"key {value}, gateway {gatewayValue}, team evals-team", model: $"m-{value}"));
+            var headers = new Dictionary<string, string> { ["api-key"] = $"${{env:{gateway}}}", ["X-Team"] = "evals-team" };
+            await using ITargetClient client = TargetClientFactory.Create(TestTargets.Config(server.BaseUrl, apiKeyEnv: name, headers: headers));
+
+            ModelResponse response = await client.CompleteAsync(TestTargets.Chat(), TestContext.Current.CancellationToken);
+
+            Assert.Equal(gatewayValue, Assert.Single(server.Requests).Header("api-key"));
+            Assert.Equal("key ***, gateway ***, team ***", response.Text);
+            Assert.Equal("m-***", response.ServedModel);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+            Environment.SetEnvironmentVariable(gateway, null);
+        }
+    }
+
+    [Fact]
     public async Task Without_a_key_a_configured_authorization_header_is_sent_unchanged()
     {
         await using var server = FakeOpenAIServer.Start(FakeReply.Chat("ok"));

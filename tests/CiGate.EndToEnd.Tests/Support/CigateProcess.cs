@@ -31,10 +31,10 @@ internal sealed class CigateProcess : IDisposable
 
     public int Pid => process.Id;
 
-    public static CigateProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+    public static CigateProcess Start(string workingDirectory, params string[] args) => StartWith(workingDirectory, null, args);
 
-    /// <summary>Starts the tool with these environment variables set (a null value removes one) after the defaults below.</summary>
-    public static CigateProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    /// <param name="environment">Variables to set (a null value removes one) on top of the test's own environment.</param>
+    public static CigateProcess StartWith(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         Assert.True(File.Exists(ToolPath), $"cigate.dll is not beside the test assembly ({ToolPath}); the project reference should copy it");
         var info = new ProcessStartInfo(DotnetHost())
@@ -77,9 +77,10 @@ internal sealed class CigateProcess : IDisposable
         return await process.WaitAsync(timeout ?? DefaultTimeout);
     }
 
-    public static async Task<ProcessResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <summary><see cref="RunAsync(string, TimeSpan?, string[])"/> with extra environment variables.</summary>
+    public static async Task<ProcessResult> RunWithAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, environment, args);
+        using var process = StartWith(workingDirectory, environment, args);
         return await process.WaitAsync(DefaultTimeout);
     }
 

@@ -54,7 +54,7 @@ internal static partial class PerfSuiteReader
         var slos = SloReader.Read(map);
         var regression = ReadRegression(map.Map("regression"));
         var repeats = map.Int("repeats", 1, 10) ?? 1;
-        var server = Server.ServerSpecReader.Read(map.Map("server"), baseDirectory);
+        var server = Server.ServerSpecReader.Read(map.Map("server"), header.Name, baseDirectory);
         var sampling = Telemetry.SamplingSpecReader.Read(map);
         var clock = map.Choice("receive_clock", Clocks) ?? ReceiveClock.Kernel;
         map.Finish();

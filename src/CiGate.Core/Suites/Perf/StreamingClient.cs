@@ -25,12 +25,13 @@ internal sealed class StreamingClient : IDisposable
     private readonly HttpClient http;
     private readonly Uri chatUri;
     private readonly Uri completionsUri;
-    private readonly string? apiKey;
+    private readonly TargetSecrets secrets;
     private readonly ConnectionRegistry? registry;
 
     public StreamingClient(TargetConfig config, int maxConnections, ReceiveClock clock = ReceiveClock.Kernel)
     {
-        apiKey = TargetClientFactory.ResolveApiKey(config);
+        secrets = TargetSecrets.Resolve(config);
+        var apiKey = secrets.ApiKey;
         var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = Math.Max(1, maxConnections),
@@ -56,7 +57,7 @@ internal sealed class StreamingClient : IDisposable
         };
         if (config.Headers.Count > 0)
         {
-            options.AddPolicy(new HeadersPolicy(config.Headers), PipelinePosition.PerCall);
+            options.AddPolicy(new HeadersPolicy(secrets.Headers), PipelinePosition.PerCall);
         }
 
         OpenAIChatClient chat;
@@ -129,7 +130,7 @@ internal sealed class StreamingClient : IDisposable
             if (response.Status is < 200 or >= 300)
             {
                 await response.BufferContentAsync(cts.Token);
-                timing.Error = $"HTTP {response.Status}: {ErrorText.FromBody(response.Content.ToMemory().Span, apiKey)}";
+                timing.Error = $"HTTP {response.Status}: {ErrorText.FromBody(response.Content.ToMemory().Span, secrets)}";
                 timing.ErrorKind = "http";
                 return;
             }
@@ -161,16 +162,22 @@ internal sealed class StreamingClient : IDisposable
         }
         catch (Exception e) when (TransportErrors.TryClassify(e, out _, out var detail))
         {
-            timing.Error = ErrorText.Redact(detail, apiKey);
+            timing.Error = detail;
             timing.ErrorKind = "transport";
         }
         catch (ClientResultException e)
         {
-            timing.Error = ErrorText.Redact(e.Message, apiKey);
+            timing.Error = e.Message;
             timing.ErrorKind = "transport";
         }
         finally
         {
+            // Every error text, the stream's own included, with the key and header values masked.
+            if (timing.Error is { } error)
+            {
+                timing.Error = secrets.Redact(error);
+            }
+
             registry?.Forget(id);
             if (timing.EndTs == 0)
             {

@@ -61,10 +61,15 @@ internal static class PromptFiles
     private static SuitePrompt? ReadMessages(string source, string path, string id, YamlContext context)
     {
         // JSON is YAML, so one parser reads both and keeps line numbers for errors.
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(source));
+            stream = YamlBounds.Load(source);
+        }
+        catch (YamlBoundsException ex)
+        {
+            YamlContext.ReportBounds(ex, path, context.Diagnostics);
+            return null;
         }
         catch (YamlDotNet.Core.YamlException ex)
         {

@@ -37,9 +37,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts the command and waits until <paramref name="readyUrl"/> answers 200.</summary>
+    /// <summary>Starts the command (its environment filtered by <see cref="ServerEnvironment"/>) and waits until <paramref name="readyUrl"/> answers 200.</summary>
+    /// <param name="secretVariables">Variables the config reads secrets from; withheld unless the server's env names them.</param>
     /// <exception cref="CiGateException">Exit 2 for a missing env variable; exit 3 when the server exits early or never gets ready.</exception>
-    public static async Task<ServerProcess> StartAsync(ServerSpec spec, Uri readyUrl, string resultsFolder, CancellationToken ct)
+    public static async Task<ServerProcess> StartAsync(ServerSpec spec, Uri readyUrl, string resultsFolder, IEnumerable<string> secretVariables, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(readyUrl);
@@ -54,6 +55,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var (info, grouped) = ServerCommand.StartInfo(spec, logPath);
+        ServerEnvironment.Withhold(info.Environment, secretVariables);
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

@@ -7,7 +7,8 @@ namespace CiGate.Core.Suites.Perf.Server;
 /// <summary>`server: { command, env, cwd, ready: { url, timeout, interval }, log, stop_timeout }` of a perf suite.</summary>
 internal static class ServerSpecReader
 {
-    public static ServerSpec? Read(MapReader? map, string baseDirectory)
+    /// <param name="suite">The suite that starts the server; its command is a <see cref="Privilege"/> the run must be given.</param>
+    public static ServerSpec? Read(MapReader? map, string suite, string baseDirectory)
     {
         if (map is null)
         {
@@ -18,6 +19,11 @@ internal static class ServerSpecReader
         if (command is not null && string.IsNullOrWhiteSpace(command))
         {
             map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("command")!, $"'{map.Section}.command' must not be empty");
+        }
+
+        if (command is not null)
+        {
+            map.Context.Privileges.Add(new Privilege(PrivilegeKind.Command, $"{map.Section}.command", suite, "a process", null, map.Context.PlaceOf(map.Get("command")!)));
         }
 
         var environment = ReadEnvironment(map.Map("env"));

@@ -28,7 +28,7 @@ internal sealed class SweepHost : IAsyncDisposable
 
     public static async Task<SweepHost> StartAsync(PerfSuite suite, string target, TargetConfig config, string folder, CancellationToken ct)
     {
-        var server = suite.Server is { } spec ? await ServerProcess.StartAsync(spec, spec.ReadyUrlFor(config.BaseUrl), folder, ct) : null;
+        var server = suite.Server is { } spec ? await ServerProcess.StartAsync(spec, spec.ReadyUrlFor(config.BaseUrl), folder, TargetSecrets.VariablesOf(config), ct) : null;
         ServerEndpoints? endpoints = null;
         try
         {

@@ -13,18 +13,20 @@ namespace CiGate.Core.Suites.Perf.Telemetry;
 internal sealed class ServerEndpoints : IDisposable
 {
     private readonly HttpClient http;
+    private readonly TargetSecrets secrets;
 
     public ServerEndpoints(TargetConfig config)
     {
         Root = ServerRoot.Of(config.BaseUrl);
         Models = new Uri(config.BaseUrl.AbsoluteUri.TrimEnd('/') + "/models");
         http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-        foreach (var (name, value) in config.Headers)
+        secrets = TargetSecrets.Resolve(config);
+        foreach (var (name, value) in secrets.Headers)
         {
             http.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
         }
 
-        if (TargetClientFactory.ResolveApiKey(config) is { } key && !TargetClientFactory.HasAuthorizationHeader(config.Headers))
+        if (secrets.ApiKey is { } key && !TargetClientFactory.HasAuthorizationHeader(config.Headers))
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
@@ -56,7 +58,8 @@ internal sealed class ServerEndpoints : IDisposable
             try
             {
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, limit.Token);
-                return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(limit.Token));
+                // Masked: /version or /metrics text may end up in the results folder's telemetry.
+                return ((int)response.StatusCode, secrets.Redact(await response.Content.ReadAsStringAsync(limit.Token)));
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
             {
