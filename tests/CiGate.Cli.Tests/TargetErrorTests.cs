@@ -20,7 +20,7 @@ public sealed class TargetErrorTests
     }
 
     [Fact]
-    public async Task UnsetApiKeyVariable_IsPlacedOnTheKeyThatNamesIt()
+    public async Task UnsetApiKeyVariable_IsPlacedOnTheVariableName()
     {
         using var folder = new TempFolder();
         var variable = "CIGATE_TEST_UNSET_" + Guid.NewGuid().ToString("N");
@@ -34,7 +34,7 @@ public sealed class TargetErrorTests
         var result = await CliRunner.RunAsync("run", config, "--out", folder.File("out"), "--quiet");
 
         CliAssert.Fails(result);
-        var line = CliAssert.HasError(result, "CIGATE0011", config, YamlPlace.Of(yaml, "api_key_env"));
+        var line = CliAssert.HasError(result, "CIGATE0011", config, YamlPlace.Of(yaml, variable));
         Assert.Contains($"environment variable '{variable}', which is not set or empty", line, StringComparison.Ordinal);
     }
 
