@@ -24,7 +24,8 @@
 #             artifact is ignored
 #   base-*    the base download fails closed: a token without actions: read fails the step
 #             with that cause; two 502s are retried and the base is used; no artifact for the
-#             base commit (or only a fork's) continues with no base and no base folder
+#             base commit (or only a fork's) continues with no base folder, and compare is
+#             inconclusive on the pull request (require-base)
 # Ends with "action e2e: N passed, N failed"; exits 1 on any failed assertion.
 # Needs: the .NET SDK, jq, the public datasets in shared/datasets beside the repository.
 # CIGATE_E2E_ARTIFACTS: build folder (default artifacts/action-e2e); CIGATE_E2E_KEEP=1 keeps
@@ -436,11 +437,12 @@ expect_eq "base-5xx: it retried twice" 2 "$(grep -c "GitHub call failed (502 Bad
 expect_true "base-5xx: the base came from the artifact" grep -q "base results: artifact 'cigate-results' of $base_sha" "$last_dir/log"
 end
 
-# No artifact for the base commit: not a failure; the report covers the head only.
+# No artifact for the base commit: not a download failure; on a pull request the base is required,
+# so compare reports the head alone and is inconclusive (exit 3), never a silent pass.
 other_base=7777777777777777777777777777777777777777
 begin
 run_action base-missing pull_request "$(pr_event "$head2" octo/repo "$other_base")" "$head2" INPUT_CONFIG=same.yml
-expect_eq "base-missing: the action passes with no base" "0 none" "$last_rc $(output verdict)"
+expect_eq "base-missing: no base on a pull request is inconclusive" "3 inconclusive" "$last_rc $(output verdict)"
 expect_true "base-missing: the summary says why" grep -q "no artifact 'cigate-results' from a push to the default branch or a tag for base commit $other_base" "$last_dir/summary"
 expect_true "base-missing: no base folder is left" test ! -e "$last_dir/runner-temp/cigate/base"
 end
@@ -452,7 +454,7 @@ jq -n --arg sha "$other_base" --rawfile results "$base_results/results.json" --r
   curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @- "$api/_fake/artifacts" > /dev/null
 begin
 run_action base-fork pull_request "$(pr_event "$head2" octo/repo "$other_base")" "$head2" INPUT_CONFIG=same.yml
-expect_eq "base-fork: a fork's artifact is not a base" "0 none" "$last_rc $(output verdict)"
+expect_eq "base-fork: a fork's artifact is not a base (inconclusive)" "3 inconclusive" "$last_rc $(output verdict)"
 expect_true "base-fork: the log says why it was ignored" grep -q "ignoring artifact 'cigate-results'.*fork's commit" "$last_dir/log"
 end
 
