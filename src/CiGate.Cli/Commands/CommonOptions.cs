@@ -24,4 +24,16 @@ internal static class CommonOptions
         });
         return argument;
     }
+
+    /// <summary>--allow-commands, for `run` (which enforces it) and `validate` (which reports what it would refuse).</summary>
+    public static Option<bool> AllowCommandsOption() =>
+        new("--allow-commands") { Description = $"Let the config start processes (a perf suite's server.command); also {TrustPolicy.CommandsVariable}=1. Set it in the workflow, never from the config under test" };
+
+    /// <summary>--trusted-host, for `run` and `validate`.</summary>
+    public static Option<string[]> TrustedHostsOption() =>
+        new("--trusted-host") { Description = $"A host the config may send secrets to (api_key_env, header ${{env:NAME}}); repeatable, *.domain for subdomains; also {TrustPolicy.HostsVariable}. Loopback is always trusted" };
+
+    /// <summary>The trust the workflow gives: the two options plus their environment variables.</summary>
+    public static TrustPolicy Trust(ParseResult parse, Option<bool> allowCommands, Option<string[]> trustedHosts) =>
+        TrustPolicy.From(parse.GetValue(allowCommands), parse.GetValue(trustedHosts) ?? [], Environment.GetEnvironmentVariable);
 }

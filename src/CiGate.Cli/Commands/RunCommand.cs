@@ -26,8 +26,8 @@ internal static class RunCommand
             }
         });
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line" };
-        var allowCommands = new Option<bool>("--allow-commands") { Description = $"Let the config start processes (a perf suite's server.command); also {TrustPolicy.CommandsVariable}=1. Set it in the workflow, never from the config under test" };
-        var trustedHosts = new Option<string[]>("--trusted-host") { Description = $"A host the config may send secrets to (api_key_env, header ${{env:NAME}}); repeatable, *.domain for subdomains; also {TrustPolicy.HostsVariable}. Loopback is always trusted" };
+        var allowCommands = CommonOptions.AllowCommandsOption();
+        var trustedHosts = CommonOptions.TrustedHostsOption();
         var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I from 1, e.g. 2/4); items go to shards by a hash of their id. Join the N folders with 'cigate merge'" };
         shard.Validators.Add(result =>
         {
@@ -47,7 +47,7 @@ internal static class RunCommand
             var loaded = ConfigLoader.Load(parse.GetValue(config)!);
 
             // Before anything starts or connects: what the config cannot grant itself.
-            TrustPolicy.From(parse.GetValue(allowCommands), parse.GetValue(trustedHosts) ?? [], Environment.GetEnvironmentVariable).Enforce(loaded.Privileges);
+            CommonOptions.Trust(parse, allowCommands, trustedHosts).Enforce(loaded.Privileges);
             await using var simulators = new SimulatorLauncher();
             loaded = await simulators.StartAsync(loaded, ct);
             var plans = PlanBuilder.Build(loaded, parse.GetValue(suites), parse.GetValue(limit));

@@ -5,13 +5,19 @@ using CiGate.Core.Running;
 
 namespace CiGate.Cli.Commands;
 
-/// <summary>Checks a config, its datasets and its templates (rendering the first item) without calling a model.</summary>
+/// <summary>
+/// Checks a config, its datasets and its templates (rendering the first item) without calling a
+/// model. What `run` would refuse under the trust given here (the same options and variables) is
+/// reported as warnings, one line each at the key, so a lint job shows it before a run does.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var config = CommonOptions.ConfigArgument();
-        var command = new Command("validate", "Check a config, its datasets and templates without calling any model") { config };
+        var allowCommands = CommonOptions.AllowCommandsOption();
+        var trustedHosts = CommonOptions.TrustedHostsOption();
+        var command = new Command("validate", "Check a config, its datasets and templates without calling any model; warn about what run would refuse under the trust given") { config, allowCommands, trustedHosts };
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ConfigLoader.Load(parse.GetValue(config)!);
@@ -33,8 +39,14 @@ internal static class ValidateCommand
             }
 
             diagnostics.ThrowIfAny();
+            var refusals = CommonOptions.Trust(parse, allowCommands, trustedHosts).Refusals(loaded.Privileges);
+            foreach (var refusal in refusals)
+            {
+                await stderr.WriteLineAsync(refusal.ToWarningString());
+            }
+
             var items = plans.DistinctBy(p => p.Suite.Name).Sum(p => p.ItemCount * p.Repeats);
-            await stdout.WriteLineAsync($"ok: {loaded.Suites.Count} suite(s), {loaded.Targets.Count} target(s), {items} sample(s) per target in {loaded.SourcePath}");
+            await stdout.WriteLineAsync($"ok: {loaded.Suites.Count} suite(s), {loaded.Targets.Count} target(s), {items} sample(s) per target in {loaded.SourcePath}{(refusals.Count == 0 ? "" : $", {refusals.Count} warning(s): run would refuse these")}");
             return ExitCodes.Pass;
         });
         return command;

@@ -83,6 +83,18 @@ public sealed class TrustPolicy
     /// <summary>Refuses (exit 2, one line each, at the key) every privilege in <paramref name="privileges"/> this policy does not grant.</summary>
     public void Enforce(IEnumerable<Privilege> privileges)
     {
+        var diagnostics = new DiagnosticBag();
+        foreach (var refusal in Refusals(privileges))
+        {
+            diagnostics.Add(refusal);
+        }
+
+        diagnostics.ThrowIfAny();
+    }
+
+    /// <summary>One diagnostic, at the key, for each privilege this policy does not grant (what <see cref="Enforce"/> refuses; `validate` reports them as warnings).</summary>
+    public IReadOnlyList<Diagnostic> Refusals(IEnumerable<Privilege> privileges)
+    {
         ArgumentNullException.ThrowIfNull(privileges);
         var diagnostics = new DiagnosticBag();
         foreach (var privilege in privileges)
@@ -107,6 +119,6 @@ public sealed class TrustPolicy
             }
         }
 
-        diagnostics.ThrowIfAny();
+        return diagnostics.Items;
     }
 }

@@ -19,8 +19,8 @@ internal static partial class EnvironmentExpander
         return at < 0 ? null : stripped[at..Math.Min(stripped.Length, at + 12)];
     }
 
-    /// <summary>Expands every reference; a variable that is unset or empty is a config error (exit 2), named but never shown.</summary>
-    public static Dictionary<string, string> Expand(IReadOnlyDictionary<string, string> environment, Func<string, string?> lookup)
+    /// <summary>Expands every reference; a variable that is unset or empty is a config error (exit 2, at the value's place), named but never shown.</summary>
+    public static Dictionary<string, string> Expand(IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, SourcePlace> places, Func<string, string?> lookup)
     {
         var expanded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in environment)
@@ -29,9 +29,15 @@ internal static partial class EnvironmentExpander
             {
                 var variable = match.Groups[1].Value;
                 var resolved = lookup(variable);
-                return string.IsNullOrEmpty(resolved)
-                    ? throw new CiGateException(new Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, $"server env '{name}' reads environment variable '{variable}', which is not set or empty"))
-                    : resolved;
+                if (!string.IsNullOrEmpty(resolved))
+                {
+                    return resolved;
+                }
+
+                var message = $"server env '{name}' reads environment variable '{variable}', which is not set or empty";
+                throw new CiGateException(places.TryGetValue(name, out var place)
+                    ? place.Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, message)
+                    : new Diagnostic(DiagnosticCodes.MissingEnvironmentVariable, message));
             });
         }
 

@@ -44,7 +44,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(readyUrl);
-        var environment = EnvironmentExpander.Expand(spec.Environment, Environment.GetEnvironmentVariable);
+        var environment = EnvironmentExpander.Expand(spec.Environment, spec.EnvironmentPlaces, Environment.GetEnvironmentVariable);
         var logPath = Path.GetFullPath(Path.Combine(resultsFolder, spec.LogFile));
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

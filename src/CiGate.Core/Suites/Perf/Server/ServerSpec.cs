@@ -24,6 +24,9 @@ public sealed record ServerSpec(
 
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where each <see cref="Environment"/> value was written, so an unset <c>${VAR}</c> is reported there.</summary>
+    public IReadOnlyDictionary<string, Diagnostics.SourcePlace> EnvironmentPlaces { get; init; } = new Dictionary<string, Diagnostics.SourcePlace>();
+
     /// <summary>The readiness URL, or the target's server root + <c>/health</c> (vLLM, SGLang, TGI and llama.cpp all serve it).</summary>
     public Uri ReadyUrlFor(Uri targetBaseUrl) => ReadyUrl ?? new Uri(ServerRoot.Of(targetBaseUrl), "health");
 }

@@ -26,7 +26,8 @@ internal static class ServerSpecReader
             map.Context.Privileges.Add(new Privilege(PrivilegeKind.Command, $"{map.Section}.command", suite, "a process", null, map.Context.PlaceOf(map.Get("command")!)));
         }
 
-        var environment = ReadEnvironment(map.Map("env"));
+        var places = new Dictionary<string, SourcePlace>(StringComparer.Ordinal);
+        var environment = ReadEnvironment(map.Map("env"), places);
         var cwd = map.String("cwd");
         Uri? url = null;
         TimeSpan? timeout = null, interval = null;
@@ -60,10 +61,13 @@ internal static class ServerSpecReader
             timeout ?? ServerSpec.DefaultReadyTimeout,
             interval ?? ServerSpec.DefaultReadyInterval,
             log,
-            stop ?? ServerSpec.DefaultStopTimeout);
+            stop ?? ServerSpec.DefaultStopTimeout)
+        {
+            EnvironmentPlaces = places,
+        };
     }
 
-    private static Dictionary<string, string> ReadEnvironment(MapReader? map)
+    private static Dictionary<string, string> ReadEnvironment(MapReader? map, Dictionary<string, SourcePlace> places)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (map is null)
@@ -88,6 +92,7 @@ internal static class ServerSpecReader
             else
             {
                 environment[name] = text;
+                places[name] = map.Context.PlaceOf(value);
             }
         }
 
