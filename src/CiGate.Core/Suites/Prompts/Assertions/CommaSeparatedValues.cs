@@ -37,36 +37,32 @@ internal static class CommaSeparatedValues
             }
 
             var field = new StringBuilder();
-            var closed = false;
-            for (i++; i < value.Length && !closed; i++)
+            i++; // past the opening quote
+            while (true)
             {
-                if (value[i] == '\\' && i + 1 < value.Length && value[i + 1] is '"' or '\\')
+                if (i >= value.Length)
                 {
-                    field.Append(value[++i]);
+                    error = "a quoted item is not closed";
+                    return null;
                 }
-                else if (value[i] == '"' && i + 1 < value.Length && value[i + 1] == '"')
+
+                var next = i + 1 < value.Length ? value[i + 1] : '\0';
+                if ((value[i] == '\\' && next is '"' or '\\') || (value[i] == '"' && next == '"'))
                 {
-                    field.Append('"');
-                    i++;
+                    field.Append(next);
+                    i += 2;
                 }
                 else if (value[i] == '"')
                 {
-                    closed = true;
-                    i--; // the loop's i++ steps past the closing quote
+                    i++;
+                    break;
                 }
                 else
                 {
-                    field.Append(value[i]);
+                    field.Append(value[i++]);
                 }
             }
 
-            if (!closed)
-            {
-                error = "a quoted item is not closed";
-                return null;
-            }
-
-            i++;
             while (i < value.Length && char.IsWhiteSpace(value[i]))
             {
                 i++;
