@@ -44,6 +44,9 @@ public sealed class ModelGradedTests
                   - id: similar-fail
                     vars: { q: "refund please" }
                     assert: [ { type: similar, value: "Quantum chromodynamics describes the strong interaction.", threshold: 0.9 } ]
+                  - id: similar-one-text
+                    vars: { q: "refund please" }
+                    assert: [ { type: similar, value: "Quantum chromodynamics describes the strong interaction, Sorry about that. Your refund will arrive within 5 days.", threshold: 0.99 } ]
                   - id: not-similar
                     vars: { q: "refund please" }
                     assert: [ { type: not-similar, value: "Quantum chromodynamics describes the strong interaction.", threshold: 0.9 } ]
@@ -59,6 +62,7 @@ public sealed class ModelGradedTests
         Assert.Contains("chose D", Verdict(items, "fact-fail"), StringComparison.Ordinal);
         Assert.Equal(1.0, Pass(items, "similar-pass"));
         Assert.Equal(0.0, Pass(items, "similar-fail"));
+        Assert.Equal(0.0, Pass(items, "similar-one-text")); // similar.ts: a string value is one text; split at its comma, the second half would match exactly
         Assert.Equal(1.0, Pass(items, "not-similar"));
     }
 

@@ -9,6 +9,9 @@ internal static class AssertionCatalog
     private const string NoCode =
         "suites run no code: a pull request could otherwise make the gate execute its code with the API key; use a deterministic assertion (regex, is-json, json-path, ...) instead";
 
+    private const string NoOverlapScores =
+        "n-gram overlap scores are not built in; use levenshtein, contains-all or an llm-rubric for the same intent";
+
     public static IReadOnlyDictionary<string, AssertionKind> Kinds { get; } = new Dictionary<string, AssertionKind>(StringComparer.Ordinal)
     {
         ["equals"] = new(TextAssertions.Equal),
@@ -35,7 +38,7 @@ internal static class AssertionCatalog
         ["language"] = new(Guardrails.GuardrailAssertions.Language),
         ["canary"] = new(Guardrails.GuardrailAssertions.Canary, Negatable: false),
         ["moderation"] = new(Guardrails.ModerationAssertion.Build, Negatable: false, UsesThreshold: true, UsesGrader: true), // threshold: provider endpoint only
-        ["latency"] = new(CallAssertions.Latency, Negatable: false, UsesThreshold: true),
+        ["latency"] = new(CallAssertions.Latency, UsesThreshold: true), // not-latency: slower than the threshold, as in promptfoo
         ["cost"] = new(CallAssertions.Cost, Negatable: false, UsesThreshold: true),
         ["llm-rubric"] = new(Grading.ModelGradedAssertions.LlmRubric, UsesThreshold: true, UsesGrader: true),
         ["factuality"] = new(Grading.ModelGradedAssertions.Factuality, Negatable: false, UsesGrader: true),
@@ -57,6 +60,10 @@ internal static class AssertionCatalog
         ["model-graded-closedqa"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
         ["answer-relevance"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
         ["g-eval"] = "this model-graded type is not built in; llm-rubric with a rubric of your own covers it",
+        ["rouge-n"] = NoOverlapScores,
+        ["bleu"] = NoOverlapScores,
+        ["gleu"] = NoOverlapScores,
+        ["meteor"] = NoOverlapScores,
         ["select-best"] = "compares outputs across prompts, which CiGate does not do per assertion",
     };
 }

@@ -80,7 +80,13 @@ internal sealed class AssertionSpec
         var items = new List<(string Text, YamlScalarNode Node)>();
         if (node is YamlScalarNode single)
         {
-            items.AddRange((single.Value ?? "").Split(',').Select(s => (s.Trim(), single)).Where(s => s.Item1.Length > 0));
+            if (CommaSeparatedValues.Parse(single.Value ?? "", out var error) is not { } fields)
+            {
+                Report(DiagnosticCodes.InvalidValue, node, $"'{Section}.value' is not a valid comma-separated list for '{Type}': {error}");
+                return null;
+            }
+
+            items.AddRange(fields.Select(f => (f, single)));
         }
         else if (node is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode))
         {

@@ -54,10 +54,20 @@ internal static class ModelGradedAssertions
         });
     }
 
-    /// <summary>value: the expected text, or a list (the best match counts). threshold: the minimum cosine similarity (default 0.75).</summary>
+    /// <summary>
+    /// value: the expected text, or a list (the best match counts). A string is one text, commas and
+    /// all, as in promptfoo (only the contains-any family splits strings). threshold: the minimum
+    /// cosine similarity (default 0.75).
+    /// </summary>
     public static IAssertion? Similar(AssertionSpec spec)
     {
-        var expected = spec.RequireValue("the text the output should resemble") is { } node ? spec.TemplateList(node) : null;
+        var node = spec.RequireValue("the text the output should resemble");
+        var expected = node switch
+        {
+            null => null,
+            YamlDotNet.RepresentationModel.YamlScalarNode => spec.Template(node) is { } one ? [one] : null,
+            _ => spec.TemplateList(node),
+        };
         var threshold = spec.Threshold ?? DefaultSimilarity;
         return expected is null ? null : Build(spec, async (c, grader, ct) =>
         {

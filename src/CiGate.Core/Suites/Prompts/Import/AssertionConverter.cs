@@ -45,6 +45,15 @@ internal static class AssertionConverter
             return (lines, false);
         }
 
+        if (type == "not-levenshtein")
+        {
+            // promptfoo 0.121's levenshtein ignores 'not-' (distance ≤ threshold either way); CiGate's negates.
+            const string flips = "promptfoo ignores 'not-' on levenshtein (it passes when the distance is within the threshold either way) and CiGate negates it, so the converted assertion would flip; write 'levenshtein' or 'not-levenshtein' as meant";
+            context.Drop(item, $"assertion type '{type}' is commented out: {flips}");
+            Comment(lines, item, indent, flips);
+            return (lines, false);
+        }
+
         if (kindName == "moderation" && ModerationConverter.TryConvert(map, indent, context) is { } moderation)
         {
             return (moderation, true);
@@ -67,6 +76,12 @@ internal static class AssertionConverter
             {
                 // CiGate refuses a threshold it would ignore; promptfoo ignores it.
                 context.Warn(keyNode, $"'threshold' has no meaning for '{type}' and is dropped");
+            }
+            else if (key == "threshold" && kindName == "levenshtein" && value is YamlScalarNode { Value: "0" or "0.0" })
+            {
+                // promptfoo reads the threshold as `threshold || 5`: 0 is the default, not an exact match.
+                context.Warn(keyNode, "levenshtein 'threshold: 0' is read by promptfoo as the default 5; the converted assertion keeps that (threshold: 5); write 0 after import for an exact match");
+                copy.Add(key, new YamlScalarNode("5"));
             }
             else
             {

@@ -102,7 +102,7 @@ public sealed class CallAssertionTests
     [InlineData("- type: latency", DiagnosticCodes.MissingKey)]
     [InlineData("- { type: latency, threshold: -1 }", DiagnosticCodes.InvalidValue)]
     [InlineData("- { type: latency, threshold: fast }", DiagnosticCodes.WrongType)]
-    [InlineData("- { type: not-latency, threshold: 100 }", DiagnosticCodes.InvalidValue)]
+    [InlineData("- { type: not-cost, threshold: 1 }", DiagnosticCodes.InvalidValue)]
     [InlineData("- { type: cost, threshold: 1, value: { prompt_per_1k: 0.1 } }", DiagnosticCodes.MissingKey)]
     [InlineData("- { type: refusal, value: sorry }", DiagnosticCodes.InvalidValue)]
     public void Bad_call_assertions_are_reported(string yaml, string code)
