@@ -82,10 +82,7 @@ public sealed class DatasetErrorTests
         bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(",B\n"));
         var data = folder.File("data.csv");
         await File.WriteAllBytesAsync(data, [.. bytes], TestContext.Current.CancellationToken);
-        var yaml = Configs.Valid
-            .Replace("path: data.jsonl", "path: data.csv", StringComparison.Ordinal)
-            .Replace("      group_by: topic\n", "", StringComparison.Ordinal);
-        var config = folder.Write("cigate.yml", yaml);
+        var config = folder.Write("cigate.yml", CsvConfig);
 
         var result = await CliRunner.RunAsync("validate", config);
 
@@ -131,10 +128,7 @@ public sealed class DatasetErrorTests
         using var folder = new TempFolder();
         // The quoted field spans two lines, so the short record starts on line 4, not record 3.
         var data = folder.Write("data.csv", "id,question,answer\nq1,\"What, exactly,\nis it?\",A\nq2,only two\nq3,fine,C\n");
-        var yaml = Configs.Valid
-            .Replace("path: data.jsonl", "path: data.csv", StringComparison.Ordinal)
-            .Replace("      group_by: topic\n", "", StringComparison.Ordinal);
-        var config = folder.Write("cigate.yml", yaml);
+        var config = folder.Write("cigate.yml", CsvConfig);
 
         var result = await CliRunner.RunAsync("validate", config);
 
@@ -185,4 +179,9 @@ public sealed class DatasetErrorTests
         var line = CliAssert.HasError(result, "CIGATE0103", data, (3, 1));
         Assert.Contains("'topic'", line, StringComparison.Ordinal);
     }
+
+    /// <summary>The valid config reading data.csv (which has no topic column to group by).</summary>
+    private static string CsvConfig => Configs.Valid
+        .Replace("path: data.jsonl", "path: data.csv", StringComparison.Ordinal)
+        .Replace("      group_by: topic\n", "", StringComparison.Ordinal);
 }
