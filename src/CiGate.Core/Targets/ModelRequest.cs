@@ -18,4 +18,10 @@ public sealed record ModelRequest(
 
     /// <summary>Never answered from the cache nor stored in it (the probe that asks which version is served).</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>The case's variables (prompts suites), for targets that template their own request (http, exec); null elsewhere.</summary>
+    public IReadOnlyDictionary<string, object?>? Vars { get; init; }
+
+    /// <summary>The item or case id the request is for, for targets that pass it on (exec); never part of the cache key.</summary>
+    public string? ItemId { get; init; }
 }

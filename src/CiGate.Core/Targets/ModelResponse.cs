@@ -12,4 +12,14 @@ public sealed record ModelResponse(
     string? SystemFingerprint,
     bool FromCache,
     int Attempts,
-    double LatencyMs);
+    double LatencyMs)
+{
+    /// <summary>The function calls the target asked for, in order; empty when it answered in text.</summary>
+    public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Reasoning text kept apart from the answer (<c>reasoning_content</c> of vLLM, SGLang, DeepSeek-style servers).</summary>
+    public string? Reasoning { get; init; }
+
+    /// <summary>The refusal message a target returned instead of content (OpenAI's <c>message.refusal</c>).</summary>
+    public string? Refusal { get; init; }
+}

@@ -1,3 +1,4 @@
 namespace CiGate.Core.Targets;
 
-public sealed record TokenUsage(int PromptTokens, int CompletionTokens);
+/// <summary>Token counts a target reported; <see cref="CachedTokens"/> and <see cref="ReasoningTokens"/> are null when it did not say.</summary>
+public sealed record TokenUsage(int PromptTokens, int CompletionTokens, int? CachedTokens = null, int? ReasoningTokens = null);

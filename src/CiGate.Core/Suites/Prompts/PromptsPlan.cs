@@ -167,10 +167,16 @@ internal sealed class PromptsPlan : ISuitePlan
                 text.Append(message.Content).Append("\n\n");
             }
 
-            return new ModelRequest(TargetApi.Completions, null, text.ToString().TrimEnd(), suite.MaxTokens, suite.Stop, temperature, seed);
+            return new ModelRequest(TargetApi.Completions, null, text.ToString().TrimEnd(), suite.MaxTokens, suite.Stop, temperature, seed)
+            {
+                Vars = testCase.Vars, ItemId = testCase.Id,
+            };
         }
 
-        return new ModelRequest(TargetApi.Chat, messages, null, suite.MaxTokens, suite.Stop, temperature, seed);
+        return new ModelRequest(TargetApi.Chat, messages, null, suite.MaxTokens, suite.Stop, temperature, seed)
+        {
+            Vars = testCase.Vars, ItemId = testCase.Id,
+        };
     }
 
     private static string Describe(TestCase testCase)
