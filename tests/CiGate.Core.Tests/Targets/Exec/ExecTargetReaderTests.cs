@@ -9,7 +9,7 @@ namespace CiGate.Core.Tests.Targets.Exec;
 /// <summary>`type: exec` in cigate.yml: the keys, their defaults, references and the errors a user can make.</summary>
 public sealed class ExecTargetReaderTests
 {
-    private const string Suite = "suites:\n  s:\n    kind: prompts\n    targets: [app]\n    prompts: ['{{q}}']\n    tests: [{ vars: { q: hi } }]\n";
+    private const string Suite = "suites:\n  s:\n    kind: prompts\n    targets: [app]\n    prompts: [{ id: p, text: '{{q}}' }]\n    tests: [{ vars: { q: hi } }]\n";
 
     [Fact]
     public void Reads_an_exec_target_with_its_defaults_and_asks_for_the_command_privilege()
@@ -37,7 +37,7 @@ public sealed class ExecTargetReaderTests
         Assert.Equal(RetryPolicy.Default, target.Retry);
         Assert.StartsWith("cigate-exec/1:", target.CacheIdentity, StringComparison.Ordinal);
         var privilege = Assert.Single(config.Privileges);
-        Assert.Equal((PrivilegeKind.Command, "targets.app.command", 6), (privilege.Kind, privilege.Key, privilege.Place.Line));
+        Assert.Equal((PrivilegeKind.Command, "targets.app.command", 5), (privilege.Kind, privilege.Key, privilege.Place.Line));
     }
 
     [Fact]
