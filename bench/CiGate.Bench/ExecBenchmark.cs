@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace CiGate.Bench;
+
+/// <summary>
+/// The exec target's overhead per item: the same prompts suite run by `cigate run` (a process of
+/// its own) against a trivial echo app over cigate-exec/1, and against the simulator over HTTP,
+/// at the same concurrency. cigate's CPU is getrusage of the reaped child less its startup
+/// (--limit 1); the echo app's own CPU (reported by the app at exit, into exec-app.log) is
+/// subtracted from it, since cigate reaps the app and getrusage counts it too.
+/// </summary>
+internal static class ExecBenchmark
+{
+    private const string EchoApp = """
+        import json, sys, time
+        out = sys.stdout
+        for line in sys.stdin:
+            msg = json.loads(line)
+            if msg["type"] == "hello":
+                out.write(json.dumps({"type": "hello", "protocol": "cigate-exec/1", "app": "echo"}) + "\n")
+            else:
+                out.write(json.dumps({"type": "response", "id": msg["id"], "output": msg["messages"][-1]["content"]}) + "\n")
+            out.flush()
+        print("echo app cpu_ms=%.1f" % (time.process_time() * 1000), file=sys.stderr)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var items = Option(args, "--items", 2000);
+        var concurrency = Option(args, "--concurrency", 64);
+        var cigate = Path.Combine(AppContext.BaseDirectory, "cigate.dll");
+        var work = Directory.CreateTempSubdirectory("cigate-bench-exec-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(work, "echo.py"), EchoApp);
+
+        using var sim = ChildProcess.Start("dotnet", cigate, "sim", "--port", "0");
+        var banner = await sim.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the simulator did not start");
+        var url = banner.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal));
+        var http = await WriteConfigAsync(work, "http.yml", $"  sim: {{ base_url: \"{url}\", model: cigate-sim, concurrency: {concurrency} }}", items);
+        var exec = await WriteConfigAsync(work, "exec.yml", $"  app: {{ type: exec, command: [python3, \"{Path.Combine(work, "echo.py")}\"], concurrency: {concurrency} }}", items);
+
+        var execStartup = await MeasureAsync(cigate, exec, Path.Combine(work, "exec-startup"), "--limit", "1");
+        var execRun = await MeasureAsync(cigate, exec, Path.Combine(work, "exec-run"));
+        var appStartupCpu = AppCpu(Path.Combine(work, "exec-startup"));
+        var appCpu = AppCpu(Path.Combine(work, "exec-run"));
+        var httpStartup = await MeasureAsync(cigate, http, Path.Combine(work, "http-startup"), "--limit", "1");
+        var simBefore = SimCpu(sim);
+        var httpRun = await MeasureAsync(cigate, http, Path.Combine(work, "http-run"));
+        var simCpu = SimCpu(sim) - simBefore;
+
+        var execPerItem = ((execRun.Cpu - appCpu) - (execStartup.Cpu - appStartupCpu)).TotalMilliseconds / items;
+        var httpPerItem = (httpRun.Cpu - httpStartup.Cpu).TotalMilliseconds / items;
+        var execWall = (execRun.Wall - execStartup.Wall).TotalMilliseconds / items;
+        var httpWall = (httpRun.Wall - httpStartup.Wall).TotalMilliseconds / items;
+        Print($"prompts suite, {items} items, concurrency {concurrency}, {Environment.ProcessorCount} cores");
+        Print($"exec (echo app)  wall {execRun.Wall.TotalSeconds:0.00} s  {items / execRun.Wall.TotalSeconds:0} items/s  cigate CPU per item {execPerItem:0.000} ms  wall per item {execWall:0.000} ms  app CPU per item {appCpu.TotalMilliseconds / items:0.000} ms");
+        Print($"http (simulator) wall {httpRun.Wall.TotalSeconds:0.00} s  {items / httpRun.Wall.TotalSeconds:0} items/s  cigate CPU per item {httpPerItem:0.000} ms  wall per item {httpWall:0.000} ms  sim CPU per item {simCpu.TotalMilliseconds / items:0.000} ms");
+        Print($"ratio exec / http: cigate CPU per item {execPerItem / httpPerItem:0.00}x, wall per item {execWall / httpWall:0.00}x");
+        Directory.Delete(work, recursive: true);
+        return 0;
+    }
+
+    private static async Task<string> WriteConfigAsync(string work, string name, string target, int items)
+    {
+        var yaml = new StringBuilder($"targets:\n{target}\nsuites:\n  echo:\n    kind: prompts\n    prompts: [{{ id: ask, text: '{{{{ question }}}}' }}]\n    tests:\n");
+        for (var n = 1; n <= items; n++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"      - {{ vars: {{ question: 'question {n}' }}, assert: [{{ type: contains, value: 'question' }}] }}\n");
+        }
+
+        var path = Path.Combine(work, name);
+        await File.WriteAllTextAsync(path, yaml.ToString());
+        return path;
+    }
+
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(string cigate, string config, string output, params string[] extra)
+    {
+        var before = ChildUsage.Read();
+        var clock = Stopwatch.StartNew();
+        using var tool = ChildProcess.Start("dotnet", [cigate, "run", config, "--out", output, "--quiet", "--allow-commands", .. extra]);
+        var (exit, text) = await tool.WaitAsync();
+        clock.Stop();
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"cigate run exited {exit}: {text}");
+        }
+
+        return (clock.Elapsed, ChildUsage.Read().Cpu - before.Cpu);
+    }
+
+    /// <summary>The echo app's own CPU, from the line it writes to stderr (exec-app.log) as it exits.</summary>
+    private static TimeSpan AppCpu(string results)
+    {
+        var line = File.ReadLines(Path.Combine(results, "exec-app.log")).Last(l => l.StartsWith("echo app cpu_ms=", StringComparison.Ordinal));
+        return TimeSpan.FromMilliseconds(double.Parse(line["echo app cpu_ms=".Length..], CultureInfo.InvariantCulture));
+    }
+
+    private static TimeSpan SimCpu(ChildProcess sim)
+    {
+        sim.Process.Refresh();
+        return sim.Process.TotalProcessorTime;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}
