@@ -7,8 +7,8 @@ namespace CiGate.Bench;
 /// <summary>
 /// The exec target's overhead per item: the same prompts suite run by `cigate run` (a process of
 /// its own) against a trivial echo app over cigate-exec/1, and against the simulator over HTTP,
-/// at the same concurrency. cigate's CPU is getrusage of the reaped child less its startup
-/// (--limit 1); the echo app's own CPU (reported by the app at exit, into exec-app.log) is
+/// at the same concurrency. cigate's CPU is getrusage of the reaped child less its startup (the
+/// same config with one case: --limit does not cut a prompts suite); the echo app's own CPU (reported by the app at exit, into exec-app.log) is
 /// subtracted from it, since cigate reaps the app and getrusage counts it too.
 /// </summary>
 internal static class ExecBenchmark
@@ -37,14 +37,16 @@ internal static class ExecBenchmark
         using var sim = ChildProcess.Start("dotnet", cigate, "sim", "--port", "0");
         var banner = await sim.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the simulator did not start");
         var url = banner.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal));
-        var http = await WriteConfigAsync(work, "http.yml", $"  sim: {{ base_url: \"{url}\", model: cigate-sim, concurrency: {concurrency} }}", items);
-        var exec = await WriteConfigAsync(work, "exec.yml", $"  app: {{ type: exec, command: [python3, \"{Path.Combine(work, "echo.py")}\"], concurrency: {concurrency} }}", items);
+        var httpTarget = $"  sim: {{ base_url: \"{url}\", model: cigate-sim, concurrency: {concurrency} }}";
+        var execTarget = $"  app: {{ type: exec, command: [python3, \"{Path.Combine(work, "echo.py")}\"], concurrency: {concurrency} }}";
+        var http = await WriteConfigAsync(work, "http.yml", httpTarget, items);
+        var exec = await WriteConfigAsync(work, "exec.yml", execTarget, items);
 
-        var execStartup = await MeasureAsync(cigate, exec, Path.Combine(work, "exec-startup"), "--limit", "1");
+        var execStartup = await MeasureAsync(cigate, await WriteConfigAsync(work, "exec1.yml", execTarget, 1), Path.Combine(work, "exec-startup"));
         var execRun = await MeasureAsync(cigate, exec, Path.Combine(work, "exec-run"));
         var appStartupCpu = AppCpu(Path.Combine(work, "exec-startup"));
         var appCpu = AppCpu(Path.Combine(work, "exec-run"));
-        var httpStartup = await MeasureAsync(cigate, http, Path.Combine(work, "http-startup"), "--limit", "1");
+        var httpStartup = await MeasureAsync(cigate, await WriteConfigAsync(work, "http1.yml", httpTarget, 1), Path.Combine(work, "http-startup"));
         var simBefore = SimCpu(sim);
         var httpRun = await MeasureAsync(cigate, http, Path.Combine(work, "http-run"));
         var simCpu = SimCpu(sim) - simBefore;
@@ -74,11 +76,11 @@ internal static class ExecBenchmark
         return path;
     }
 
-    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(string cigate, string config, string output, params string[] extra)
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(string cigate, string config, string output)
     {
         var before = ChildUsage.Read();
         var clock = Stopwatch.StartNew();
-        using var tool = ChildProcess.Start("dotnet", [cigate, "run", config, "--out", output, "--quiet", "--allow-commands", .. extra]);
+        using var tool = ChildProcess.Start("dotnet", [cigate, "run", config, "--out", output, "--quiet", "--allow-commands"]);
         var (exit, text) = await tool.WaitAsync();
         clock.Stop();
         if (exit != 0)
