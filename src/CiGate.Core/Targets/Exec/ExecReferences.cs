@@ -64,7 +64,7 @@ internal static partial class ExecReferences
                 }
 
                 Report(diagnostics, DiagnosticCodes.UnknownReference, place,
-                    $"target '{target}' env '{name}' refers to target '{other}', which is not defined");
+                    $"target '{target}' env '{name}' refers to target '{other}', which is not a defined model or simulator target");
                 return "";
             });
         }

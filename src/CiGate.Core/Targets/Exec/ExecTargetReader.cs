@@ -72,10 +72,11 @@ internal static class ExecTargetReader
         return new TargetDefinition(config, null) { Role = role };
     }
 
-    /// <summary>Reports every <c>${target:NAME.base_url}</c> that names no target of the config (exit 2, at the value).</summary>
+    /// <summary>Reports every <c>${target:NAME.base_url}</c> that names no endpoint target of the config (exit 2, at the value).</summary>
     public static void CheckReferences(IReadOnlyList<TargetDefinition> targets, DiagnosticBag diagnostics)
     {
-        var names = targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        // An exec target has no base URL: only endpoint targets (model, simulator) can be referred to.
+        var names = targets.Where(t => t.Config.Exec is null).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var target in targets.Where(t => t.Config.Exec is not null))
         {
             var spec = target.Config.Exec!;
@@ -87,7 +88,7 @@ internal static class ExecTargetReader
                     var hint = Suggest.Closest(other, names);
                     diagnostics.Add(
                         DiagnosticCodes.UnknownReference,
-                        $"target '{target.Name}' env '{key}' refers to target '{other}', which is not defined{(hint is null ? "" : $"; did you mean '{hint}'?")}",
+                        $"target '{target.Name}' env '{key}' refers to target '{other}', which is not a defined model or simulator target{(hint is null ? "" : $"; did you mean '{hint}'?")}",
                         place?.File,
                         place?.Line ?? 0,
                         place?.Column ?? 0);

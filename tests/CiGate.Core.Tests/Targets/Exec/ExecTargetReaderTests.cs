@@ -112,7 +112,7 @@ public sealed class ExecTargetReaderTests
 
         var lines = error.Diagnostics.Select(d => $"{d.Line}: {d.Code}: {d.Message}").ToList();
         Assert.Contains("3: CIGATE0004: 'targets.a' (type: exec) is missing the required key 'command'", lines);
-        Assert.Contains("3: CIGATE0007: target 'a' env 'X' refers to target 'simm', which is not defined; did you mean 'sim'?", lines);
+        Assert.Contains("3: CIGATE0007: target 'a' env 'X' refers to target 'simm', which is not a defined model or simulator target; did you mean 'sim'?", lines);
         Assert.Contains("4: CIGATE0005: 'targets.b.command' has an unclosed single quote", lines);
         Assert.Contains("4: CIGATE0005: 'targets.b.mode' must be one of server, once, not 'forever'", lines);
         Assert.Contains(lines, l => l.StartsWith("5: CIGATE0005: 'targets.c.env.Y': '${env:}' is not a valid reference", StringComparison.Ordinal));
