@@ -65,7 +65,10 @@ public static class DiagnosticCodes
 
     // Exec targets (type: exec), 0320-0329
 
-    /// <summary>An exec target's app could not be started, exited before its hello, or did not answer it within startup_timeout.</summary>
+    /// <summary>
+    /// An exec target's app could not be started, exited before its hello, or did not answer it
+    /// within startup_timeout.
+    /// </summary>
     public const string ExecStartFailed = "CIGATE0320";
 
     /// <summary>An exec target's app crashed more often than its max_restarts; the remaining requests fail.</summary>

@@ -95,7 +95,7 @@ public sealed partial class TargetSecrets
         }
     }
 
-    /// <summary>Secrets that are not headers (an exec target's <c>${env:NAME}</c> values), for <see cref="Redact"/>.</summary>
+    /// <summary>Secrets that are not headers (an exec target's <c>${env:NAME}</c> values).</summary>
     internal static TargetSecrets Of(IEnumerable<string> values) =>
         new(null, values.Select((v, i) => (v, i)).ToDictionary(p => $"value{p.i}", p => p.v, StringComparer.Ordinal));
 

@@ -11,7 +11,9 @@ namespace CiGate.Core.Targets.Exec;
 /// </summary>
 internal static class CommandLineSplitter
 {
-    /// <summary>The words, or null with <paramref name="problem"/> set (an unclosed quote, a trailing backslash).</summary>
+    /// <summary>
+    /// The words, or null with <paramref name="problem"/> set (an unclosed quote, a trailing backslash).
+    /// </summary>
     public static IReadOnlyList<string>? Split(string text, out string? problem)
     {
         var words = new List<string>();

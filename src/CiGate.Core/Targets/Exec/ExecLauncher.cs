@@ -17,10 +17,14 @@ internal static class ExecLauncher
         ? null
         : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
 
-    /// <summary>True when the process leads its own group (its pid is the group id; see <see cref="ServerProcess"/>).</summary>
+    /// <summary>
+    /// True when the process leads its own group (its pid is the group id; see <see cref="ServerProcess"/>).
+    /// </summary>
     public static bool Grouped => Setsid is not null;
 
-    /// <exception cref="ExecStartException">The working directory is missing or the program cannot be started.</exception>
+    /// <exception cref="ExecStartException">
+    /// The working directory is missing or the program cannot be started.
+    /// </exception>
     public static Process Start(ExecSpec spec, IReadOnlyDictionary<string, string> environment)
     {
         if (!Directory.Exists(spec.WorkingDirectory))
@@ -63,7 +67,9 @@ internal static class ExecLauncher
         }
     }
 
-    /// <summary>SIGTERM to the group (or the tree), SIGKILL after <paramref name="grace"/>; then reaps the child.</summary>
+    /// <summary>
+    /// SIGTERM to the group (or the tree), SIGKILL after <paramref name="grace"/>; then reaps the child.
+    /// </summary>
     public static async Task StopAsync(Process process, TimeSpan grace)
     {
         if (HasExited(process) && !(Grouped && ProcessGroup.Alive(process.Id)))
@@ -83,7 +89,8 @@ internal static class ExecLauncher
             Signal(process, kill: true);
         }
 
-        await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
+        await process.WaitForExitAsync(CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
             .ContinueWith(_ => { }, TaskScheduler.Default);
     }
 

@@ -25,9 +25,12 @@ internal sealed class ExecLog : IDisposable
 
     public string Path { get; }
 
-    /// <summary>The file name for a target: its name with anything but letters, digits, '-', '_' and '.' replaced by '_'.</summary>
+    /// <summary>
+    /// The file name for a target: its name with anything but letters, digits, '-', '_' and '.' replaced by '_'.
+    /// </summary>
     public static string FileName(string target) =>
-        "exec-" + string.Concat(target.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".log";
+        "exec-" + string.Concat(target.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'))
+        + ".log";
 
     /// <summary>One line as the app wrote it (masked).</summary>
     public void Line(string text, string? prefix = null) => Append((prefix ?? "") + text);

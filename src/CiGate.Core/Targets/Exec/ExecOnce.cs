@@ -9,9 +9,16 @@ namespace CiGate.Core.Targets.Exec;
 /// </summary>
 internal static class ExecOnce
 {
-    /// <summary>Runs the command for one request; cancelling <paramref name="ct"/> (the timeout) stops its process group.</summary>
+    /// <summary>
+    /// Runs the command for one request; cancelling <paramref name="ct"/> (the timeout) stops its process group.
+    /// </summary>
     /// <exception cref="ExecStartException">The command could not be started.</exception>
-    public static async Task<ExecReply> RunAsync(ExecSpec spec, IReadOnlyDictionary<string, string> environment, byte[] request, ExecLog log, CancellationToken ct)
+    public static async Task<ExecReply> RunAsync(
+        ExecSpec spec,
+        IReadOnlyDictionary<string, string> environment,
+        byte[] request,
+        ExecLog log,
+        CancellationToken ct)
     {
         using var process = ExecLauncher.Start(spec, environment);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

@@ -15,7 +15,8 @@ internal sealed class ExecProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ExecLog log;
     private readonly TimeSpan stopTimeout;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ExecReply>> pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ExecReply>> pending =
+        new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<ExecReply> hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly Stream stdin;
@@ -43,8 +44,11 @@ internal sealed class ExecProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>Starts the app and waits for its hello.</summary>
-    /// <exception cref="ExecStartException">It could not start, exited first, spoke another protocol or was too slow.</exception>
-    public static async Task<ExecProcess> StartAsync(ExecSpec spec, IReadOnlyDictionary<string, string> environment, ExecLog log, CancellationToken ct)
+    /// <exception cref="ExecStartException">
+    /// It could not start, exited first, spoke another protocol or was too slow.
+    /// </exception>
+    public static async Task<ExecProcess> StartAsync(
+        ExecSpec spec, IReadOnlyDictionary<string, string> environment, ExecLog log, CancellationToken ct)
     {
         log.Note($"starting {string.Join(' ', spec.Command)} in {spec.WorkingDirectory}");
         var app = new ExecProcess(ExecLauncher.Start(spec, environment), log, spec.StopTimeout);
@@ -54,17 +58,20 @@ internal sealed class ExecProcess : IAsyncDisposable
             var reply = await app.hello.Task.WaitAsync(spec.StartupTimeout, ct);
             if (reply.Protocol != ExecProtocol.Version)
             {
-                throw new ExecStartException($"the app answered hello with protocol '{reply.Protocol}'; cigate speaks '{ExecProtocol.Version}'");
+                throw new ExecStartException(
+                    $"the app answered hello with protocol '{reply.Protocol}'; cigate speaks '{ExecProtocol.Version}'");
             }
 
             app.Served = reply.App is null ? null : reply.Version is null ? reply.App : $"{reply.App}/{reply.Version}";
-            log.Note($"ready: pid {app.Id.ToString(CultureInfo.InvariantCulture)}{(app.Served is null ? "" : $", {app.Served}")}");
+            var pid = app.Id.ToString(CultureInfo.InvariantCulture);
+            log.Note($"ready: pid {pid}{(app.Served is null ? "" : $", {app.Served}")}");
             return app;
         }
         catch (TimeoutException)
         {
             await app.DisposeAsync();
-            throw new ExecStartException($"no hello within {spec.StartupTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (startup_timeout)");
+            var seconds = spec.StartupTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            throw new ExecStartException($"no hello within {seconds} s (startup_timeout)");
         }
         catch (ExecCrashException)
         {
@@ -123,7 +130,8 @@ internal sealed class ExecProcess : IAsyncDisposable
             .ContinueWith(_ => { }, TaskScheduler.Default);
         if (!ExecLauncher.HasExited(process))
         {
-            log.Note($"the app did not exit within {stopTimeout.TotalSeconds:0.###} s of stdin closing; stopping its process group");
+            var grace = stopTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            log.Note($"the app did not exit within {grace} s of stdin closing; stopping its process group");
         }
 
         await ExecLauncher.StopAsync(process, stopTimeout);
@@ -163,11 +171,13 @@ internal sealed class ExecProcess : IAsyncDisposable
                 case ExecReplyKind.Hello:
                     hello.TrySetResult(reply);
                     break;
-                case ExecReplyKind.Response or ExecReplyKind.Error when reply.Id is not null && pending.TryRemove(reply.Id, out var waiter):
+                case ExecReplyKind.Response or ExecReplyKind.Error
+                    when reply.Id is not null && pending.TryRemove(reply.Id, out var waiter):
                     waiter.TrySetResult(reply);
                     break;
                 case ExecReplyKind.Response or ExecReplyKind.Error:
-                    log.Note($"a {reply.Kind.ToString().ToLowerInvariant()} for id '{reply.Id}', which is not in flight (timed out?), ignored");
+                    var kind = reply.Kind.ToString().ToLowerInvariant();
+                    log.Note($"a {kind} for id '{reply.Id}', which is not in flight (timed out?), ignored");
                     break;
                 default:
                     log.Line(line, "stdout: ");
@@ -175,10 +185,13 @@ internal sealed class ExecProcess : IAsyncDisposable
             }
         }
 
-        await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None)
+        await process.WaitForExitAsync(CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None)
             .ContinueWith(_ => { }, TaskScheduler.Default);
-        var code = ExecLauncher.HasExited(process) ? $"exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)}" : "stdout closed";
-        deathReason = $"the app exited ({code}) with {pending.Count.ToString(CultureInfo.InvariantCulture)} request(s) in flight";
+        var code = ExecLauncher.HasExited(process)
+            ? FormattableString.Invariant($"exit code {process.ExitCode}")
+            : "stdout closed";
+        deathReason = FormattableString.Invariant($"the app exited ({code}) with {pending.Count} request(s) in flight");
         if (Volatile.Read(ref stopped) == 0)
         {
             log.Note(deathReason);

@@ -17,7 +17,9 @@ internal static class ExecProtocol
 
     public static byte[] Hello() => "{\"type\":\"hello\",\"protocol\":\"cigate-exec/1\"}\n"u8.ToArray();
 
-    /// <summary>The request line. With <paramref name="id"/> null, id and item are left out: the cache key's input.</summary>
+    /// <summary>
+    /// The request line. With <paramref name="id"/> null, id and item are left out: the cache key's input.
+    /// </summary>
     public static byte[] Request(ModelRequest request, string? id)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,7 +65,9 @@ internal static class ExecProtocol
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A line as a protocol object; anything else (log output, other JSON) is <see cref="ExecReply.NotProtocol"/>.</summary>
+    /// <summary>
+    /// A line as a protocol object; anything else (log output, other JSON) is <see cref="ExecReply.NotProtocol"/>.
+    /// </summary>
     public static ExecReply Parse(string line)
     {
         if (line.Length == 0 || line.TrimStart()[0] != '{')
@@ -113,9 +117,17 @@ internal static class ExecProtocol
     private static ExecReply Read(JsonElement root, bool requireType)
     {
         var type = Text(root, "type");
-        var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number
-            ? (idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : idElement.GetRawText())
-            : null;
+        string? id = null;
+        if (root.TryGetProperty("id", out var idElement))
+        {
+            id = idElement.ValueKind switch
+            {
+                JsonValueKind.String => idElement.GetString(),
+                JsonValueKind.Number => idElement.GetRawText(),
+                _ => null,
+            };
+        }
+
         if (type is null && !requireType && root.TryGetProperty("output", out _))
         {
             type = "response";
@@ -130,7 +142,8 @@ internal static class ExecProtocol
             "error" => new ExecReply(ExecReplyKind.Error, id)
             {
                 Message = Text(root, "message") ?? "(no message)",
-                Retryable = root.TryGetProperty("retryable", out var retryable) && retryable.ValueKind == JsonValueKind.True,
+                Retryable = root.TryGetProperty("retryable", out var retryable)
+                    && retryable.ValueKind == JsonValueKind.True,
             },
             "response" => ExecResponseReader.Read(root, id),
             _ => ExecReply.NotProtocol,

@@ -49,7 +49,8 @@ internal static partial class ExecReferences
                     if (string.IsNullOrEmpty(secret))
                     {
                         Report(diagnostics, DiagnosticCodes.MissingEnvironmentVariable, place,
-                            $"target '{target}' env '{name}' reads environment variable '{variable}', which is not set or empty");
+                            $"target '{target}' env '{name}' reads environment variable '{variable}', "
+                            + "which is not set or empty");
                         return "";
                     }
 
@@ -64,7 +65,8 @@ internal static partial class ExecReferences
                 }
 
                 Report(diagnostics, DiagnosticCodes.UnknownReference, place,
-                    $"target '{target}' env '{name}' refers to target '{other}', which is not a defined model or simulator target");
+                    $"target '{target}' env '{name}' refers to target '{other}', "
+                    + "which is not a defined model or simulator target");
                 return "";
             });
         }

@@ -22,18 +22,27 @@ public sealed record ExecSpec(
 
     public const int DefaultMaxRestarts = 5;
 
-    /// <summary>The working directory as written (relative to the config), for the cache identity: checkouts differ in their absolute paths.</summary>
+    /// <summary>
+    /// The working directory as written (relative to the config), for the cache identity: checkouts differ in their
+    /// absolute paths.
+    /// </summary>
     public string WorkingDirectoryAsWritten { get; init; } = ".";
 
     /// <summary>Where <c>command</c> and each <c>env</c> value were written, for errors found at run time.</summary>
     public IReadOnlyDictionary<string, SourcePlace> Places { get; init; } = new Dictionary<string, SourcePlace>();
 
-    /// <summary>The base URL of every target of the config, filled in by <see cref="ExecTargets.Bind"/> once simulators listen.</summary>
+    /// <summary>
+    /// The base URL of every target of the config, filled in by <see cref="ExecTargets.Bind"/> once simulators listen.
+    /// </summary>
     public IReadOnlyDictionary<string, Uri> TargetUrls { get; init; } = new Dictionary<string, Uri>();
 
-    /// <summary>The results folder, where <c>exec-&lt;target&gt;.log</c> is written; null: the system's temp folder.</summary>
+    /// <summary>
+    /// The results folder, where <c>exec-&lt;target&gt;.log</c> is written; null: the system's temp folder.
+    /// </summary>
     public string? LogDirectory { get; init; }
 
-    /// <summary>Variables other targets read secrets from; never inherited by the process unless its own env names them.</summary>
+    /// <summary>
+    /// Variables other targets read secrets from; never inherited by the process unless its own env names them.
+    /// </summary>
     public IReadOnlyList<string> WithheldVariables { get; init; } = [];
 }

@@ -6,7 +6,8 @@ namespace CiGate.Core.Targets.Exec;
 /// <summary>One attempt: through the long-lived app (server mode) or a process of its own (once mode).</summary>
 internal sealed partial class ExecTargetClient
 {
-    private async Task<(ExecReply? Reply, string? Served, AttemptFailure Failure, string Detail)> AttemptAsync(ModelRequest request, CancellationToken ct)
+    private async Task<(ExecReply? Reply, string? Served, AttemptFailure Failure, string Detail)> AttemptAsync(
+        ModelRequest request, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -17,7 +18,8 @@ internal sealed partial class ExecTargetClient
             if (spec.Mode == ExecMode.Once)
             {
                 attemptCts.CancelAfter(Config.Timeout);
-                reply = await ExecOnce.RunAsync(spec, environment, ExecProtocol.Request(request, NextId()), log, attemptCts.Token);
+                var line = ExecProtocol.Request(request, NextId());
+                reply = await ExecOnce.RunAsync(spec, environment, line, log, attemptCts.Token);
             }
             else
             {
@@ -30,14 +32,19 @@ internal sealed partial class ExecTargetClient
 
             return reply.Kind switch
             {
-                ExecReplyKind.Error => (null, null, reply.Retryable ? AttemptFailure.RetryableStatus : AttemptFailure.Rejected, Clean(reply.Message!)),
+                ExecReplyKind.Error => (
+                    null,
+                    null,
+                    reply.Retryable ? AttemptFailure.RetryableStatus : AttemptFailure.Rejected,
+                    Clean(reply.Message!)),
                 _ when reply.Problem is { } problem => (null, null, AttemptFailure.BadResponse, problem),
                 _ => (reply, served, AttemptFailure.None, ""),
             };
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, null, AttemptFailure.Timeout, $"no reply within {Config.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+            var seconds = Config.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return (null, null, AttemptFailure.Timeout, $"no reply within {seconds} s");
         }
         catch (ExecCrashException ex)
         {
@@ -59,7 +66,9 @@ internal sealed partial class ExecTargetClient
     }
 
     /// <summary>The running app; starts it, or restarts it after a crash (bounded, with backoff).</summary>
-    /// <exception cref="ExecUnavailableException">It cannot be started, or crashed more than max_restarts times.</exception>
+    /// <exception cref="ExecUnavailableException">
+    /// It cannot be started, or crashed more than max_restarts times.
+    /// </exception>
     private async Task<ExecProcess> RunningAppAsync(CancellationToken ct)
     {
         if (current is { IsAlive: true } app)
@@ -86,7 +95,8 @@ internal sealed partial class ExecTargetClient
                 current = null;
                 if (++restarts > spec.MaxRestarts)
                 {
-                    fatal = $"{DiagnosticCodes.ExecRestartsExhausted}: the app crashed {restarts} times (max_restarts: {spec.MaxRestarts}); "
+                    fatal = $"{DiagnosticCodes.ExecRestartsExhausted}: the app crashed {restarts} times "
+                        + $"(max_restarts: {spec.MaxRestarts}); "
                         + $"the remaining requests fail; see {log.Path}";
                     log.Note(fatal);
                     throw new ExecUnavailableException(fatal);

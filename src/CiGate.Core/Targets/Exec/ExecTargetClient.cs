@@ -23,7 +23,9 @@ internal sealed partial class ExecTargetClient : ITargetClient
     private int restarts;
     private long nextId;
 
-    /// <exception cref="Diagnostics.CiGateException">An env value reads an unset variable or names an unknown target (exit 2).</exception>
+    /// <exception cref="Diagnostics.CiGateException">
+    /// An env value reads an unset variable or names an unknown target (exit 2).
+    /// </exception>
     public ExecTargetClient(TargetConfig config, ResponseCache? cache)
     {
         Config = config;
@@ -48,7 +50,8 @@ internal sealed partial class ExecTargetClient : ITargetClient
             cacheKey = ResponseCache.ComputeKey(Config.CacheIdentity, scope, ExecProtocol.Request(request, null));
             if (cache.TryGet(cacheKey, out var hit))
             {
-                return new ModelResponse(hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, hit.SystemFingerprint, FromCache: true, Attempts: 0, LatencyMs: 0);
+                return new ModelResponse(
+                    hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, null, FromCache: true, Attempts: 0, 0);
             }
         }
 
@@ -66,7 +69,8 @@ internal sealed partial class ExecTargetClient : ITargetClient
                 {
                     await cache!.AddAsync(
                         cacheKey,
-                        new CachedResponse(response.Text, response.FinishReason, response.Usage, response.ServedModel, null),
+                        new CachedResponse(
+                            response.Text, response.FinishReason, response.Usage, response.ServedModel, null),
                         CancellationToken.None);
                 }
 
@@ -94,11 +98,13 @@ internal sealed partial class ExecTargetClient : ITargetClient
         }
     }
 
-    public Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
-        throw new TargetException(TargetErrorKind.Rejected, $"{prefix} is an exec target, which serves no embeddings; name a model target for 'similar'", null, 0);
+    public Task<Embeddings> EmbedAsync(
+        IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
+        throw Unserved("embeddings", "similar");
 
-    public Task<Moderations> ModerateAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
-        throw new TargetException(TargetErrorKind.Rejected, $"{prefix} is an exec target, which serves no moderations; name a model target for 'moderation'", null, 0);
+    public Task<Moderations> ModerateAsync(
+        IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
+        throw Unserved("moderations", "moderation");
 
     public async ValueTask DisposeAsync()
     {
@@ -142,12 +148,25 @@ internal sealed partial class ExecTargetClient : ITargetClient
     {
         var (kind, message) = every switch
         {
-            AttemptFailure.Timeout => (TargetErrorKind.Timeout, $"{prefix} timed out on all {attempts} attempt(s): {lastError}"),
-            AttemptFailure.BadResponse => (TargetErrorKind.BadResponse, $"{prefix} returned an unusable response on all {attempts} attempt(s): {lastError}"),
-            _ => (TargetErrorKind.RetriesExhausted, $"{prefix} still failing after {attempts} attempt(s); last error: {lastError}"),
+            AttemptFailure.Timeout => (
+                TargetErrorKind.Timeout,
+                $"{prefix} timed out on all {attempts} attempt(s): {lastError}"),
+            AttemptFailure.BadResponse => (
+                TargetErrorKind.BadResponse,
+                $"{prefix} returned an unusable response on all {attempts} attempt(s): {lastError}"),
+            _ => (
+                TargetErrorKind.RetriesExhausted,
+                $"{prefix} still failing after {attempts} attempt(s); last error: {lastError}"),
         };
         return new TargetException(kind, message, null, attempts);
     }
+
+    private TargetException Unserved(string what, string assertion) =>
+        new(
+            TargetErrorKind.Rejected,
+            $"{prefix} is an exec target, which serves no {what}; name a model target for '{assertion}'",
+            null,
+            0);
 
     private string NextId() => "r" + Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
 }

@@ -31,8 +31,9 @@ internal static class ExecTargetReader
         var command = ReadCommand(map, places);
         if (map.Get("command") is { } commandNode)
         {
-            map.Context.Privileges.Add(new Privilege(
-                PrivilegeKind.Command, $"targets.{name}.command", name, "a process", null, map.Context.PlaceOf(commandNode)));
+            var place = map.Context.PlaceOf(commandNode);
+            map.Context.Privileges.Add(
+                new Privilege(PrivilegeKind.Command, $"targets.{name}.command", name, "a process", null, place));
         }
 
         var workingDir = map.String("working_dir") ?? ".";
@@ -72,7 +73,9 @@ internal static class ExecTargetReader
         return new TargetDefinition(config, null) { Role = role };
     }
 
-    /// <summary>Reports every <c>${target:NAME.base_url}</c> that names no endpoint target of the config (exit 2, at the value).</summary>
+    /// <summary>
+    /// Reports every <c>${target:NAME.base_url}</c> that names no endpoint target of the config (exit 2, at the value).
+    /// </summary>
     public static void CheckReferences(IReadOnlyList<TargetDefinition> targets, DiagnosticBag diagnostics)
     {
         // An exec target has no base URL: only endpoint targets (model, simulator) can be referred to.
@@ -88,7 +91,9 @@ internal static class ExecTargetReader
                     var hint = Suggest.Closest(other, names);
                     diagnostics.Add(
                         DiagnosticCodes.UnknownReference,
-                        $"target '{target.Name}' env '{key}' refers to target '{other}', which is not a defined model or simulator target{(hint is null ? "" : $"; did you mean '{hint}'?")}",
+                        $"target '{target.Name}' env '{key}' refers to target '{other}', "
+                        + "which is not a defined model or simulator target"
+                        + (hint is null ? "" : $"; did you mean '{hint}'?"),
                         place?.File,
                         place?.Line ?? 0,
                         place?.Column ?? 0);
@@ -102,7 +107,10 @@ internal static class ExecTargetReader
         var node = map.Get("command");
         if (node is null)
         {
-            map.Context.Report(DiagnosticCodes.MissingKey, map.Node, $"'{map.Section}' (type: exec) is missing the required key 'command'");
+            map.Context.Report(
+                DiagnosticCodes.MissingKey,
+                map.Node,
+                $"'{map.Section}' (type: exec) is missing the required key 'command'");
             return [];
         }
 
@@ -123,13 +131,15 @@ internal static class ExecTargetReader
         }
         else
         {
-            map.Context.Report(DiagnosticCodes.WrongType, node, $"'{map.Section}.command' must be a list of arguments or a string");
+            map.Context.Report(
+                DiagnosticCodes.WrongType, node, $"'{map.Section}.command' must be a list of arguments or a string");
             return [];
         }
 
         if (argv.Count == 0 || argv[0].Length == 0)
         {
-            map.Context.Report(DiagnosticCodes.InvalidValue, node, $"'{map.Section}.command' must name a program to run");
+            map.Context.Report(
+                DiagnosticCodes.InvalidValue, node, $"'{map.Section}.command' must name a program to run");
         }
 
         return argv;
@@ -147,7 +157,11 @@ internal static class ExecTargetReader
         {
             if (!Suites.Perf.Server.EnvironmentExpander.IsName(name))
             {
-                map.Context.Report(DiagnosticCodes.InvalidValue, keyNode, $"'{name}' is not a valid environment variable name (letters, digits and _, not starting with a digit)");
+                map.Context.Report(
+                    DiagnosticCodes.InvalidValue,
+                    keyNode,
+                    $"'{name}' is not a valid environment variable name "
+                    + "(letters, digits and _, not starting with a digit)");
             }
             else if (value is not YamlScalarNode { Value: { } text })
             {
@@ -155,7 +169,11 @@ internal static class ExecTargetReader
             }
             else if (ExecReferences.FindMalformed(text) is { } bad)
             {
-                map.Context.Report(DiagnosticCodes.InvalidValue, value, $"'{map.Section}.{name}': '{bad}' is not a valid reference; write ${{env:NAME}} or ${{target:NAME.base_url}}");
+                map.Context.Report(
+                    DiagnosticCodes.InvalidValue,
+                    value,
+                    $"'{map.Section}.{name}': '{bad}' is not a valid reference; "
+                    + "write ${env:NAME} or ${target:NAME.base_url}");
             }
             else
             {
@@ -172,7 +190,8 @@ internal static class ExecTargetReader
         var value = map.Duration(key);
         if (value is { } d && d <= TimeSpan.Zero)
         {
-            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get(key)!, $"'{map.Section}.{key}' must be longer than zero");
+            map.Context.Report(
+                DiagnosticCodes.InvalidValue, map.Get(key)!, $"'{map.Section}.{key}' must be longer than zero");
             return null;
         }
 

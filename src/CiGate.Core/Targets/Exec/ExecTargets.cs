@@ -21,11 +21,20 @@ public static class ExecTargets
         var urls = config.Targets
             .Where(t => t.Config.Exec is null)
             .ToDictionary(t => t.Name, t => t.Config.BaseUrl, StringComparer.Ordinal);
-        var withheld = config.Targets.SelectMany(t => TargetSecrets.VariablesOf(t.Config)).Distinct(StringComparer.Ordinal).ToList();
+        var withheld = config.Targets
+            .SelectMany(t => TargetSecrets.VariablesOf(t.Config))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var folder = Path.GetFullPath(resultsFolder);
         var targets = config.Targets
             .Select(t => t.Config.Exec is { } spec
-                ? t with { Config = t.Config with { Exec = spec with { TargetUrls = urls, LogDirectory = folder, WithheldVariables = withheld } } }
+                ? t with
+                {
+                    Config = t.Config with
+                    {
+                        Exec = spec with { TargetUrls = urls, LogDirectory = folder, WithheldVariables = withheld },
+                    },
+                }
                 : t)
             .ToList();
         return config with { Targets = targets };

@@ -4,7 +4,9 @@ using CiGate.Core.Tests.Config;
 
 namespace CiGate.Core.Tests.Targets.Exec;
 
-/// <summary>The cigate-exec/1 client against a real Python app: matching by id, retries, crashes, restarts, start failures.</summary>
+/// <summary>
+/// The cigate-exec/1 client against a real Python app: matching by id, retries, crashes, restarts, start failures.
+/// </summary>
 public sealed class ExecTargetClientTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
