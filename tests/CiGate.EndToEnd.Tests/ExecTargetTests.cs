@@ -18,11 +18,14 @@ public sealed class ExecTargetTests
         using var folder = new TempFolder();
         var marker = folder.File("crashed.marker");
         var clean = ExecConfig.Write(folder, Cases, "--delay-ms 20", name: "clean.yml");
-        var faulty = ExecConfig.Write(folder, Cases, $"--delay-ms 20 --faults 0.1 --seed 5 --crash-after 60 --marker '{marker}'", name: "faulty.yml");
+        var faulty = ExecConfig.Write(folder, Cases,
+            $"--delay-ms 20 --faults 0.1 --seed 5 --crash-after 60 --marker '{marker}'", name: "faulty.yml");
 
         var runs = await Task.WhenAll(
-            CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", clean, "--out", folder.File("clean"), "--quiet"),
-            CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", faulty, "--out", folder.File("faulty"), "--quiet"));
+            CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", clean, "--out", folder.File("clean"),
+                "--quiet"),
+            CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", faulty, "--out",
+                folder.File("faulty"), "--quiet"));
 
         Assert.True(runs[0].ExitCode == 0, runs[0].ToString());
         Assert.True(runs[1].ExitCode == 0, runs[1].ToString());
@@ -32,7 +35,8 @@ public sealed class ExecTargetTests
         Assert.Contains(items, i => i.Attempts > 1);
         Assert.All(ResultsFolder.ReadItems(folder.File("clean")), i => Assert.Equal(1, i.Attempts));
         Assert.True(File.Exists(marker), "the app never crashed");
-        var log = await File.ReadAllTextAsync(Path.Combine(folder.File("faulty"), "exec-app.log"), TestContext.Current.CancellationToken);
+        var log = await File.ReadAllTextAsync(Path.Combine(folder.File("faulty"), "exec-app.log"),
+            TestContext.Current.CancellationToken);
         Assert.Contains("crashing on request 60", log, StringComparison.Ordinal);
         Assert.Contains("restart 1 of at most 5", log, StringComparison.Ordinal);
     }
@@ -43,13 +47,16 @@ public sealed class ExecTargetTests
         using var folder = new TempFolder();
         var pidFile = folder.File("app.pid");
         var clean = ExecConfig.Write(folder, Cases, "", name: "clean.yml");
-        var faulty = ExecConfig.Write(folder, Cases, $"--delay-ms 150 --faults 0.1 --seed 9 --pidfile '{pidFile}'", name: "faulty.yml");
+        var faulty = ExecConfig.Write(folder, Cases, $"--delay-ms 150 --faults 0.1 --seed 9 --pidfile '{pidFile}'",
+            name: "faulty.yml");
         var killed = folder.File("killed");
         var items = Path.Combine(killed, "items.jsonl");
 
-        var reference = await CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", clean, "--out", folder.File("clean"), "--quiet");
+        var reference = await CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", clean, "--out",
+            folder.File("clean"), "--quiet");
         int linesAtKill;
-        using (var victim = CigateProcess.StartWith(folder.Path, ExecConfig.Allowed(), "run", faulty, "--out", killed, "--quiet"))
+        using (var victim = CigateProcess.StartWith(folder.Path, ExecConfig.Allowed(), "run", faulty, "--out", killed,
+            "--quiet"))
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (ResultsFolder.CountLines(items) < 30)
@@ -64,9 +71,11 @@ public sealed class ExecTargetTests
         }
 
         // The app sees its stdin close when cigate dies, and exits: nothing is left holding resources.
-        var app = int.Parse(await File.ReadAllTextAsync(pidFile, TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var app = int.Parse(await File.ReadAllTextAsync(pidFile, TestContext.Current.CancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
         await WaitUntilGoneAsync(app);
-        var resumed = await CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", faulty, "--out", killed, "--resume", "--quiet");
+        var resumed = await CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", faulty, "--out",
+            killed, "--resume", "--quiet");
 
         Assert.True(reference.ExitCode == 0, reference.ToString());
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
@@ -92,20 +101,29 @@ public sealed class ExecTargetTests
                 kind: prompts
                 prompts: [{"{"} id: ask, text: '{"{{"} question {"}}"}' {"}"}]
                 tests:
-                  - {"{"} vars: {"{"} question: 'say hi' {"}"}, assert: [{"{"} type: equals, value: 'plain: say hi' {"}"}] {"}"}
-                  - {"{"} vars: {"{"} question: 'answer in json' {"}"}, assert: [{"{"} type: equals, value: 'as json: answer in json' {"}"}] {"}"}
-                  - {"{"} vars: {"{"} question: 'please fail' {"}"}, assert: [{"{"} type: contains, value: x {"}"}] {"}"}
+                  - vars: {"{"} question: 'say hi' {"}"}
+                    assert: [{"{"} type: equals, value: 'plain: say hi' {"}"}]
+                  - vars: {"{"} question: 'answer in json' {"}"}
+                    assert: [{"{"} type: equals, value: 'as json: answer in json' {"}"}]
+                  - vars: {"{"} question: 'please fail' {"}"}
+                    assert: [{"{"} type: contains, value: x {"}"}]
             """);
 
-        var run = await CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", "cigate.yml", "--out", folder.File("out"), "--quiet");
+        var run = await CigateProcess.RunWithAsync(folder.Path, ExecConfig.Allowed(), "run", "cigate.yml", "--out",
+            folder.File("out"), "--quiet");
 
-        var lines = File.ReadAllLines(Path.Combine(folder.File("out"), "items.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = File.ReadAllLines(Path.Combine(folder.File("out"),
+            "items.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, lines.Count);
-        var passed = lines.Where(l => l.TryGetProperty("scores", out var s) && s.TryGetProperty("pass", out var p) && p.GetDouble() == 1).ToList();
+        var passed = lines.Where(l => l.TryGetProperty("scores", out var s) && s.TryGetProperty("pass",
+            out var p) && p.GetDouble() == 1).ToList();
         Assert.Equal(2, passed.Count);
         var failed = Assert.Single(lines, l => l.TryGetProperty("error", out _));
-        Assert.EndsWith("exit code 1: boom: cannot answer", failed.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains("something went wrong", await File.ReadAllTextAsync(Path.Combine(folder.File("out"), "exec-script.log"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.EndsWith("exit code 1: boom: cannot answer",
+            failed.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("something went wrong",
+            await File.ReadAllTextAsync(Path.Combine(folder.File("out"), "exec-script.log"),
+            TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -116,24 +134,33 @@ public sealed class ExecTargetTests
         const string Secret = "e2e-exec-secret-7f3a9c";
         var config = ExecConfig.Write(
             folder, 10, "--leak", "    env: { APP_TOKEN: \"${env:CIGATE_E2E_EXEC_TOKEN}\" }\n", name: "cigate.yml");
-        File.AppendAllText(config, "      - { vars: { question: 'please leak' }, assert: [{ type: contains, value: 'token=' }] }\ncache: { enabled: true, dir: cache }\n");
+        File.AppendAllText(config,
+            "      - { vars: { question: 'please leak' }, assert: [{ type: contains, value: 'token=' }] }\n"
+            + "cache: { enabled: true, dir: cache }\n");
         var environment = ExecConfig.Allowed(("CIGATE_E2E_EXEC_TOKEN", Secret));
 
-        var run = await CigateProcess.RunWithAsync(folder.Path, environment, "run", config, "--out", folder.File("out"));
-        var again = await CigateProcess.RunWithAsync(folder.Path, environment, "run", config, "--out", folder.File("again"));
-        var compare = await CigateProcess.RunWithAsync(folder.Path, environment, "compare", "--base", folder.File("out"), "--head", folder.File("again"), "--out", folder.File("cmp"));
+        var run = await CigateProcess.RunWithAsync(folder.Path, environment, "run", config, "--out",
+            folder.File("out"));
+        var again = await CigateProcess.RunWithAsync(folder.Path, environment, "run", config, "--out",
+            folder.File("again"));
+        var compare = await CigateProcess.RunWithAsync(folder.Path, environment, "compare", "--base",
+            folder.File("out"), "--head", folder.File("again"), "--out", folder.File("cmp"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.True(compare.ExitCode is 0 or 1, compare.ToString());
-        var leaked = ResultsFolder.ReadItems(folder.File("out")).Single(i => i.Output!.Contains("leak", StringComparison.Ordinal));
+        var leaked = ResultsFolder.ReadItems(folder.File("out")).Single(i => i.Output!.Contains("leak",
+            StringComparison.Ordinal));
         Assert.EndsWith("token=***", leaked.Output, StringComparison.Ordinal);
-        Assert.Contains("starting with token ***", await File.ReadAllTextAsync(Path.Combine(folder.File("out"), "exec-app.log"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("starting with token ***",
+            await File.ReadAllTextAsync(Path.Combine(folder.File("out"), "exec-app.log"),
+            TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var files = Directory.EnumerateFiles(folder.Path, "*", SearchOption.AllDirectories).ToList();
         Assert.Contains(files, f => f.EndsWith("responses.jsonl", StringComparison.Ordinal));
         foreach (var file in files)
         {
-            Assert.DoesNotContain(Secret, await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret, await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken),
+                StringComparison.Ordinal);
         }
 
         foreach (var output in new[] { run, again, compare })
@@ -148,7 +175,8 @@ public sealed class ExecTargetTests
         using var folder = new TempFolder();
         var config = ExecConfig.Write(folder, 3, "");
 
-        var refused = await CigateProcess.RunWithAsync(folder.Path, new Dictionary<string, string?> { ["CIGATE_ALLOW_COMMANDS"] = null }, "run", config, "--out", folder.File("out"), "--quiet");
+        var refused = await CigateProcess.RunWithAsync(folder.Path, new Dictionary<string,
+            string?> { ["CIGATE_ALLOW_COMMANDS"] = null }, "run", config, "--out", folder.File("out"), "--quiet");
 
         Assert.True(refused.ExitCode == 2, refused.ToString());
         var line = Assert.Single(refused.Stderr.Split('\n'), l => l.Contains("CIGATE0022", StringComparison.Ordinal));
@@ -170,17 +198,22 @@ public sealed class ExecTargetTests
 
         // Some cases fail on purpose (N % 5 == 0): the comparison covers both outcomes.
         Assert.Contains(expected.Values, i => i.Scores.Contains("\"pass\":0", StringComparison.Ordinal));
-        var before = ResultsFolder.OnlySuite(ResultsFolder.ReadResults(expectedFolder)).GetProperty("metrics").GetRawText();
-        var after = ResultsFolder.OnlySuite(ResultsFolder.ReadResults(actualFolder)).GetProperty("metrics").GetRawText();
-        Assert.Equal(before, after);
+        Assert.Equal(Metrics(expectedFolder), Metrics(actualFolder));
+    }
+
+    private static string Metrics(string folder)
+    {
+        return ResultsFolder.OnlySuite(ResultsFolder.ReadResults(folder)).GetProperty("metrics").GetRawText();
     }
 
     private static async Task WaitUntilGoneAsync(int pid)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal))
+        while (File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z",
+            StringComparison.Ordinal))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"the exec app (pid {pid}) still runs 15 s after cigate was killed");
+            Assert.True(DateTime.UtcNow < deadline,
+                $"the exec app (pid {pid}) still runs 15 s after cigate was killed");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }

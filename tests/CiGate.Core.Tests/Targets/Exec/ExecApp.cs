@@ -56,5 +56,9 @@ internal static class ExecApp
             Vars = new Dictionary<string, object?> { ["q"] = text },
         };
 
+    /// <summary>Asks "square of N" for N from 1 to <paramref name="count"/>, all at once.</summary>
+    public static Task<ModelResponse[]> AskSquaresAsync(ITargetClient client, int count, CancellationToken ct) =>
+        Task.WhenAll(Enumerable.Range(1, count).Select(n => client.CompleteAsync(Ask($"square of {n}"), ct)));
+
     public static string Log(string directory) => File.ReadAllText(Path.Combine(directory, "exec-app.log"));
 }

@@ -13,9 +13,11 @@ public sealed class ExecOnceTests
     public async Task Plain_stdout_is_the_output_and_a_reply_object_is_read_as_one()
     {
         using var folder = new TempFolder();
-        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [], ExecMode.Once, concurrency: 4));
+        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [], ExecMode.Once,
+            concurrency: 4));
 
-        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(n => client.CompleteAsync(ExecApp.Ask($"question {n}"), Ct)));
+        var questions = Enumerable.Range(1, 8).Select(n => ExecApp.Ask($"question {n}"));
+        var answers = await Task.WhenAll(questions.Select(q => client.CompleteAsync(q, Ct)));
         var json = await client.CompleteAsync(ExecApp.Ask("answer in json"), Ct);
 
         Assert.Equal([.. Enumerable.Range(1, 8).Select(n => $"plain: question {n}")], answers.Select(a => a.Text));
@@ -27,9 +29,11 @@ public sealed class ExecOnceTests
     public async Task A_failing_exit_is_an_error_with_the_last_stderr_line()
     {
         using var folder = new TempFolder();
-        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [], ExecMode.Once, maxAttempts: 2));
+        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [], ExecMode.Once,
+            maxAttempts: 2));
 
-        var error = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("please fail"), Ct));
+        var error = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("please fail"),
+            Ct));
 
         Assert.Equal(TargetErrorKind.RetriesExhausted, error.Kind);
         Assert.Equal(2, error.Attempts);

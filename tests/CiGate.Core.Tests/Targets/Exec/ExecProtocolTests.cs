@@ -42,13 +42,17 @@ public sealed class ExecProtocolTests
     [Fact]
     public void Replies_are_read_with_their_optional_fields()
     {
-        var reply = ExecProtocol.Parse("""{"type":"response","id":"r1","output":"ok","tool_calls":[{"id":"c1","name":"f","arguments":{"a":1}},{"name":"g","arguments":"{\"b\":"}],"reasoning":"think","refusal":null,"finish_reason":"tool_calls","usage":{"prompt_tokens":5,"completion_tokens":6,"cached_tokens":2},"model":"m","trace":{"x":[1]}}""");
+        var reply = ExecProtocol.Parse(
+            """{"type":"response","id":"r1","output":"ok","tool_calls":[{"id":"c1","name":"f","arguments":{"a":1}},"""
+            + """{"name":"g","arguments":"{\"b\":"}],"reasoning":"think","refusal":null,"finish_reason":"tool_calls","""
+            + """"usage":{"prompt_tokens":5,"completion_tokens":6,"cached_tokens":2},"model":"m","trace":{"x":[1]}}""");
         var error = ExecProtocol.Parse("""{"type":"error","id":"r2","message":"nope","retryable":true}""");
         var hello = ExecProtocol.Parse("""{"type":"hello","protocol":"cigate-exec/1","app":"a","version":"2"}""");
 
         Assert.Equal((ExecReplyKind.Response, "r1", "ok"), (reply.Kind, reply.Id, reply.Output));
         Assert.Equal([new ToolCall("c1", "f", """{"a":1}"""), new ToolCall(null, "g", """{"b":""")], reply.ToolCalls);
-        Assert.Equal(("think", null, "tool_calls", "m"), (reply.Reasoning, reply.Refusal, reply.FinishReason, reply.Model));
+        Assert.Equal(("think", null, "tool_calls", "m"),
+            (reply.Reasoning, reply.Refusal, reply.FinishReason, reply.Model));
         Assert.Equal(new TokenUsage(5, 6, 2, null), reply.Usage);
         Assert.Equal((ExecReplyKind.Error, "r2", "nope", true), (error.Kind, error.Id, error.Message, error.Retryable));
         Assert.Equal(("cigate-exec/1", "a", "2"), (hello.Protocol, hello.App, hello.Version));
@@ -65,7 +69,8 @@ public sealed class ExecProtocolTests
 
     [Fact]
     public void A_response_without_output_is_a_problem_not_an_answer() =>
-        Assert.Equal("the response has no 'output' string", ExecProtocol.Parse("""{"type":"response","id":"r1"}""").Problem);
+        Assert.Equal(
+            "the response has no 'output' string", ExecProtocol.Parse("""{"type":"response","id":"r1"}""").Problem);
 
     [Theory]
     [InlineData("just text\n", "just text")]

@@ -15,9 +15,10 @@ public sealed class ExecTargetClientTests
     public async Task Many_requests_in_flight_each_get_their_own_reply()
     {
         using var folder = new TempFolder();
-        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, ["--delay-ms", "30"], concurrency: 32));
+        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, ["--delay-ms", "30"],
+            concurrency: 32));
 
-        var answers = await Task.WhenAll(Enumerable.Range(1, 200).Select(n => client.CompleteAsync(ExecApp.Ask($"square of {n}"), Ct)));
+        var answers = await ExecApp.AskSquaresAsync(client, 200, Ct);
 
         for (var n = 1; n <= 200; n++)
         {
@@ -33,10 +34,12 @@ public sealed class ExecTargetClientTests
     public async Task Retryable_error_replies_are_retried_and_a_rejection_is_not()
     {
         using var folder = new TempFolder();
-        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, ["--faults", "0.5", "--seed", "3"]));
+        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path,
+            ["--faults", "0.5", "--seed", "3"]));
 
-        var answers = await Task.WhenAll(Enumerable.Range(1, 40).Select(n => client.CompleteAsync(ExecApp.Ask($"square of {n}"), Ct)));
-        var rejected = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("please reject this"), Ct));
+        var answers = await ExecApp.AskSquaresAsync(client, 40, Ct);
+        var rejected = await Assert.ThrowsAsync<TargetException>(
+            () => client.CompleteAsync(ExecApp.Ask("please reject this"), Ct));
 
         Assert.Contains(answers, a => a.Attempts == 2);
         Assert.All(answers, a => Assert.StartsWith("The square of", a.Text, StringComparison.Ordinal));
@@ -51,9 +54,10 @@ public sealed class ExecTargetClientTests
         using var folder = new TempFolder();
         var marker = Path.Combine(folder.Path, "crashed");
         await using var client = TargetClientFactory.Create(
-            ExecApp.Target(folder.Path, ["--crash-after", "20", "--marker", marker, "--delay-ms", "50"], concurrency: 8));
+            ExecApp.Target(folder.Path, ["--crash-after", "20", "--marker", marker, "--delay-ms", "50"],
+                concurrency: 8));
 
-        var answers = await Task.WhenAll(Enumerable.Range(1, 60).Select(n => client.CompleteAsync(ExecApp.Ask($"square of {n}"), Ct)));
+        var answers = await ExecApp.AskSquaresAsync(client, 60, Ct);
 
         Assert.True(File.Exists(marker));
         Assert.Equal(60, answers.Count(a => a.Text.StartsWith("The square of", StringComparison.Ordinal)));
@@ -67,7 +71,8 @@ public sealed class ExecTargetClientTests
     public async Task An_app_that_keeps_crashing_runs_out_of_restarts_with_a_coded_error()
     {
         using var folder = new TempFolder();
-        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, ["--crash-always"], maxRestarts: 2, maxAttempts: 10));
+        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, ["--crash-always"],
+            maxRestarts: 2, maxAttempts: 10));
 
         var error = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("hello"), Ct));
         var next = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("again"), Ct));
@@ -86,7 +91,8 @@ public sealed class ExecTargetClientTests
     public async Task An_app_that_does_not_start_properly_fails_with_CIGATE0320(string flag, string expected)
     {
         using var folder = new TempFolder();
-        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [flag], startup: TimeSpan.FromSeconds(1)));
+        await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [flag],
+            startup: TimeSpan.FromSeconds(1)));
 
         var error = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("hello"), Ct));
 
@@ -100,9 +106,11 @@ public sealed class ExecTargetClientTests
     {
         using var folder = new TempFolder();
         await using var client = TargetClientFactory.Create(
-            ExecApp.Target(folder.Path, ["--delay-ms", "3000"], timeout: TimeSpan.FromMilliseconds(100), maxAttempts: 2));
+            ExecApp.Target(folder.Path, ["--delay-ms", "3000"], timeout: TimeSpan.FromMilliseconds(100),
+                maxAttempts: 2));
 
-        var error = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("a slow question"), Ct));
+        var error = await Assert.ThrowsAsync<TargetException>(
+            () => client.CompleteAsync(ExecApp.Ask("a slow question"), Ct));
 
         Assert.Equal(TargetErrorKind.Timeout, error.Kind);
         Assert.Equal(2, error.Attempts);
@@ -134,10 +142,13 @@ public sealed class ExecTargetClientTests
         using var folder = new TempFolder();
         var childFile = Path.Combine(folder.Path, "child.pid");
         var appFile = Path.Combine(folder.Path, "app.pid");
-        var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, ["--fork-child", childFile, "--pidfile", appFile]));
+        var client = TargetClientFactory.Create(ExecApp.Target(folder.Path,
+            ["--fork-child", childFile, "--pidfile", appFile]));
         await client.CompleteAsync(ExecApp.Ask("hi"), Ct);
-        var child = int.Parse(await File.ReadAllTextAsync(childFile, Ct), System.Globalization.CultureInfo.InvariantCulture);
-        var app = int.Parse(await File.ReadAllTextAsync(appFile, Ct), System.Globalization.CultureInfo.InvariantCulture);
+        var child = int.Parse(await File.ReadAllTextAsync(childFile, Ct),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var app = int.Parse(await File.ReadAllTextAsync(appFile, Ct),
+            System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(Running(child));
 
         await client.DisposeAsync();

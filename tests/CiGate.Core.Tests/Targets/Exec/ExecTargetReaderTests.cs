@@ -9,7 +9,8 @@ namespace CiGate.Core.Tests.Targets.Exec;
 /// <summary>`type: exec` in cigate.yml: the keys, their defaults, references and the errors a user can make.</summary>
 public sealed class ExecTargetReaderTests
 {
-    private const string Suite = "suites:\n  s:\n    kind: prompts\n    targets: [app]\n    prompts: [{ id: p, text: '{{q}}' }]\n    tests: [{ vars: { q: hi } }]\n";
+    private const string Suite = "suites:\n  s:\n    kind: prompts\n    targets: [app]\n"
+        + "    prompts: [{ id: p, text: '{{q}}' }]\n    tests: [{ vars: { q: hi } }]\n";
 
     [Fact]
     public void Reads_an_exec_target_with_its_defaults_and_asks_for_the_command_privilege()
@@ -33,11 +34,13 @@ public sealed class ExecTargetReaderTests
         Assert.Equal(["python3", "-u", "my app.py"], spec.Command);
         Assert.Equal(Path.Combine(folder.Path, "evals"), spec.WorkingDirectory);
         Assert.Equal(ExecMode.Server, spec.Mode);
-        Assert.Equal((16, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30)), (target.Concurrency, target.Timeout, spec.StartupTimeout));
+        Assert.Equal((16, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30)),
+            (target.Concurrency, target.Timeout, spec.StartupTimeout));
         Assert.Equal(RetryPolicy.Default, target.Retry);
         Assert.StartsWith("cigate-exec/1:", target.CacheIdentity, StringComparison.Ordinal);
         var privilege = Assert.Single(config.Privileges);
-        Assert.Equal((PrivilegeKind.Command, "targets.app.command", 5), (privilege.Kind, privilege.Key, privilege.Place.Line));
+        Assert.Equal((PrivilegeKind.Command, "targets.app.command", 5),
+            (privilege.Kind, privilege.Key, privilege.Place.Line));
     }
 
     [Fact]
@@ -50,7 +53,12 @@ public sealed class ExecTargetReaderTests
               app: { type: exec, command: [python3, app.py], env: { BASE: "${target:sim.base_url}" } }
             """ + "\n" + Suite);
         var config = ConfigLoader.Load(path);
-        var moved = config with { Targets = [.. config.Targets.Select(t => t.Name == "sim" ? t with { Config = t.Config with { BaseUrl = new Uri("http://127.0.0.1:4321/v1") } } : t)] };
+        var port = new Uri("http://127.0.0.1:4321/v1");
+        var moved = config with
+        {
+            Targets = [.. config.Targets.Select(
+                t => t.Name == "sim" ? t with { Config = t.Config with { BaseUrl = port } } : t)],
+        };
 
         var bound = ExecTargets.Bind(moved, folder.Path).Target("app").Config;
         var (environment, secrets) = ExecReferences.Resolve("app", bound.Exec!, _ => null);
@@ -64,7 +72,8 @@ public sealed class ExecTargetReaderTests
     [Fact]
     public void A_secret_is_resolved_at_start_and_never_part_of_the_identity()
     {
-        var spec = new ExecSpec(["app"], "/", new Dictionary<string, string> { ["T"] = "Bearer ${env:TOKEN}" }, ExecMode.Server, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1);
+        var spec = new ExecSpec(["app"], "/", new Dictionary<string, string> { ["T"] = "Bearer ${env:TOKEN}" },
+            ExecMode.Server, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1);
 
         var (environment, secrets) = ExecReferences.Resolve("app", spec, name => name == "TOKEN" ? "abc123456" : null);
 
@@ -91,7 +100,8 @@ public sealed class ExecTargetReaderTests
 
         Assert.Equal(ExitCodes.UsageOrConfig, error.ExitCode);
         Assert.Equal(
-            $"{path}(5,22): error CIGATE0011: target 'app' env 'APP_TOKEN' reads environment variable 'CIGATE_TEST_SURELY_UNSET_VARIABLE', which is not set or empty",
+            $"{path}(5,23): error CIGATE0011: target 'app' env 'APP_TOKEN' reads environment variable "
+            + "'CIGATE_TEST_SURELY_UNSET_VARIABLE', which is not set or empty",
             Assert.Single(error.Diagnostics).ToString());
     }
 
@@ -112,11 +122,17 @@ public sealed class ExecTargetReaderTests
 
         var lines = error.Diagnostics.Select(d => $"{d.Line}: {d.Code}: {d.Message}").ToList();
         Assert.Contains("3: CIGATE0004: 'targets.a' (type: exec) is missing the required key 'command'", lines);
-        Assert.Contains("3: CIGATE0007: target 'a' env 'X' refers to target 'simm', which is not a defined model or simulator target; did you mean 'sim'?", lines);
+        Assert.Contains(
+            "3: CIGATE0007: target 'a' env 'X' refers to target 'simm', "
+            + "which is not a defined model or simulator target; did you mean 'sim'?",
+            lines);
         Assert.Contains("4: CIGATE0005: 'targets.b.command' has an unclosed single quote", lines);
         Assert.Contains("4: CIGATE0005: 'targets.b.mode' must be one of server, once, not 'forever'", lines);
-        Assert.Contains(lines, l => l.StartsWith("5: CIGATE0005: 'targets.c.env.Y': '${env:}' is not a valid reference", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("5: CIGATE0002: unknown key 'base_url' in 'targets.c'", StringComparison.Ordinal));
+        Assert.Contains(lines,
+            l => l.StartsWith("5: CIGATE0005: 'targets.c.env.Y': '${env:}' is not a valid reference",
+            StringComparison.Ordinal));
+        Assert.Contains(lines,
+            l => l.StartsWith("5: CIGATE0002: unknown key 'base_url' in 'targets.c'", StringComparison.Ordinal));
         Assert.Contains("6: CIGATE0005: 'targets.d.type' must be one of openai, exec, not 'shell'", lines);
     }
 }
