@@ -45,7 +45,7 @@ public sealed class ExecProtocolTests
         var reply = ExecProtocol.Parse(
             """{"type":"response","id":"r1","output":"ok","tool_calls":[{"id":"c1","name":"f","arguments":{"a":1}},"""
             + """{"name":"g","arguments":"{\"b\":"}],"reasoning":"think","refusal":null,"finish_reason":"tool_calls","""
-            + """"usage":{"prompt_tokens":5,"completion_tokens":6,"cached_tokens":2},"model":"m","trace":{"x":[1]}}""");
+            + """ "usage":{"prompt_tokens":5,"completion_tokens":6,"cached_tokens":2},"model":"m","trace":{"x":[1]}}""");
         var error = ExecProtocol.Parse("""{"type":"error","id":"r2","message":"nope","retryable":true}""");
         var hello = ExecProtocol.Parse("""{"type":"hello","protocol":"cigate-exec/1","app":"a","version":"2"}""");
 
