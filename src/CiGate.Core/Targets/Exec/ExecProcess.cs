@@ -18,6 +18,7 @@ internal sealed class ExecProcess : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ExecReply>> pending =
         new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<ExecReply> hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "See DisposeAsync.")]
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly Stream stdin;
     private readonly Task stdoutPump;
@@ -137,7 +138,8 @@ internal sealed class ExecProcess : IAsyncDisposable
         await ExecLauncher.StopAsync(process, stopTimeout);
         await Task.WhenAll(stdoutPump, stderrPump).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
             .ContinueWith(_ => { }, TaskScheduler.Default);
-        writeLock.Dispose();
+        // writeLock is not disposed: a request that took this process before it died may still be
+        // about to write, and must fail as a crash (retried), not with ObjectDisposedException.
         process.Dispose();
     }
 
