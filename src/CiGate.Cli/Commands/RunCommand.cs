@@ -5,6 +5,7 @@ using CiGate.Core.Diagnostics;
 using CiGate.Core.Running;
 using CiGate.Core.Sharding;
 using CiGate.Core.Targets;
+using CiGate.Core.Targets.Exec;
 
 namespace CiGate.Cli.Commands;
 
@@ -50,6 +51,7 @@ internal static class RunCommand
             CommonOptions.Trust(parse, allowCommands, trustedHosts).Enforce(loaded.Privileges);
             await using var simulators = new SimulatorLauncher();
             loaded = await simulators.StartAsync(loaded, ct);
+            loaded = ExecTargets.Bind(loaded, parse.GetValue(output)!);
             var plans = PlanBuilder.Build(loaded, parse.GetValue(suites), parse.GetValue(limit));
             await using var cache = loaded.Cache.Enabled ? await ResponseCache.OpenAsync(loaded.Cache.Directory, ct) : null;
             var clients = loaded.Targets

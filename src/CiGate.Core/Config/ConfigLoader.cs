@@ -65,6 +65,7 @@ public static class ConfigLoader
             map.Finish();
         }
 
+        Targets.Exec.ExecTargetReader.CheckReferences(targets, diagnostics);
         var suites = ReadSuites(suiteNodes, targets, context, baseDirectory);
         if (files.Count > 0 && suites.Count == 0 && !diagnostics.HasErrors)
         {

@@ -12,6 +12,12 @@ internal static class TargetReader
         ["completions"] = TargetApi.Completions,
     };
 
+    private static readonly Dictionary<string, TargetType> Types = new(StringComparer.Ordinal)
+    {
+        ["openai"] = TargetType.OpenAI,
+        ["exec"] = TargetType.Exec,
+    };
+
     private static readonly Dictionary<string, TargetRole> Roles = new(StringComparer.Ordinal)
     {
         ["model"] = TargetRole.Model,
@@ -27,6 +33,9 @@ internal static class TargetReader
         {
             return null;
         }
+
+        var type = map.Choice("type", Types) ?? TargetType.OpenAI;
+        if (type == TargetType.Exec) return Targets.Exec.ExecTargetReader.Read(name, map, baseDirectory);
 
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
         var baseUrlText = map.String("base_url", required: simulator is null);
@@ -134,7 +143,7 @@ internal static class TargetReader
         return headers;
     }
 
-    private static RetryPolicy ReadRetry(MapReader? map)
+    internal static RetryPolicy ReadRetry(MapReader? map)
     {
         var defaults = RetryPolicy.Default;
         if (map is null)

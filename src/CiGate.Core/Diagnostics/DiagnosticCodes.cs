@@ -63,6 +63,17 @@ public static class DiagnosticCodes
     /// <summary>The server lacks an endpoint the config asks for (e.g. /tokenize for `tokenizer: server`).</summary>
     public const string EndpointMissing = "CIGATE0305";
 
+    // Exec targets (type: exec), 0320-0329
+
+    /// <summary>
+    /// An exec target's app could not be started, exited before its hello, or did not answer it
+    /// within startup_timeout.
+    /// </summary>
+    public const string ExecStartFailed = "CIGATE0320";
+
+    /// <summary>An exec target's app crashed more often than its max_restarts; the remaining requests fail.</summary>
+    public const string ExecRestartsExhausted = "CIGATE0321";
+
     // Results and resume
     public const string ResultsNotFound = "CIGATE0401";
     public const string ResultsMalformed = "CIGATE0402";

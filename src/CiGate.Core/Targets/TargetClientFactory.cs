@@ -18,6 +18,7 @@ public static class TargetClientFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentOutOfRangeException.ThrowIfLessThan(config.Concurrency, 1, nameof(config));
         ArgumentOutOfRangeException.ThrowIfLessThan(config.Retry.MaxAttempts, 1, nameof(config));
+        if (config.Exec is not null) return new Exec.ExecTargetClient(config, cache);
 
         var secrets = TargetSecrets.Resolve(config);
         string? apiKey = secrets.ApiKey;

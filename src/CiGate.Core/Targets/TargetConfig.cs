@@ -24,4 +24,7 @@ public sealed record TargetConfig(
 
     /// <summary>Where keys were written (<c>base_url</c>, <c>api_key_env</c>, <c>headers.NAME</c>), for errors found at run time.</summary>
     public IReadOnlyDictionary<string, Diagnostics.SourcePlace> Places { get; init; } = new Dictionary<string, Diagnostics.SourcePlace>();
+
+    /// <summary>Set for <c>type: exec</c>: the process that speaks <c>cigate-exec/1</c>.</summary>
+    public Exec.ExecSpec? Exec { get; init; }
 }

@@ -95,6 +95,10 @@ public sealed partial class TargetSecrets
         }
     }
 
+    /// <summary>Secrets that are not headers (an exec target's <c>${env:NAME}</c> values).</summary>
+    internal static TargetSecrets Of(IEnumerable<string> values) =>
+        new(null, values.Select((v, i) => (v, i)).ToDictionary(p => $"value{p.i}", p => p.v, StringComparer.Ordinal));
+
     /// <summary>True when a header value reads the environment.</summary>
     public static bool ReadsEnvironment(string value) => ReferenceRegex().IsMatch(value);
 
