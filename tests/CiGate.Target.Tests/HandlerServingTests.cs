@@ -1,0 +1,194 @@
+using System.Text.Json.Nodes;
+using CiGate.Target.Tests.Support;
+
+namespace CiGate.Target.Tests;
+
+/// <summary>The library serving a delegate: errors, malformed lines, concurrency, end of input.</summary>
+public sealed class HandlerServingTests
+{
+    [Fact]
+    public async Task A_delegates_reply_carries_every_optional_field_and_the_request_reaches_it_whole()
+    {
+        TargetRequest? seen = null;
+        await using var target = InProcessTarget.Serve((request, _) =>
+        {
+            seen = request;
+            return Task.FromResult(new TargetReply
+            {
+                Output = "line one\nline two",
+                ToolCalls = [new TargetToolCall("call_1", "lookup", """{"city":"Paris"}""")],
+                Reasoning = "thought",
+                Refusal = "no",
+                FinishReason = "tool_calls",
+                Usage = new TargetUsage { PromptTokens = 5, CompletionTokens = 7, CachedTokens = 2, ReasoningTokens = 3 },
+                Model = "m",
+                Trace = new JsonObject { ["docs"] = new JsonArray("a", "b") },
+            });
+        });
+
+        await target.Peer.SendAsync("""
+            {"type":"request","id":"x","item":"case-9","messages":[{"role":"user","content":"hi"}],"prompt":null,"vars":{"city":"Paris","n":3},"options":{"max_tokens":50,"temperature":null,"seed":4,"stop":["END"]},"tools":[{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}],"response_format":{"type":"json_object"}}
+            """);
+        var reply = await target.Peer.ReceiveRequiredAsync();
+
+        Assert.Equal("x", seen!.Id);
+        Assert.Equal("case-9", seen.Item);
+        Assert.Equal("hi", Assert.Single(seen.Messages).Content);
+        Assert.Equal("Paris", seen.Vars["city"].GetString());
+        Assert.Equal(3, seen.Vars["n"].GetInt32());
+        Assert.Equal(50, seen.Options.MaxTokens);
+        Assert.Null(seen.Options.Temperature);
+        Assert.Equal(4, seen.Options.Seed);
+        Assert.Equal(["END"], seen.Options.Stop);
+        Assert.Equal("lookup", Assert.Single(seen.Tools).GetProperty("function").GetProperty("name").GetString());
+        Assert.Equal("json_object", seen.ResponseFormat!.Value.GetProperty("type").GetString());
+
+        Assert.Equal("line one\nline two", reply.GetProperty("output").GetString());
+        Assert.DoesNotContain('\n', target.Peer.RawLines[0]);
+        var call = Assert.Single(reply.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("call_1", call.GetProperty("id").GetString());
+        Assert.Equal("lookup", call.GetProperty("name").GetString());
+        Assert.Equal("""{"city":"Paris"}""", call.GetProperty("arguments").GetString());
+        Assert.Equal("thought", reply.GetProperty("reasoning").GetString());
+        Assert.Equal("no", reply.GetProperty("refusal").GetString());
+        Assert.Equal("tool_calls", reply.GetProperty("finish_reason").GetString());
+        var usage = reply.GetProperty("usage");
+        Assert.Equal([5, 7, 2, 3], new[] { "prompt_tokens", "completion_tokens", "cached_tokens", "reasoning_tokens" }
+            .Select(n => usage.GetProperty(n).GetInt64()));
+        Assert.Equal("m", reply.GetProperty("model").GetString());
+        Assert.Equal("b", reply.GetProperty("trace").GetProperty("docs")[1].GetString());
+    }
+
+    [Fact]
+    public async Task Handler_exceptions_become_error_replies_with_the_retryable_flag_they_call_for()
+    {
+        await using var target = InProcessTarget.Serve((request, _) => request.Id switch
+        {
+            "bug" => throw new InvalidOperationException("the app broke\nin two lines"),
+            "busy" => throw new CiGateTargetException("upstream busy", retryable: true),
+            "net" => Task.FromException<TargetReply>(new HttpRequestException("connection refused")),
+            "null" => Task.FromResult<TargetReply>(null!),
+            _ => Task.FromResult(new TargetReply { Output = "fine" }),
+        });
+
+        foreach (var id in new[] { "bug", "busy", "net", "null", "ok" })
+        {
+            await target.Peer.SendAsync(ProtocolPeer.Request(id, "q"));
+        }
+
+        var replies = await target.Peer.ReceiveManyAsync(5);
+
+        Assert.Equal("InvalidOperationException: the app broke in two lines", replies["bug"].GetProperty("message").GetString());
+        Assert.False(replies["bug"].GetProperty("retryable").GetBoolean());
+        Assert.Equal("upstream busy", replies["busy"].GetProperty("message").GetString());
+        Assert.True(replies["busy"].GetProperty("retryable").GetBoolean());
+        Assert.True(replies["net"].GetProperty("retryable").GetBoolean());
+        Assert.Equal("error", replies["null"].GetProperty("type").GetString());
+        Assert.Equal("fine", replies["ok"].GetProperty("output").GetString());
+        Assert.Contains("request bug (item case-bug): InvalidOperationException", target.Logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_lines_are_answered_when_they_have_an_id_and_logged_when_not()
+    {
+        await using var target = InProcessTarget.Serve((_, _) => Task.FromResult(new TargetReply { Output = "ok" }));
+
+        await target.Peer.SendAsync("this is not json");
+        await target.Peer.SendAsync("[1,2]");
+        await target.Peer.SendAsync("""{"type":"request","messages":[{"role":"user","content":"no id"}]}""");
+        await target.Peer.SendAsync("""{"type":"request","id":"empty"}""");
+        await target.Peer.SendAsync("""{"type":"request","id":"badopt","prompt":"p","options":{"max_tokens":1.5}}""");
+        await target.Peer.SendAsync("""{"type":"request","id":"norole","messages":[{"content":"x"}]}""");
+        await target.Peer.SendAsync("""{"type":"cancel","id":"what"}""");
+        await target.Peer.SendAsync("");
+        await target.Peer.SendAsync(ProtocolPeer.Request("after", "still serving"));
+        var replies = await target.Peer.ReceiveManyAsync(5);
+
+        foreach (var id in new[] { "empty", "badopt", "norole", "what" })
+        {
+            Assert.Equal("error", replies[id].GetProperty("type").GetString());
+            Assert.False(replies[id].GetProperty("retryable").GetBoolean());
+        }
+
+        Assert.Contains("neither", replies["empty"].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("unknown line type 'cancel'", replies["what"].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ok", replies["after"].GetProperty("output").GetString());
+        Assert.Contains("line 1: not JSON", target.Logged, StringComparison.Ordinal);
+        Assert.Contains("line 2: a line must be a JSON object", target.Logged, StringComparison.Ordinal);
+        Assert.Contains("line 3: a request needs a string \"id\"", target.Logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_more_handlers_run_at_once_than_MaxConcurrency_and_replies_come_in_any_order()
+    {
+        var running = 0;
+        var peak = 0;
+        await using var target = InProcessTarget.Serve(
+            async (request, ct) =>
+            {
+                var now = Interlocked.Increment(ref running);
+                InterlockedMax(ref peak, now);
+                // Later requests finish first: replies leave in the order handlers end.
+                await Task.Delay(200 - (int.Parse(request.Id, System.Globalization.CultureInfo.InvariantCulture) * 10), ct);
+                Interlocked.Decrement(ref running);
+                return new TargetReply { Output = "r" + request.Id };
+            },
+            new CiGateTargetOptions { MaxConcurrency = 4 });
+
+        for (var i = 0; i < 12; i++)
+        {
+            await target.Peer.SendAsync(ProtocolPeer.Request(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "q"));
+        }
+
+        var replies = await target.Peer.ReceiveManyAsync(12);
+        var order = target.Peer.RawLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+
+        Assert.Equal(4, peak);
+        Assert.All(replies, r => Assert.Equal("r" + r.Key, r.Value.GetProperty("output").GetString()));
+        Assert.Equal("3", order[0]);
+    }
+
+    [Fact]
+    public async Task Closing_input_waits_for_handlers_in_flight_then_ends()
+    {
+        var release = new TaskCompletionSource();
+        var target = InProcessTarget.Serve(async (request, _) =>
+        {
+            await release.Task;
+            return new TargetReply { Output = "late " + request.Id };
+        });
+        await target.Peer.SendAsync(ProtocolPeer.Request("a", "q"));
+        await target.Peer.SendAsync(ProtocolPeer.Request("b", "q"));
+
+        target.Peer.CloseInput();
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        var endedEarly = target.Serving.IsCompleted;
+        release.SetResult();
+        var replies = await target.Peer.ReceiveManyAsync(2);
+        await target.DisposeAsync();
+
+        Assert.False(endedEarly);
+        Assert.Equal("late a", replies["a"].GetProperty("output").GetString());
+        Assert.True(target.Serving.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task MaxConcurrency_below_one_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => CiGateTarget.ServeAsync(
+            (_, _) => Task.FromResult(new TargetReply { Output = "" }),
+            Stream.Null,
+            Stream.Null,
+            new CiGateTargetOptions { MaxConcurrency = 0 },
+            TestContext.Current.CancellationToken));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value
+               && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
