@@ -7,6 +7,10 @@ namespace CiGate.Target;
 /// <summary>A <see cref="ChatResponse"/> as a <see cref="TargetReply"/>.</summary>
 internal static class ChatResponseMapping
 {
+    // AIJsonUtilities.DefaultOptions indents; a tool call's arguments are one compact JSON text.
+    private static readonly JsonSerializerOptions CompactJson =
+        new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     public static TargetReply ToReply(ChatResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -63,6 +67,6 @@ internal static class ChatResponseMapping
             return call.Exception is null ? "{}" : "";
         }
 
-        return JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions);
+        return JsonSerializer.Serialize(call.Arguments, CompactJson);
     }
 }
