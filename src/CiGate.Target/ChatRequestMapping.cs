@@ -132,7 +132,8 @@ internal static class ChatRequestMapping
             throw new CiGateTargetException("A tool must be {\"type\":\"function\",\"function\":{\"name\":...}}.");
         }
 
-        var schema = function.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object
+        var schema = function.TryGetProperty("parameters", out var parameters)
+            && parameters.ValueKind == JsonValueKind.Object
             ? parameters
             : EmptyObjectSchema;
         return AIFunctionFactory.CreateDeclaration(name, ProtocolJson.String(function, "description"), schema);
@@ -150,14 +151,16 @@ internal static class ChatRequestMapping
                 "auto" => ChatToolMode.Auto,
                 "none" => ChatToolMode.None,
                 "required" => ChatToolMode.RequireAny,
-                var other => throw new CiGateTargetException($"tool_choice '{other}' is not one of auto, none, required."),
+                var other => throw new CiGateTargetException(
+                    $"tool_choice '{other}' is not one of auto, none, required."),
             };
         }
 
         return choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("function", out var f)
             && ProtocolJson.String(f, "name") is { Length: > 0 } name
             ? ChatToolMode.RequireSpecific(name)
-            : throw new CiGateTargetException("tool_choice must be a string or {\"type\":\"function\",\"function\":{\"name\":...}}.");
+            : throw new CiGateTargetException(
+                "tool_choice must be a string or {\"type\":\"function\",\"function\":{\"name\":...}}.");
     }
 
     private static ChatResponseFormat ResponseFormat(JsonElement format)

@@ -26,7 +26,8 @@ public static class CiGateTarget
     /// <see cref="TargetRequest.ToChatOptions"/>) and the response comes back as
     /// <see cref="TargetReply.FromChatResponse"/> maps it.
     /// </summary>
-    public static Task ServeAsync(IChatClient client, CiGateTargetOptions? options = null, CancellationToken ct = default)
+    public static Task ServeAsync(
+        IChatClient client, CiGateTargetOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         return ServeAsync(ChatHandler(client), options, ct);
@@ -69,9 +70,13 @@ public static class CiGateTarget
         }
     }
 
-    /// <summary>Serves a chat client on the given streams (for hosting the protocol elsewhere, and for tests).</summary>
+    /// <summary>Serves a chat client on the given streams (to host the protocol elsewhere; for tests).</summary>
     public static Task ServeAsync(
-        IChatClient client, Stream input, Stream output, CiGateTargetOptions? options = null, CancellationToken ct = default)
+        IChatClient client,
+        Stream input,
+        Stream output,
+        CiGateTargetOptions? options = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         return ServeAsync(ChatHandler(client), input, output, options, ct);

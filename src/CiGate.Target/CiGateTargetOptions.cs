@@ -1,6 +1,6 @@
 namespace CiGate.Target;
 
-/// <summary>How <see cref="CiGateTarget"/> serves: the names it answers hello with, its concurrency and its log.</summary>
+/// <summary>How <see cref="CiGateTarget"/> serves: the names in its hello, its concurrency and its log.</summary>
 public sealed class CiGateTargetOptions
 {
     /// <summary>The app's name in the hello reply (recorded by cigate); default: the entry assembly's name.</summary>
@@ -32,7 +32,8 @@ public sealed class CiGateTargetOptions
     {
         if (MaxConcurrency < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be at least 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be at least 1.");
         }
     }
 }

@@ -11,7 +11,7 @@ internal abstract record ProtocolLine
     /// <summary>A well-formed request.</summary>
     public sealed record Request(TargetRequest Value) : ProtocolLine;
 
-    /// <summary>A line that cannot be served; <paramref name="Id"/> when one could be read (then it gets an error reply).</summary>
+    /// <summary>A line that cannot be served; <paramref name="Id"/> when one was read (it gets an error).</summary>
     public sealed record Malformed(string? Id, string Message) : ProtocolLine;
 }
 

@@ -11,7 +11,7 @@ public sealed class TargetMessage
     /// <summary>The message's text: the content string, or its text parts joined; null when it had none.</summary>
     public string? Content { get; init; }
 
-    /// <summary>The content exactly as sent (a string, an array of parts, or null), for parts other than text.</summary>
+    /// <summary>The content as sent (a string, an array of parts, or null), for parts other than text.</summary>
     public JsonElement RawContent { get; init; }
 
     /// <summary>An assistant message's earlier tool calls (few-shot or multi-turn cases).</summary>

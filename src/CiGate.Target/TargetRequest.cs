@@ -31,10 +31,10 @@ public sealed class TargetRequest
     /// <summary>OpenAI-style tool definitions (<c>{"type":"function","function":{...}}</c>); empty when none.</summary>
     public IReadOnlyList<JsonElement> Tools { get; init; } = [];
 
-    /// <summary>OpenAI's <c>tool_choice</c> (<c>"auto"</c>, <c>"none"</c>, <c>"required"</c> or a named function), when sent.</summary>
+    /// <summary>OpenAI's <c>tool_choice</c> (auto, none, required or a named function), when sent.</summary>
     public JsonElement? ToolChoice { get; init; }
 
-    /// <summary>OpenAI's <c>response_format</c> (<c>text</c>, <c>json_object</c> or <c>json_schema</c>), when sent.</summary>
+    /// <summary>OpenAI's <c>response_format</c> (text, json_object or json_schema), when sent.</summary>
     public JsonElement? ResponseFormat { get; init; }
 
     /// <summary>The whole request line, for fields this type does not name.</summary>

@@ -125,7 +125,8 @@ public sealed class ChatClientServingTests
         await target.DisposeAsync();
 
         Assert.Null(end);
-        Assert.All(replies, r => Assert.Equal($"Answer:  Repeat: slow {r.Key[1..]} ", r.Value.GetProperty("output").GetString()));
+        Assert.All(replies, r =>
+            Assert.Equal($"Answer:  Repeat: slow {r.Key[1..]} ", r.Value.GetProperty("output").GetString()));
         Assert.True(target.Serving.IsCompletedSuccessfully);
     }
 

@@ -39,7 +39,8 @@ public sealed class ExampleAppProcessTests
             }
 
             await peer.SendAsync(ProtocolPeer.Request("france", "What is the capital of France?"));
-            await peer.SendAsync("""{"type":"request","id":"bad","messages":[{"role":"system","content":"no user"}]}""");
+            await peer.SendAsync(
+                """{"type":"request","id":"bad","messages":[{"role":"system","content":"no user"}]}""");
             var replies = await peer.ReceiveManyAsync(52);
             peer.CloseInput();
             var end = await peer.ReceiveAsync();
@@ -102,7 +103,8 @@ public sealed class ExampleAppProcessTests
             WorkingDirectory = RepoPaths.ExampleDir,
             StandardOutputEncoding = new UTF8Encoding(false),
         };
-        foreach (var arg in new[] { "run", "--no-build", "-c", RepoPaths.Configuration, "--project", RepoPaths.ExampleProject })
+        string[] args = ["run", "--no-build", "-c", RepoPaths.Configuration, "--project", RepoPaths.ExampleProject];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }

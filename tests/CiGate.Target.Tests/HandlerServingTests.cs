@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CiGate.Target.Tests.Support;
 
@@ -20,15 +21,22 @@ public sealed class HandlerServingTests
                 Reasoning = "thought",
                 Refusal = "no",
                 FinishReason = "tool_calls",
-                Usage = new TargetUsage { PromptTokens = 5, CompletionTokens = 7, CachedTokens = 2, ReasoningTokens = 3 },
+                Usage = new TargetUsage
+                {
+                    PromptTokens = 5, CompletionTokens = 7, CachedTokens = 2, ReasoningTokens = 3,
+                },
                 Model = "m",
                 Trace = new JsonObject { ["docs"] = new JsonArray("a", "b") },
             });
         });
 
         await target.Peer.SendAsync("""
-            {"type":"request","id":"x","item":"case-9","messages":[{"role":"user","content":"hi"}],"prompt":null,"vars":{"city":"Paris","n":3},"options":{"max_tokens":50,"temperature":null,"seed":4,"stop":["END"]},"tools":[{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}],"response_format":{"type":"json_object"}}
-            """);
+            {"type":"request","id":"x","item":"case-9","messages":[{"role":"user","content":"hi"}],
+             "prompt":null,"vars":{"city":"Paris","n":3},
+             "options":{"max_tokens":50,"temperature":null,"seed":4,"stop":["END"]},
+             "tools":[{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}],
+             "response_format":{"type":"json_object"}}
+            """.ReplaceLineEndings(" "));
         var reply = await target.Peer.ReceiveRequiredAsync();
 
         Assert.Equal("x", seen!.Id);
@@ -78,14 +86,16 @@ public sealed class HandlerServingTests
 
         var replies = await target.Peer.ReceiveManyAsync(5);
 
-        Assert.Equal("InvalidOperationException: the app broke in two lines", replies["bug"].GetProperty("message").GetString());
+        Assert.Equal(
+            "InvalidOperationException: the app broke in two lines", replies["bug"].GetProperty("message").GetString());
         Assert.False(replies["bug"].GetProperty("retryable").GetBoolean());
         Assert.Equal("upstream busy", replies["busy"].GetProperty("message").GetString());
         Assert.True(replies["busy"].GetProperty("retryable").GetBoolean());
         Assert.True(replies["net"].GetProperty("retryable").GetBoolean());
         Assert.Equal("error", replies["null"].GetProperty("type").GetString());
         Assert.Equal("fine", replies["ok"].GetProperty("output").GetString());
-        Assert.Contains("request bug (item case-bug): InvalidOperationException", target.Logged, StringComparison.Ordinal);
+        Assert.Contains(
+            "request bug (item case-bug): InvalidOperationException", target.Logged, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +121,8 @@ public sealed class HandlerServingTests
         }
 
         Assert.Contains("neither", replies["empty"].GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains("unknown line type 'cancel'", replies["what"].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "unknown line type 'cancel'", replies["what"].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("ok", replies["after"].GetProperty("output").GetString());
         Assert.Contains("line 1: not JSON", target.Logged, StringComparison.Ordinal);
         Assert.Contains("line 2: a line must be a JSON object", target.Logged, StringComparison.Ordinal);
@@ -123,13 +134,12 @@ public sealed class HandlerServingTests
     {
         var running = 0;
         var peak = 0;
+        var gates = Enumerable.Range(0, 12).Select(_ => new TaskCompletionSource()).ToArray();
         await using var target = InProcessTarget.Serve(
-            async (request, ct) =>
+            async (request, _) =>
             {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref peak, now);
-                // Later requests finish first: replies leave in the order handlers end.
-                await Task.Delay(200 - (int.Parse(request.Id, System.Globalization.CultureInfo.InvariantCulture) * 10), ct);
+                InterlockedMax(ref peak, Interlocked.Increment(ref running));
+                await gates[int.Parse(request.Id, CultureInfo.InvariantCulture)].Task;
                 Interlocked.Decrement(ref running);
                 return new TargetReply { Output = "r" + request.Id };
             },
@@ -137,15 +147,40 @@ public sealed class HandlerServingTests
 
         for (var i = 0; i < 12; i++)
         {
-            await target.Peer.SendAsync(ProtocolPeer.Request(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "q"));
+            await target.Peer.SendAsync(ProtocolPeer.Request(i.ToString(CultureInfo.InvariantCulture), "q"));
         }
 
-        var replies = await target.Peer.ReceiveManyAsync(12);
-        var order = target.Peer.RawLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+        await WaitUntilAsync(() => Volatile.Read(ref running) == 4);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var heldAtFour = Volatile.Read(ref running);
+        // Released out of order: the replies follow the release, not the requests.
+        gates[3].SetResult();
+        var first = await target.Peer.ReceiveRequiredAsync();
+        gates[1].SetResult();
+        var second = await target.Peer.ReceiveRequiredAsync();
+        foreach (var gate in gates)
+        {
+            gate.TrySetResult();
+        }
 
+        var rest = await target.Peer.ReceiveManyAsync(10);
+
+        Assert.Equal(4, heldAtFour);
         Assert.Equal(4, peak);
-        Assert.All(replies, r => Assert.Equal("r" + r.Key, r.Value.GetProperty("output").GetString()));
-        Assert.Equal("3", order[0]);
+        Assert.Equal("3", first.GetProperty("id").GetString());
+        Assert.Equal("1", second.GetProperty("id").GetString());
+        Assert.All(rest, r => Assert.Equal("r" + r.Key, r.Value.GetProperty("output").GetString()));
+        Assert.Equal(12, rest.Keys.Union(["3", "1"]).Count());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

@@ -38,14 +38,20 @@ public sealed class MappingTests
         Assert.Equal("get_weather", Assert.IsType<RequiredChatToolMode>(options.ToolMode).RequiredFunctionName);
         var format = Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat);
         Assert.Equal("answer", format.SchemaName);
-        Assert.Equal("string", format.Schema!.Value.GetProperty("properties").GetProperty("city").GetProperty("type").GetString());
+        var city = format.Schema!.Value.GetProperty("properties").GetProperty("city");
+        Assert.Equal("string", city.GetProperty("type").GetString());
     }
 
     [Fact]
     public void Unset_options_stay_unset_and_simple_formats_map()
     {
-        var plain = Parse("""{"type":"request","id":"1","prompt":"p","options":{"max_tokens":null,"temperature":null,"seed":null,"stop":[]}}""");
-        var json = Parse("""{"type":"request","id":"2","prompt":"p","tool_choice":"required","response_format":{"type":"json_object"}}""");
+        var plain = Parse("""
+            {"type":"request","id":"1","prompt":"p",
+             "options":{"max_tokens":null,"temperature":null,"seed":null,"stop":[]}}
+            """);
+        var json = Parse("""
+            {"type":"request","id":"2","prompt":"p","tool_choice":"required","response_format":{"type":"json_object"}}
+            """);
 
         var options = plain.ToChatOptions();
 
@@ -77,8 +83,10 @@ public sealed class MappingTests
         var request = Parse("""
             {"type":"request","id":"1","messages":[
               {"role":"developer","content":"be brief"},
-              {"role":"user","content":[{"type":"text","text":"look: "},{"type":"image_url","image_url":{"url":"https://example.test/a.png"}}],"name":"ann"},
-              {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]},
+              {"role":"user","name":"ann","content":[{"type":"text","text":"look: "},
+                {"type":"image_url","image_url":{"url":"https://example.test/a.png"}}]},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function",
+                "function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]},
               {"role":"tool","tool_call_id":"c1","content":"sunny"}]}
             """);
 
@@ -98,7 +106,8 @@ public sealed class MappingTests
     [Fact]
     public void A_chat_response_maps_text_tool_calls_reasoning_refusal_usage_and_model()
     {
-        var raw = ChatToolCall.CreateFunctionToolCall("call_9", "get_weather", BinaryData.FromString("""{"city": "Paris",}"""));
+        var raw = ChatToolCall.CreateFunctionToolCall(
+            "call_9", "get_weather", BinaryData.FromString("""{"city": "Paris",}"""));
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant,
         [
             new TextReasoningContent("First, "),
@@ -112,7 +121,10 @@ public sealed class MappingTests
         {
             FinishReason = ChatFinishReason.ToolCalls,
             ModelId = "gpt-test",
-            Usage = new UsageDetails { InputTokenCount = 11, OutputTokenCount = 13, CachedInputTokenCount = 4, ReasoningTokenCount = 6 },
+            Usage = new UsageDetails
+            {
+                InputTokenCount = 11, OutputTokenCount = 13, CachedInputTokenCount = 4, ReasoningTokenCount = 6,
+            },
         };
 
         var reply = TargetReply.FromChatResponse(response);
@@ -122,7 +134,9 @@ public sealed class MappingTests
         Assert.Equal("I can't help with that.", reply.Refusal);
         Assert.Equal("tool_calls", reply.FinishReason);
         Assert.Equal("gpt-test", reply.Model);
-        Assert.Equal(new TargetUsage { PromptTokens = 11, CompletionTokens = 13, CachedTokens = 4, ReasoningTokens = 6 }, reply.Usage);
+        Assert.Equal(
+            new TargetUsage { PromptTokens = 11, CompletionTokens = 13, CachedTokens = 4, ReasoningTokens = 6 },
+            reply.Usage);
         // The model's own (invalid) argument text, kept from the SDK's tool call; parsed arguments re-serialized.
         Assert.Equal(new TargetToolCall("call_9", "get_weather", """{"city": "Paris",}"""), reply.ToolCalls[0]);
         Assert.Equal(new TargetToolCall("call_10", "now", """{"tz":"UTC"}"""), reply.ToolCalls[1]);

@@ -6,11 +6,15 @@ namespace MyApp.Evals;
 internal sealed class SystemPromptChatClient(IChatClient inner, string systemPrompt) : DelegatingChatClient(inner)
 {
     public override Task<ChatResponse> GetResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default) =>
         base.GetResponseAsync(WithSystemPrompt(messages), options, cancellationToken);
 
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default) =>
         base.GetStreamingResponseAsync(WithSystemPrompt(messages), options, cancellationToken);
 
     private List<ChatMessage> WithSystemPrompt(IEnumerable<ChatMessage> messages)

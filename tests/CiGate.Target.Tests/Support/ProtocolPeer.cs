@@ -67,7 +67,8 @@ internal sealed class ProtocolPeer(Stream toApp, Stream fromApp) : IDisposable
         messages = new[] { new { role = "user", content = user } },
         prompt = (string?)null,
         vars = new { question = user },
-        options = options ?? new { max_tokens = 200, temperature = (double?)null, seed = (long?)null, stop = Array.Empty<string>() },
+        options = options
+            ?? new { max_tokens = 200, temperature = (double?)null, seed = (long?)null, stop = Array.Empty<string>() },
     };
 
     public static readonly object Hello = new { type = "hello", protocol = "cigate-exec/1" };
