@@ -99,18 +99,34 @@ internal sealed class TargetServer(
 
     private void Log(string message) => log.WriteLine($"cigate-target: {message}");
 
-    // One writer: lines never interleave. A flush per burst, not per line, under load.
+    // One writer: lines never interleave. A flush per burst, not per line, under load. When the
+    // output is gone (cigate stopped), later replies are dropped: serving still ends at end of input.
     private async Task WriteAllAsync(Stream output)
     {
         var reader = _outbox.Reader;
+        var open = true;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var line))
+            try
             {
-                await output.WriteAsync(line).ConfigureAwait(false);
-            }
+                while (reader.TryRead(out var line))
+                {
+                    if (open)
+                    {
+                        await output.WriteAsync(line).ConfigureAwait(false);
+                    }
+                }
 
-            await output.FlushAsync().ConfigureAwait(false);
+                if (open)
+                {
+                    await output.FlushAsync().ConfigureAwait(false);
+                }
+            }
+            catch (IOException e)
+            {
+                open = false;
+                Log($"standard output closed, replies dropped from now on: {e.Message}");
+            }
         }
     }
 }

@@ -208,6 +208,36 @@ public sealed class HandlerServingTests
     }
 
     [Fact]
+    public async Task Cancelling_serving_cancels_the_handlers_in_flight_answers_them_and_ends()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var started = new TaskCompletionSource();
+        await using var target = new InProcessTarget((input, output, log) => CiGateTarget.ServeAsync(
+            async (_, ct) =>
+            {
+                started.SetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+                return new TargetReply { Output = "never" };
+            },
+            input,
+            output,
+            new CiGateTargetOptions { Log = log },
+            cts.Token));
+        await target.Peer.SendAsync(ProtocolPeer.Request("long", "q"));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        await cts.CancelAsync();
+        var reply = await target.Peer.ReceiveRequiredAsync();
+        var ended = await Record.ExceptionAsync(
+            () => target.Serving.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
+
+        Assert.Equal("error", reply.GetProperty("type").GetString());
+        Assert.Equal("long", reply.GetProperty("id").GetString());
+        Assert.False(reply.GetProperty("retryable").GetBoolean());
+        Assert.IsAssignableFrom<OperationCanceledException>(ended);
+    }
+
+    [Fact]
     public async Task MaxConcurrency_below_one_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => CiGateTarget.ServeAsync(
