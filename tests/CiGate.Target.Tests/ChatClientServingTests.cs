@@ -64,6 +64,41 @@ public sealed class ChatClientServingTests
     }
 
     [Fact]
+    public async Task Tools_tool_choice_a_json_schema_and_decoding_options_reach_the_model_on_the_wire()
+    {
+        await using var server = await Simulators.StartAsync();
+        using var recorder = new RequestRecorder();
+        await using var target = Serve(server, http: recorder);
+
+        await target.Peer.SendAsync("""
+            {"type":"request","id":"t1","messages":[{"role":"user","content":"What is the capital of France?"}],
+             "options":{"max_tokens":40,"temperature":0.25,"seed":9,"stop":["END"]},
+             "tools":[{"type":"function","function":{"name":"get_weather","description":"Weather",
+               "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}],
+             "tool_choice":"required",
+             "response_format":{"type":"json_schema","json_schema":{"name":"answer",
+               "schema":{"type":"object","properties":{"city":{"type":"string"}}}}}}
+            """.ReplaceLineEndings(" "));
+        var reply = await target.Peer.ReceiveRequiredAsync();
+
+        Assert.Equal("response", reply.GetProperty("type").GetString());
+        var body = Assert.Single(recorder.Bodies);
+        var function = Assert.Single(body.GetProperty("tools").EnumerateArray()).GetProperty("function");
+        Assert.Equal("get_weather", function.GetProperty("name").GetString());
+        Assert.Equal("city", function.GetProperty("parameters").GetProperty("required")[0].GetString());
+        Assert.Equal("required", body.GetProperty("tool_choice").GetString());
+        var format = body.GetProperty("response_format");
+        Assert.Equal("json_schema", format.GetProperty("type").GetString());
+        Assert.Equal("answer", format.GetProperty("json_schema").GetProperty("name").GetString());
+        // The OpenAI SDK sends max_completion_tokens (max_tokens is deprecated for chat).
+        Assert.True(body.TryGetProperty("max_completion_tokens", out var max));
+        Assert.Equal(40, max.GetInt32());
+        Assert.Equal(0.25, body.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(9, body.GetProperty("seed").GetInt64());
+        Assert.Equal("END", body.GetProperty("stop")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_request_the_model_rejects_gets_a_non_retryable_error_reply_and_serving_goes_on()
     {
         await using var server = await Simulators.StartAsync();
@@ -131,9 +166,12 @@ public sealed class ChatClientServingTests
     }
 
     private static InProcessTarget Serve(
-        CiGate.Simulator.SimulatorServer server, CiGateTargetOptions? options = null, int? maxRetries = null)
+        CiGate.Simulator.SimulatorServer server,
+        CiGateTargetOptions? options = null,
+        int? maxRetries = null,
+        HttpMessageHandler? http = null)
     {
-        var client = Simulators.ChatClient(server, maxRetries);
+        var client = Simulators.ChatClient(server, maxRetries, http);
         return new InProcessTarget((input, output, log) =>
         {
             options ??= new CiGateTargetOptions();

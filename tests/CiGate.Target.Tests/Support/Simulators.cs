@@ -23,9 +23,15 @@ internal static class Simulators
     }
 
     /// <summary>A real IChatClient: Microsoft.Extensions.AI.OpenAI over the simulator.</summary>
-    public static IChatClient ChatClient(SimulatorServer server, int? maxRetries = null)
+    public static IChatClient ChatClient(
+        SimulatorServer server, int? maxRetries = null, HttpMessageHandler? http = null)
     {
         var options = new OpenAIClientOptions { Endpoint = server.BaseUrl };
+        if (http is not null)
+        {
+            options.Transport = new HttpClientPipelineTransport(new HttpClient(http));
+        }
+
         if (maxRetries is { } retries)
         {
             options.RetryPolicy = new ClientRetryPolicy(retries);
