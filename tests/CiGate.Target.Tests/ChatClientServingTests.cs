@@ -21,6 +21,19 @@ public sealed class ChatClientServingTests
     }
 
     [Fact]
+    public async Task A_hello_for_another_protocol_version_is_logged_and_answered_with_this_one()
+    {
+        await using var server = await Simulators.StartAsync();
+        await using var target = Serve(server);
+
+        await target.Peer.SendAsync(new { type = "hello", protocol = "cigate-exec/2" });
+        var hello = await target.Peer.ReceiveRequiredAsync();
+
+        Assert.Equal("cigate-exec/1", hello.GetProperty("protocol").GetString());
+        Assert.Contains("cigate speaks 'cigate-exec/2', this app cigate-exec/1", target.Logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_chat_request_gets_the_models_text_usage_model_and_finish_reason()
     {
         await using var server = await Simulators.StartAsync();
