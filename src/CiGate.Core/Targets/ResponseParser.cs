@@ -96,7 +96,7 @@ internal static partial class ResponseParser
 
         result = new ParsedCompletion(text, finish, usage, model, fingerprint)
         {
-            ToolCalls = extras.ToolCalls ?? [], Reasoning = extras.Reasoning, Refusal = extras.Refusal,
+            ToolCalls = extras.ToolCalls is null ? Array.Empty<ToolCall>() : extras.ToolCalls, Reasoning = extras.Reasoning, Refusal = extras.Refusal,
         };
         problem = string.Empty;
         return true;

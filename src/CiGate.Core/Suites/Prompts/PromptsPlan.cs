@@ -140,7 +140,7 @@ internal sealed class PromptsPlan : ISuitePlan
 
     public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => PromptsSummary.Summarize(this, suite, records);
 
-    private ModelRequest Request(TestCase testCase, SuitePrompt prompt, int repeat)
+    internal ModelRequest Request(TestCase testCase, SuitePrompt prompt, int repeat)
     {
         var model = new ScriptObject();
         foreach (var (name, value) in testCase.Vars)
