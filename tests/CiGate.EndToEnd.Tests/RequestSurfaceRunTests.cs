@@ -51,17 +51,52 @@ public sealed class RequestSurfaceRunTests
             CigateProcess.RunWithAsync(folder.Path, environment, "run", faulty, "--out", folder.File("faulty")));
         int linesAtKill;
         var killedItems = Path.Combine(folder.File("killed"), "items.jsonl");
-        using (var victim = CigateProcess.StartWith(folder.Path, environment, "run", clean, "--out", folder.File("killed"), "--quiet"))
+        using (var victim = CigateProcess.StartWith(
+            folder.Path,
+            environment,
+            "run",
+            clean,
+            "--out",
+            folder.File("killed"),
+            "--quiet"))
         {
             await WaitForLinesAsync(victim, killedItems, 60);
             victim.Kill();
             linesAtKill = ResultsFolder.CountLines(killedItems);
         }
 
-        var resumed = await CigateProcess.RunWithAsync(folder.Path, environment, "run", clean, "--out", folder.File("killed"), "--resume");
-        var cachedRun = await CigateProcess.RunWithAsync(folder.Path, environment, "run", cached, "--out", folder.File("cached"));
-        var fromCache = await CigateProcess.RunWithAsync(folder.Path, environment, "run", cached, "--out", folder.File("cached-again"));
-        var compare = await CigateProcess.RunWithAsync(folder.Path, environment, "compare", "--base", folder.File("clean"), "--head", folder.File("cached-again"), "--out", folder.File("cmp"));
+        var resumed = await CigateProcess.RunWithAsync(
+            folder.Path,
+            environment,
+            "run",
+            clean,
+            "--out",
+            folder.File("killed"),
+            "--resume");
+        var cachedRun = await CigateProcess.RunWithAsync(
+            folder.Path,
+            environment,
+            "run",
+            cached,
+            "--out",
+            folder.File("cached"));
+        var fromCache = await CigateProcess.RunWithAsync(
+            folder.Path,
+            environment,
+            "run",
+            cached,
+            "--out",
+            folder.File("cached-again"));
+        var compare = await CigateProcess.RunWithAsync(
+            folder.Path,
+            environment,
+            "compare",
+            "--base",
+            folder.File("clean"),
+            "--head",
+            folder.File("cached-again"),
+            "--out",
+            folder.File("cmp"));
 
         ProcessResult[] all = [.. runs, resumed, cachedRun, fromCache, compare];
         Assert.All(all, r => Assert.True(r.ExitCode == 0, r.ToString()));
@@ -85,7 +120,9 @@ public sealed class RequestSurfaceRunTests
         Assert.Equal((Cases / 2) - 1, lines.Count(l => l.Contains("\"tool_calls\":[{", StringComparison.Ordinal)));
         Assert.All(lines, l => Assert.Contains("\"reasoning\":", l, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("The gateway key is ***.", StringComparison.Ordinal));
-        Assert.True(Directory.EnumerateFiles(folder.File("cache"), "*", SearchOption.AllDirectories).Any(), "the cache was written");
+        Assert.True(
+            Directory.EnumerateFiles(folder.File("cache"), "*", SearchOption.AllDirectories).Any(),
+            "the cache was written");
 
         foreach (var secret in new[] { gatewayKey, tenantKey })
         {
@@ -158,7 +195,9 @@ public sealed class RequestSurfaceRunTests
         while (ResultsFolder.CountLines(path) < lines)
         {
             Assert.False(process.HasExited, $"the run ended before it wrote {lines} items: {process.Snapshot(-1)}");
-            Assert.True(DateTime.UtcNow < deadline, $"the run wrote fewer than {lines} items in 60 s: {process.Snapshot(-1)}");
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"the run wrote fewer than {lines} items in 60 s: {process.Snapshot(-1)}");
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
     }

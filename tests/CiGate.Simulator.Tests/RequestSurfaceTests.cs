@@ -4,7 +4,9 @@ using CiGate.Simulator.Tests.Support;
 
 namespace CiGate.Simulator.Tests;
 
-/// <summary>The simulator answers tools with a scripted call, response_format with valid JSON, and reasoning when asked.</summary>
+/// <summary>
+/// The simulator answers tools with a scripted call, response_format with valid JSON, and reasoning when asked.
+/// </summary>
 public sealed class RequestSurfaceTests : IDisposable
 {
     private const string Rules = """
@@ -60,9 +62,21 @@ public sealed class RequestSurfaceTests : IDisposable
             },
         };
 
-        var asObject = await MessageAsync(client, server, "describe it", new() { ["response_format"] = new { type = "json_object" } });
-        var bySchema = await MessageAsync(client, server, "describe it", new() { ["response_format"] = schema, ["reasoning_effort"] = "low" });
-        var thinking = await MessageAsync(client, server, "weather in Rome", new() { ["chat_template_kwargs"] = new { enable_thinking = true } });
+        var asObject = await MessageAsync(
+            client,
+            server,
+            "describe it",
+            new() { ["response_format"] = new { type = "json_object" } });
+        var bySchema = await MessageAsync(
+            client,
+            server,
+            "describe it",
+            new() { ["response_format"] = schema, ["reasoning_effort"] = "low" });
+        var thinking = await MessageAsync(
+            client,
+            server,
+            "weather in Rome",
+            new() { ["chat_template_kwargs"] = new { enable_thinking = true } });
 
         Assert.Equal("""{"answer":"A plain sentence."}""", asObject.Message.GetProperty("content").GetString());
         Assert.False(asObject.Message.TryGetProperty("reasoning_content", out _));

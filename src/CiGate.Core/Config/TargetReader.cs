@@ -81,7 +81,16 @@ internal static class TargetReader
     }
 
     /// <summary>A secret from the environment may go only to a trusted host; a simulator's address is loopback.</summary>
-    private static void RequireTrust(string name, Uri? baseUrl, string? apiKeyEnv, Dictionary<string, string> headers, TargetRequestOptions request, Dictionary<string, SourcePlace> places, YamlContext context)
+    private static void RequireTrust(
+        string name,
+        Uri? baseUrl,
+        string? apiKeyEnv,
+        Dictionary<string,
+        string> headers,
+        TargetRequestOptions request,
+        Dictionary<string,
+        SourcePlace> places,
+        YamlContext context)
     {
         var secrets = new List<string>();
         if (apiKeyEnv is not null)

@@ -34,14 +34,20 @@ internal static class TargetRequestReader
         var omit = map.Strings("omit") ?? [];
         foreach (var name in omit.Where(n => !Omittable.Contains(n)))
         {
-            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("omit")!, $"'{map.Section}.omit' may list temperature and seed, not '{name}'");
+            map.Context.Report(
+                DiagnosticCodes.InvalidValue,
+                map.Get("omit")!,
+                $"'{map.Section}.omit' may list temperature and seed, not '{name}'");
         }
 
         var topP = map.Double("top_p", 0, 1);
         var effort = map.String("reasoning_effort");
         if (effort is { Length: 0 })
         {
-            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("reasoning_effort")!, $"'{map.Section}.reasoning_effort' must not be empty; write low, medium or high");
+            map.Context.Report(
+                DiagnosticCodes.InvalidValue,
+                map.Get("reasoning_effort")!,
+                $"'{map.Section}.reasoning_effort' must not be empty; write low, medium or high");
             effort = null;
         }
 
@@ -69,7 +75,11 @@ internal static class TargetRequestReader
 
         if (node is not YamlMappingNode mapping)
         {
-            map.Context.Report(DiagnosticCodes.InvalidExtraBody, node, $"'{map.Section}.extra_body' must be a mapping of request keys, such as {{ chat_template_kwargs: {{ enable_thinking: false }} }}");
+            map.Context.Report(
+                DiagnosticCodes.InvalidExtraBody,
+                node,
+                $"'{map.Section}.extra_body' must be a mapping of request keys, such as {{ chat_template_kwargs: {{ " +
+                    "enable_thinking: false } }");
             return null;
         }
 
@@ -79,7 +89,10 @@ internal static class TargetRequestReader
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (Reserved.Contains(name))
             {
-                map.Context.Report(DiagnosticCodes.InvalidExtraBody, key, $"'{map.Section}.extra_body' may not set '{name}': CiGate writes it");
+                map.Context.Report(
+                    DiagnosticCodes.InvalidExtraBody,
+                    key,
+                    $"'{map.Section}.extra_body' may not set '{name}': CiGate writes it");
                 ok = false;
             }
 
@@ -96,10 +109,16 @@ internal static class TargetRequestReader
         switch (node)
         {
             case YamlScalarNode { Value: { } text } when TargetSecrets.FindMalformed(text) is { } bad:
-                context.Report(DiagnosticCodes.InvalidExtraBody, node, $"'{section}': '{bad}' is not a valid reference; write ${{env:NAME}} to read NAME from cigate's environment");
+                context.Report(
+                    DiagnosticCodes.InvalidExtraBody,
+                    node,
+                    $"'{section}': '{bad}' is not a valid reference; write ${{env:NAME}} to read NAME from cigate's " +
+                        "environment");
                 return false;
             case YamlMappingNode mapping:
-                return mapping.Children.Aggregate(true, (ok, pair) => CheckReferences(pair.Value, context, section) && ok);
+                return mapping.Children.Aggregate(
+                    true,
+                    (ok, pair) => CheckReferences(pair.Value, context, section) && ok);
             case YamlSequenceNode list:
                 return list.Children.Aggregate(true, (ok, child) => CheckReferences(child, context, section) && ok);
             default:

@@ -63,13 +63,17 @@ public static class DiagnosticCodes
     /// <summary>The server lacks an endpoint the config asks for (e.g. /tokenize for `tokenizer: server`).</summary>
     public const string EndpointMissing = "CIGATE0305";
 
-    /// <summary>A request file (`tools: file://...`, `response_format: file://...`) is missing or not JSON/YAML.</summary>
+    /// <summary>
+    /// A request file (`tools: file://...`, `response_format: file://...`) is missing or not JSON/YAML.
+    /// </summary>
     public const string RequestFileUnreadable = "CIGATE0330";
 
     /// <summary>`tools` is not a list of OpenAI tool objects ({ type: function, function: { name, ... } }).</summary>
     public const string InvalidTools = "CIGATE0331";
 
-    /// <summary>`response_format` is not { type: text | json_object | json_schema } with a json_schema's name and schema.</summary>
+    /// <summary>
+    /// `response_format` is not { type: text | json_object | json_schema } with a json_schema's name and schema.
+    /// </summary>
     public const string InvalidResponseFormat = "CIGATE0332";
 
     /// <summary>A target's `request.extra_body` is not a mapping or holds a malformed <c>${env:NAME}</c>.</summary>

@@ -47,7 +47,9 @@ public sealed record ItemRecord
     /// <summary>The target's <c>system_fingerprint</c>, when it sent one.</summary>
     public string? SystemFingerprint { get; init; }
 
-    /// <summary>Prompt tokens served from the server's prompt cache (<c>prompt_tokens_details.cached_tokens</c>).</summary>
+    /// <summary>
+    /// Prompt tokens served from the server's prompt cache (<c>prompt_tokens_details.cached_tokens</c>).
+    /// </summary>
     public int? CachedTokens { get; init; }
 
     /// <summary>Completion tokens spent reasoning (<c>completion_tokens_details.reasoning_tokens</c>).</summary>

@@ -66,12 +66,20 @@ internal static class CacheLineCodec
                 && u.TryGetProperty("prompt_tokens", out JsonElement prompt) && prompt.TryGetInt32(out int promptTokens)
                 && u.TryGetProperty("completion_tokens", out JsonElement completion) && completion.TryGetInt32(out int completionTokens))
             {
-                usage = new TokenUsage(promptTokens, completionTokens, OptionalInt(u, "cached_tokens"), OptionalInt(u, "reasoning_tokens"));
+                usage = new TokenUsage(
+                    promptTokens,
+                    completionTokens,
+                    OptionalInt(u, "cached_tokens"),
+                    OptionalInt(u, "reasoning_tokens"));
             }
 
             key = keyElement.GetString()!;
             response = new CachedResponse(
-                text.GetString()!, OptionalString(root, "finish_reason"), usage, OptionalString(root, "served_model"), OptionalString(root, "system_fingerprint"))
+                text.GetString()!,
+                OptionalString(root, "finish_reason"),
+                usage,
+                OptionalString(root, "served_model"),
+                OptionalString(root, "system_fingerprint"))
             {
                 ToolCalls = CacheLineExtras.ReadToolCalls(root),
                 Reasoning = OptionalString(root, "reasoning"),

@@ -52,7 +52,10 @@ internal static class CacheLineExtras
         {
             if (call.ValueKind == JsonValueKind.Object && CacheLineCodec.OptionalString(call, "name") is { } name)
             {
-                list.Add(new ToolCall(CacheLineCodec.OptionalString(call, "id"), name, CacheLineCodec.OptionalString(call, "arguments") ?? "{}"));
+                list.Add(new ToolCall(
+                    CacheLineCodec.OptionalString(call, "id"),
+                    name,
+                    CacheLineCodec.OptionalString(call, "arguments") ?? "{}"));
             }
         }
 

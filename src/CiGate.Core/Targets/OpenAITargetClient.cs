@@ -58,7 +58,11 @@ internal sealed class OpenAITargetClient : ITargetClient
         // The key is computed over the body as written; the body sent has extra_body's secrets resolved.
         TargetRequestOptions options = Config.Request;
         byte[] body = RequestBodyWriter.Write(_model, request, options, options.ExtraBody);
-        byte[] sent = _secrets.ExtraBody is { } resolved ? RequestBodyWriter.Write(_model, request, options, resolved) : body;
+        byte[] sent = _secrets.ExtraBody is { } resolved ? RequestBodyWriter.Write(
+            _model,
+            request,
+            options,
+            resolved) : body;
         return SendAsync(body, request.Api, 1, request.NoCache ? null : request.CacheScope ?? "", ct, sent);
     }
 
@@ -79,8 +83,16 @@ internal sealed class OpenAITargetClient : ITargetClient
     }
 
     /// <param name="cacheScope">Null: bypass the cache. Empty: the plain key. Else mixed into the key.</param>
-    /// <param name="sent">The bytes to send when they differ from <paramref name="body"/> (resolved secrets); never keyed.</param>
-    private async Task<ModelResponse> SendAsync(byte[] body, TargetApi api, int expected, string? cacheScope, CancellationToken ct, byte[]? sent = null)
+    /// <param name="sent">
+    /// The bytes to send when they differ from <paramref name="body"/> (resolved secrets); never keyed.
+    /// </param>
+    private async Task<ModelResponse> SendAsync(
+        byte[] body,
+        TargetApi api,
+        int expected,
+        string? cacheScope,
+        CancellationToken ct,
+        byte[]? sent = null)
     {
         string? cacheKey = null;
         if (_cache is not null && cacheScope is not null)
@@ -88,7 +100,15 @@ internal sealed class OpenAITargetClient : ITargetClient
             cacheKey = ResponseCache.ComputeKey(Config.CacheIdentity, cacheScope.Length == 0 ? Config.Model : $"{Config.Model}\u001f{cacheScope}", body);
             if (_cache.TryGet(cacheKey, out CachedResponse? hit))
             {
-                return new ModelResponse(hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, hit.SystemFingerprint, FromCache: true, Attempts: 0, LatencyMs: 0)
+                return new ModelResponse(
+                    hit.Text,
+                    hit.FinishReason,
+                    hit.Usage,
+                    hit.ServedModel,
+                    hit.SystemFingerprint,
+                    FromCache: true,
+                    Attempts: 0,
+                    LatencyMs: 0)
                 {
                     ToolCalls = hit.ToolCalls, Reasoning = hit.Reasoning, Refusal = hit.Refusal,
                 };
@@ -151,7 +171,15 @@ internal sealed class OpenAITargetClient : ITargetClient
                     await _cache!.AddAsync(cacheKey, entry, CancellationToken.None);
                 }
 
-                return new ModelResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint, FromCache: false, attempt, latencyMs)
+                return new ModelResponse(
+                    c.Text,
+                    c.FinishReason,
+                    c.Usage,
+                    c.ServedModel,
+                    c.SystemFingerprint,
+                    FromCache: false,
+                    attempt,
+                    latencyMs)
                 {
                     ToolCalls = c.ToolCalls, Reasoning = c.Reasoning, Refusal = c.Refusal,
                 };
@@ -269,7 +297,10 @@ internal sealed class OpenAITargetClient : ITargetClient
         Reasoning = c.Reasoning is { } reasoning ? _secrets.Redact(reasoning) : null,
         Refusal = c.Refusal is { } refusal ? _secrets.Redact(refusal) : null,
         ToolCalls = c.ToolCalls.Count == 0 ? c.ToolCalls
-            : [.. c.ToolCalls.Select(t => new ToolCall(t.Id is { } id ? _secrets.Redact(id) : null, _secrets.Redact(t.Name), _secrets.Redact(t.Arguments)))],
+            : [.. c.ToolCalls.Select(t => new ToolCall(
+                t.Id is { } id ? _secrets.Redact(id) : null,
+                _secrets.Redact(t.Name),
+                _secrets.Redact(t.Arguments)))],
     };
 
     private string Clean(string text) => ErrorText.OneLine(_secrets.Redact(text), ErrorText.MaxServerMessageLength);

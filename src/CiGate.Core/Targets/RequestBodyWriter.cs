@@ -35,11 +35,21 @@ internal static class RequestBodyWriter
     private static Utf8JsonWriter? t_writer;
 
     /// <summary>Returns the exact body bytes with the default options (the body CiGate always wrote).</summary>
-    public static byte[] Write(JsonEncodedText model, ModelRequest request) => Write(model, request, TargetRequestOptions.Default, null);
+    public static byte[] Write(
+        JsonEncodedText model,
+        ModelRequest request) => Write(model, request, TargetRequestOptions.Default, null);
 
-    /// <summary>Returns the exact body bytes; written with the unresolved extra_body they are also the cache key's input.</summary>
-    /// <param name="extraBody">The extra_body to merge: the target's as written (for the key) or with its secrets resolved (to send).</param>
-    public static byte[] Write(JsonEncodedText model, ModelRequest request, TargetRequestOptions options, JsonObject? extraBody)
+    /// <summary>
+    /// Returns the exact body bytes; written with the unresolved extra_body they are also the cache key's input.
+    /// </summary>
+    /// <param name="extraBody">
+    /// The extra_body to merge: the target's as written (for the key) or with its secrets resolved (to send).
+    /// </param>
+    public static byte[] Write(
+        JsonEncodedText model,
+        ModelRequest request,
+        TargetRequestOptions options,
+        JsonObject? extraBody)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
@@ -79,7 +89,11 @@ internal static class RequestBodyWriter
         return body;
     }
 
-    private static void WriteSampling(Utf8JsonWriter writer, ModelRequest request, TargetRequestOptions options, JsonObject? extraBody)
+    private static void WriteSampling(
+        Utf8JsonWriter writer,
+        ModelRequest request,
+        TargetRequestOptions options,
+        JsonObject? extraBody)
     {
         string tokenParam = options.MaxCompletionTokens ? "max_completion_tokens" : "max_tokens";
         if (Keep(extraBody, tokenParam))
@@ -117,7 +131,11 @@ internal static class RequestBodyWriter
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, TargetRequestOptions options, RequestSurface? surface, JsonObject? extraBody)
+    private static void WriteOptional(
+        Utf8JsonWriter writer,
+        TargetRequestOptions options,
+        RequestSurface? surface,
+        JsonObject? extraBody)
     {
         if (options.TopP is { } topP && Keep(extraBody, "top_p"))
         {

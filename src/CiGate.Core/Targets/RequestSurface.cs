@@ -7,7 +7,11 @@ namespace CiGate.Core.Targets;
 /// <c>parallel_tool_calls</c> and <c>response_format</c>, each sent as written (OpenAI's shapes).
 /// A null member sends nothing. The nodes are never changed after reading.
 /// </summary>
-public sealed record RequestSurface(JsonArray? Tools, JsonNode? ToolChoice, bool? ParallelToolCalls, JsonObject? ResponseFormat)
+public sealed record RequestSurface(
+    JsonArray? Tools,
+    JsonNode? ToolChoice,
+    bool? ParallelToolCalls,
+    JsonObject? ResponseFormat)
 {
     /// <summary>Asks for nothing.</summary>
     public static RequestSurface Empty { get; } = new(null, null, null, null);
@@ -15,7 +19,9 @@ public sealed record RequestSurface(JsonArray? Tools, JsonNode? ToolChoice, bool
     /// <summary>True when no member is set.</summary>
     public bool IsEmpty => Tools is null && ToolChoice is null && ParallelToolCalls is null && ResponseFormat is null;
 
-    /// <summary>This surface with every member <paramref name="over"/> sets taken from it (a test case over its suite).</summary>
+    /// <summary>
+    /// This surface with every member <paramref name="over"/> sets taken from it (a test case over its suite).
+    /// </summary>
     public RequestSurface Overlay(RequestSurface? over) => over is null ? this : new(
         over.Tools ?? Tools,
         over.ToolChoice ?? ToolChoice,

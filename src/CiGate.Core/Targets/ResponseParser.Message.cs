@@ -29,7 +29,9 @@ internal static partial class ResponseParser
             else if (reader.ValueTextEquals("tool_calls"u8))
             {
                 reader.Read();
-                extras.ToolCalls = reader.TokenType == JsonTokenType.StartArray ? ReadToolCalls(ref reader) : SkipToolCalls(ref reader);
+                extras.ToolCalls = reader.TokenType == JsonTokenType.StartArray
+                    ? ReadToolCalls(ref reader)
+                    : SkipToolCalls(ref reader);
             }
             else
             {
@@ -126,7 +128,8 @@ internal static partial class ResponseParser
             bool isPromptDetails = reader.ValueTextEquals("prompt_tokens_details"u8);
             bool isCompletionDetails = reader.ValueTextEquals("completion_tokens_details"u8);
             reader.Read();
-            if (reader.TokenType == JsonTokenType.Number && (isPrompt || isCompletion) && reader.TryGetInt32(out int value))
+            bool isCount = isPrompt || isCompletion;
+            if (reader.TokenType == JsonTokenType.Number && isCount && reader.TryGetInt32(out int value))
             {
                 if (isPrompt)
                 {

@@ -96,13 +96,20 @@ internal static partial class ResponseParser
 
         result = new ParsedCompletion(text, finish, usage, model, fingerprint)
         {
-            ToolCalls = extras.ToolCalls is null ? Array.Empty<ToolCall>() : extras.ToolCalls, Reasoning = extras.Reasoning, Refusal = extras.Refusal,
+            ToolCalls = extras.ToolCalls is null ? Array.Empty<ToolCall>() : extras.ToolCalls,
+            Reasoning = extras.Reasoning,
+            Refusal = extras.Refusal,
         };
         problem = string.Empty;
         return true;
     }
 
-    private static bool ReadChoices(ref Utf8JsonReader reader, TargetApi api, ref string? text, ref string? finish, ref MessageExtras extras)
+    private static bool ReadChoices(
+        ref Utf8JsonReader reader,
+        TargetApi api,
+        ref string? text,
+        ref string? finish,
+        ref MessageExtras extras)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.EndArray)
@@ -128,7 +135,12 @@ internal static partial class ResponseParser
         return true;
     }
 
-    private static void ReadChoice(ref Utf8JsonReader reader, TargetApi api, ref string? text, ref string? finish, ref MessageExtras extras)
+    private static void ReadChoice(
+        ref Utf8JsonReader reader,
+        TargetApi api,
+        ref string? text,
+        ref string? finish,
+        ref MessageExtras extras)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -12,7 +12,9 @@ public sealed record TargetRequestOptions
     /// <summary>The body CiGate always wrote: max_tokens, temperature, seed.</summary>
     public static TargetRequestOptions Default { get; } = new();
 
-    /// <summary>Sends the token limit as <c>max_completion_tokens</c> (OpenAI's reasoning models refuse <c>max_tokens</c>).</summary>
+    /// <summary>
+    /// Sends the token limit as <c>max_completion_tokens</c> (OpenAI's reasoning models refuse <c>max_tokens</c>).
+    /// </summary>
     public bool MaxCompletionTokens { get; init; }
 
     /// <summary>Leaves <c>temperature</c> out (models that accept only their default).</summary>

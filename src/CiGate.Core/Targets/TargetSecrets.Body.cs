@@ -40,7 +40,12 @@ public sealed partial class TargetSecrets
         }
     }
 
-    private static JsonObject? ResolveBody(TargetConfig config, Func<string, string?> lookup, DiagnosticBag diagnostics, List<string> secrets)
+    private static JsonObject? ResolveBody(
+        TargetConfig config,
+        Func<string,
+        string?> lookup,
+        DiagnosticBag diagnostics,
+        List<string> secrets)
     {
         if (!ReadsEnvironment(config.Request.ExtraBody))
         {
@@ -54,7 +59,12 @@ public sealed partial class TargetSecrets
             var value = lookup(variable);
             if (string.IsNullOrEmpty(value))
             {
-                Missing(diagnostics, config, "request.extra_body", $"target '{config.Name}' request.extra_body reads environment variable '{variable}', which is not set or empty");
+                Missing(
+                    diagnostics,
+                    config,
+                    "request.extra_body",
+                    $"target '{config.Name}' request.extra_body reads environment variable '{variable}', which is " +
+                        "not set or empty");
                 return "";
             }
 

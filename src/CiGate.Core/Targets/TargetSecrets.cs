@@ -18,7 +18,12 @@ public sealed partial class TargetSecrets
 
     private readonly string[] values;
 
-    private TargetSecrets(string? apiKey, IReadOnlyDictionary<string, string> headers, JsonObject? extraBody, IEnumerable<string> bodySecrets)
+    private TargetSecrets(
+        string? apiKey,
+        IReadOnlyDictionary<string,
+        string> headers,
+        JsonObject? extraBody,
+        IEnumerable<string> bodySecrets)
     {
         ApiKey = apiKey;
         Headers = headers;

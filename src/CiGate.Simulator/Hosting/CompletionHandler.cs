@@ -89,8 +89,14 @@ internal sealed class CompletionHandler
             }
 
             var minTokens = request.IgnoreEos && request.MaxTokens is { } exact ? exact : request.MinTokens;
-            var reply = _replies.Reply(request, model, judge, name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
-            var (text, message) = kind == CompletionKind.Chat ? _replies.Shape(request, model, judge, reply) : (reply, SimulatedMessage.Plain);
+            var reply = _replies.Reply(
+                request,
+                model,
+                judge,
+                name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
+            var (text, message) = kind == CompletionKind.Chat
+                ? _replies.Shape(request, model, judge, reply)
+                : (reply, SimulatedMessage.Plain);
             var plan = ReplyPlan.Create(text, request.Stop, request.MaxTokens, minTokens);
             TimeSpan? stall = fault is null ? null : _stallFor;
             if (request.Stream)

@@ -53,7 +53,9 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
     /// The tool call and reasoning for a chat answer, and its text shaped for <c>response_format</c>. A rule's
     /// <c>tool_call</c> is made only when the request offers tools; its arguments' <c>$last_line</c> is the prompt's.
     /// </summary>
-    public (string Text, SimulatedMessage Message) Shape(CompletionRequest request, SimulatorModel model, bool judge, string text)
+    public (
+        string Text,
+        SimulatedMessage Message) Shape(CompletionRequest request, SimulatorModel model, bool judge, string text)
     {
         if (judge)
         {
@@ -61,7 +63,9 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
         }
 
         var rule = scripts.Find(request.Prompt, model);
-        var reasoning = request.WantsReasoning ? rule?.Reasoning ?? $"The question asks: {ScriptBook.LastLine(request.Prompt)}" : null;
+        var reasoning = request.WantsReasoning
+            ? rule?.Reasoning ?? $"The question asks: {ScriptBook.LastLine(request.Prompt)}"
+            : null;
         if (rule?.ToolCall is { } tool && request.ToolNames.Count > 0)
         {
             var lastLine = System.Text.Json.JsonEncodedText.Encode(ScriptBook.LastLine(request.Prompt)).ToString();

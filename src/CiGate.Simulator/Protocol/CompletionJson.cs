@@ -30,7 +30,11 @@ internal static partial class CompletionJson
     private static readonly JsonEncodedText SentTsName = JsonEncodedText.Encode("cigate_sent_ts");
     private static readonly JsonEncodedText PreviousFlushedTsName = JsonEncodedText.Encode("cigate_prev_flushed_ts");
 
-    public static void WriteResponse(Utf8JsonWriter w, in ResponseMeta meta, ReplyPlan plan, SimulatedMessage? message = null)
+    public static void WriteResponse(
+        Utf8JsonWriter w,
+        in ResponseMeta meta,
+        ReplyPlan plan,
+        SimulatedMessage? message = null)
     {
         message ??= SimulatedMessage.Plain;
         var chat = meta.Kind == CompletionKind.Chat;

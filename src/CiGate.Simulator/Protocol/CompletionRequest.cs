@@ -31,6 +31,8 @@ internal sealed record CompletionRequest(
     /// <summary><c>response_format.json_schema.schema</c> as JSON text, for json_schema.</summary>
     public string? JsonSchema { get; init; }
 
-    /// <summary>The request asked for reasoning: <c>reasoning_effort</c> or <c>chat_template_kwargs.enable_thinking: true</c>.</summary>
+    /// <summary>
+    /// The request asked for reasoning: <c>reasoning_effort</c> or <c>chat_template_kwargs.enable_thinking: true</c>.
+    /// </summary>
     public bool WantsReasoning { get; init; }
 }

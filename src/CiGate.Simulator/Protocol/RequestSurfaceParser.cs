@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace CiGate.Simulator.Protocol;
 
-/// <summary>Reads <c>tools</c>, <c>response_format</c> and the reasoning switches of a chat request, rejecting malformed ones as OpenAI does (400).</summary>
+/// <summary>
+/// Reads <c>tools</c>, <c>response_format</c> and the reasoning switches of a chat request, rejecting malformed ones as
+/// OpenAI does (400).
+/// </summary>
 internal static class RequestSurfaceParser
 {
     public static bool TryRead(JsonElement root, ref CompletionRequest? request, out string? error)
@@ -34,7 +37,9 @@ internal static class RequestSurfaceParser
         string? format = null, schema = null;
         if (root.TryGetProperty("response_format", out var rf) && rf.ValueKind == JsonValueKind.Object)
         {
-            format = rf.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+            format = rf.TryGetProperty(
+                "type",
+                out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
             if (format == "json_schema")
             {
                 if (!rf.TryGetProperty("json_schema", out var js) || js.ValueKind != JsonValueKind.Object
@@ -48,10 +53,17 @@ internal static class RequestSurfaceParser
             }
         }
 
-        var reasoning = root.TryGetProperty("reasoning_effort", out var effort) && effort.ValueKind == JsonValueKind.String
+        var reasoning = root.TryGetProperty(
+            "reasoning_effort",
+            out var effort) && effort.ValueKind == JsonValueKind.String
             || (root.TryGetProperty("chat_template_kwargs", out var kwargs) && kwargs.ValueKind == JsonValueKind.Object
-                && kwargs.TryGetProperty("enable_thinking", out var thinking) && thinking.ValueKind == JsonValueKind.True);
-        request = request! with { ToolNames = names, ResponseFormat = format, JsonSchema = schema, WantsReasoning = reasoning };
+                && kwargs.TryGetProperty(
+                    "enable_thinking",
+                    out var thinking) && thinking.ValueKind == JsonValueKind.True);
+        request = request! with
+        {
+            ToolNames = names, ResponseFormat = format, JsonSchema = schema, WantsReasoning = reasoning,
+        };
         return true;
     }
 }

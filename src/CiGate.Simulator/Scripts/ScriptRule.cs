@@ -5,7 +5,9 @@ namespace CiGate.Simulator.Scripts;
 /// <summary>One rule of a script file; <see cref="Index"/> is its position across all loaded scripts.</summary>
 internal sealed class ScriptRule(int index, string? substring, Regex? pattern, string? model, string[] replies, bool flaky)
 {
-    /// <summary>The function this rule calls when the request offers tools (<c>tool_call:</c>); null calls none.</summary>
+    /// <summary>
+    /// The function this rule calls when the request offers tools (<c>tool_call:</c>); null calls none.
+    /// </summary>
     public string? ToolCall { get; init; }
 
     /// <summary>The call's arguments as a JSON text (<c>arguments:</c>); "{}" when not given.</summary>

@@ -12,9 +12,12 @@ internal static class ScriptRuleBuilder
     {
         foreach (var key in fields.Keys)
         {
-            if (key is not ("match" or "model" or "reply" or "replies" or "flaky" or "tool_call" or "arguments" or "reasoning"))
+            if (key is not ("match" or "model" or "reply" or "replies" or "flaky"
+                or "tool_call" or "arguments" or "reasoning"))
             {
-                throw new InvalidDataException($"unknown key '{key}' (expected match, model, reply, replies, flaky, tool_call, arguments, reasoning).");
+                throw new InvalidDataException(
+                    $"unknown key '{key}' (expected match, model, reply, replies, flaky, " +
+                    "tool_call, arguments, reasoning).");
             }
         }
 

@@ -56,7 +56,9 @@ internal static class JsonReply
             return constant.DeepClone();
         }
 
-        var type = s["type"] is JsonArray types ? (string?)types.FirstOrDefault(t => (string?)t != "null") : (string?)s["type"];
+        var type = s["type"] is JsonArray types
+            ? (string?)types.FirstOrDefault(t => (string?)t != "null")
+            : (string?)s["type"];
         switch (type)
         {
             case "object":

@@ -25,7 +25,9 @@ public sealed record PromptsSuite(
     /// <summary>The suite's llm-rubric judge prompt, replacing the built-in one.</summary>
     public SuitePrompt? JudgePrompt { get; init; }
 
-    /// <summary>The suite's `request:` (tools, tool_choice, parallel_tool_calls, response_format); null asks for none.</summary>
+    /// <summary>
+    /// The suite's `request:` (tools, tool_choice, parallel_tool_calls, response_format); null asks for none.
+    /// </summary>
     public Targets.RequestSurface? Request { get; init; }
 
     /// <summary>Every grader some assertion calls: the plan's auxiliary targets.</summary>

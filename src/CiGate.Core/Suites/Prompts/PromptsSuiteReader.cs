@@ -145,7 +145,14 @@ internal static class PromptsSuiteReader
             test.Finish();
             if (asserts is not null)
             {
-                tests.Add(new TestCase(id, description, vars, [.. defaultAsserts, .. asserts], [.. defaultSources, .. sources], threshold, critical) { Request = request });
+                tests.Add(new TestCase(
+                    id,
+                    description,
+                    vars,
+                    [.. defaultAsserts, .. asserts],
+                    [.. defaultSources, .. sources],
+                    threshold,
+                    critical) { Request = request });
             }
         }
     }

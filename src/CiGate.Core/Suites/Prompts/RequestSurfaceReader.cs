@@ -49,18 +49,17 @@ internal static class RequestSurfaceReader
 
         if (loaded is not JsonArray tools)
         {
-            map.Context.Report(DiagnosticCodes.InvalidTools, node, $"'{section}' must be a list of tools such as {{ type: function, function: {{ name: get_weather, parameters: {{...}} }} }}");
+            map.Context.Report(
+                DiagnosticCodes.InvalidTools,
+                node,
+                $"'{section}' must be a list of tools such as {{ type: function, function: {{ name: get_weather, " +
+                    "parameters: {...} } }");
             return null;
         }
 
         for (var i = 0; i < tools.Count; i++)
         {
-            var problem = tools[i] is not JsonObject tool ? "is not a mapping"
-                : tool["type"]?.GetValueKind() != JsonValueKind.String || (string?)tool["type"] != "function" ? "needs 'type: function'"
-                : tool["function"] is not JsonObject function ? "needs a 'function' mapping"
-                : function["name"] is not JsonValue name || name.GetValueKind() != JsonValueKind.String || string.IsNullOrEmpty((string?)name) ? "needs 'function.name'"
-                : function["parameters"] is { } parameters && parameters is not JsonObject ? "has 'function.parameters' that is not a JSON schema object"
-                : null;
+            var problem = ToolProblem(tools[i]);
             if (problem is not null)
             {
                 map.Context.Report(DiagnosticCodes.InvalidTools, node, $"'{section}[{i}]' {problem}");
@@ -75,17 +74,21 @@ internal static class RequestSurfaceReader
     {
         var section = $"{map.Section}.tool_choice";
         var value = YamlJson.ToNode(node);
-        if (value is JsonValue word && word.GetValueKind() == JsonValueKind.String && ToolChoiceWords.Contains((string?)word))
+        if (Text(value) is { } word && ToolChoiceWords.Contains(word))
         {
             return value;
         }
 
-        if (value is JsonObject { } choice && (string?)choice["type"] == "function" && choice["function"] is JsonObject function && function["name"] is JsonValue)
+        if (value is JsonObject choice && Text(choice["type"]) == "function"
+            && Text(choice["function"]?["name"]) is not null)
         {
             return value;
         }
 
-        map.Context.Report(DiagnosticCodes.InvalidTools, node, $"'{section}' must be none, auto, required or {{ type: function, function: {{ name: NAME }} }}");
+        map.Context.Report(
+            DiagnosticCodes.InvalidTools,
+            node,
+            $"'{section}' must be none, auto, required or {{ type: function, function: {{ name: NAME }} }}");
         return null;
     }
 
@@ -97,11 +100,14 @@ internal static class RequestSurfaceReader
             return null;
         }
 
-        var type = (loaded as JsonObject)?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? (string?)t : null;
-        var problem = loaded is not JsonObject format ? "must be a mapping such as { type: json_object }"
+        var type = Text((loaded as JsonObject)?["type"]);
+        var schema = (loaded as JsonObject)?["json_schema"];
+        var problem = loaded is not JsonObject ? "must be a mapping such as { type: json_object }"
             : type is null || !FormatTypes.Contains(type) ? $"needs 'type': one of {string.Join(", ", FormatTypes)}"
-            : type == "json_schema" && format["json_schema"] is not JsonObject schema ? "of type json_schema needs a 'json_schema' mapping with name and schema"
-            : type == "json_schema" && (format["json_schema"]!["name"] is not JsonValue || format["json_schema"]!["schema"] is not JsonObject) ? "needs 'json_schema.name' and a 'json_schema.schema' object"
+            : type != "json_schema" ? null
+            : schema is not JsonObject ? "of type json_schema needs a 'json_schema' mapping with name and schema"
+            : Text(schema["name"]) is null || schema["schema"] is not JsonObject
+                ? "needs 'json_schema.name' and a 'json_schema.schema' object"
             : null;
         if (problem is not null)
         {
@@ -111,6 +117,21 @@ internal static class RequestSurfaceReader
 
         return (JsonObject)loaded;
     }
+
+    private static string? ToolProblem(JsonNode? item) => item switch
+    {
+        not JsonObject => "is not a mapping",
+        JsonObject tool when Text(tool["type"]) != "function" => "needs 'type: function'",
+        JsonObject tool when tool["function"] is not JsonObject => "needs a 'function' mapping",
+        JsonObject tool when string.IsNullOrEmpty(Text(tool["function"]!["name"])) => "needs 'function.name'",
+        JsonObject tool when tool["function"]!["parameters"] is { } parameters && parameters is not JsonObject =>
+            "has 'function.parameters' that is not a JSON schema object",
+        _ => null,
+    };
+
+    /// <summary>The node's text when it is a JSON string, else null.</summary>
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? (string?)value : null;
 
     /// <summary>The node as JSON, or the JSON/YAML file a <c>file://</c> string names.</summary>
     private static JsonNode? Load(YamlNode node, YamlContext context, string section, string baseDirectory)
@@ -124,7 +145,10 @@ internal static class RequestSurfaceReader
         var path = Path.GetFullPath(Path.Combine(baseDirectory, relative));
         if (!File.Exists(path))
         {
-            context.Report(DiagnosticCodes.RequestFileUnreadable, node, $"'{section}': file '{relative}' not found (looked in {path})");
+            context.Report(
+                DiagnosticCodes.RequestFileUnreadable,
+                node,
+                $"'{section}': file '{relative}' not found (looked in {path})");
             return null;
         }
 
@@ -141,7 +165,10 @@ internal static class RequestSurfaceReader
         }
         catch (Exception ex) when (ex is JsonException or YamlException or IOException or UnauthorizedAccessException)
         {
-            context.Report(DiagnosticCodes.RequestFileUnreadable, node, $"'{section}': file '{relative}' is not valid JSON or YAML: {ex.Message.ReplaceLineEndings(" ")}");
+            context.Report(
+                DiagnosticCodes.RequestFileUnreadable,
+                node,
+                $"'{section}': file '{relative}' is not valid JSON or YAML: {ex.Message.ReplaceLineEndings(" ")}");
             return null;
         }
     }

@@ -8,7 +8,9 @@ using CiGate.Core.Tests.Config;
 
 namespace CiGate.Core.Tests.Suites.Prompts;
 
-/// <summary>Where each request key is declared: a target's request: block, a suite's and a test case's request:.</summary>
+/// <summary>
+/// Where each request key is declared: a target's request: block, a suite's and a test case's request:.
+/// </summary>
 public sealed class RequestSurfaceConfigTests : IDisposable
 {
     private const string Tools = """[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}]""";
@@ -61,7 +63,9 @@ public sealed class RequestSurfaceConfigTests : IDisposable
 
         var plan = PlanBuilder.Build(ConfigLoader.Load(path)).Single();
         var suite = (PromptsSuite)plan.Suite;
-        var body = Encoding.UTF8.GetString(RequestBodyWriter.Write(System.Text.Json.JsonEncodedText.Encode("m"), Request(plan)));
+        var body = Encoding.UTF8.GetString(RequestBodyWriter.Write(
+            System.Text.Json.JsonEncodedText.Encode("m"),
+            Request(plan)));
 
         Assert.Equal(Tools, suite.Request!.Tools!.ToJsonString());
         Assert.Contains(""""tool_choice":"auto","response_format":{"type":"json_schema","json_schema":{"name":"w","schema":{"type":"object"}}}}"""", body, StringComparison.Ordinal);
@@ -77,7 +81,9 @@ public sealed class RequestSurfaceConfigTests : IDisposable
     [InlineData("request: { response_format: { type: json_schema } }", DiagnosticCodes.InvalidResponseFormat, "json_schema")]
     public void A_bad_suite_request_is_one_error_at_its_line(string request, string code, string mentions)
     {
-        var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(folder.Write("cigate.yml", Config("", "    " + request))));
+        var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(folder.Write(
+            "cigate.yml",
+            Config("", "    " + request))));
 
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal(code, diagnostic.Code);
@@ -93,7 +99,9 @@ public sealed class RequestSurfaceConfigTests : IDisposable
     [InlineData("request: { omit: [top_p] }", DiagnosticCodes.InvalidValue)]
     public void A_bad_target_request_is_one_error_at_its_line(string request, string code)
     {
-        var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(folder.Write("cigate.yml", Config("    " + request, ""))));
+        var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(folder.Write(
+            "cigate.yml",
+            Config("    " + request, ""))));
 
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal(code, diagnostic.Code);
@@ -107,7 +115,9 @@ public sealed class RequestSurfaceConfigTests : IDisposable
         return prompts.Request(suite.Tests[0], suite.Prompts[0], 0);
     }
 
-    private static TargetConfig TestConfig() => Targets.TestTargets.Config(new Uri("http://127.0.0.1:9/v1"), model: "m");
+    private static TargetConfig TestConfig() => Targets.TestTargets.Config(
+        new Uri("http://127.0.0.1:9/v1"),
+        model: "m");
 
     private static string Config(string targetExtra, string suiteExtra, string caseRequest = "") => $$$"""
         targets:

@@ -6,7 +6,9 @@ using CiGate.Core.Targets;
 
 namespace CiGate.Core.Tests.Targets.Surface;
 
-/// <summary>A <c>${env:NAME}</c> in extra_body is sent resolved, keyed unresolved, and masked in what comes back.</summary>
+/// <summary>
+/// A <c>${env:NAME}</c> in extra_body is sent resolved, keyed unresolved, and masked in what comes back.
+/// </summary>
 public sealed class ExtraBodySecretTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cigate-surface-").FullName;
@@ -50,12 +52,25 @@ public sealed class ExtraBodySecretTests : IDisposable
 
         RecordedRequest request = Assert.Single(server.Requests);
         Assert.Equal(secret, request.Json().GetProperty("metadata").GetProperty("tenant").GetString());
-        byte[] keyed = RequestBodyWriter.Write(JsonEncodedText.Encode("test-model"), TestTargets.Chat(), config.Request, extra);
+        byte[] keyed = RequestBodyWriter.Write(
+            JsonEncodedText.Encode("test-model"),
+            TestTargets.Chat(),
+            config.Request,
+            extra);
         Assert.Contains($"${{env:{name}}}", Encoding.UTF8.GetString(keyed), StringComparison.Ordinal);
-        string cacheText = string.Concat(Directory.GetFiles(_directory, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
-        Assert.Contains(ResponseCache.ComputeKey(config.CacheIdentity, "test-model", keyed), cacheText, StringComparison.Ordinal);
+        string cacheText = string.Concat(Directory.GetFiles(
+            _directory,
+            "*",
+            SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.Contains(
+            ResponseCache.ComputeKey(config.CacheIdentity, "test-model", keyed),
+            cacheText,
+            StringComparison.Ordinal);
         Assert.DoesNotContain(secret, cacheText, StringComparison.Ordinal);
-        Assert.DoesNotContain(secret, response.Text + response.Reasoning + response.ToolCalls[0].Arguments, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            secret,
+            response.Text + response.Reasoning + response.ToolCalls[0].Arguments,
+            StringComparison.Ordinal);
         Assert.Equal("tenant ***", response.Text);
     }
 

@@ -54,7 +54,11 @@ public sealed class RequestBodyTests
         var surface = new RequestSurface(tools, JsonValue.Create("required"), false, format);
         var extra = (JsonObject)JsonNode.Parse("""{"temperature":0.7,"chat_template_kwargs":{"enable_thinking":false}}""")!;
 
-        string body = Encoding.UTF8.GetString(RequestBodyWriter.Write(Model, TestTargets.Chat() with { Surface = surface }, TargetRequestOptions.Default, extra));
+        string body = Encoding.UTF8.GetString(RequestBodyWriter.Write(
+            Model,
+            TestTargets.Chat() with { Surface = surface },
+            TargetRequestOptions.Default,
+            extra));
         using var parsed = JsonDocument.Parse(body);
 
         Assert.Contains(

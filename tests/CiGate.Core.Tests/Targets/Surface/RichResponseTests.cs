@@ -5,7 +5,9 @@ using CiGate.Core.Targets;
 
 namespace CiGate.Core.Tests.Targets.Surface;
 
-/// <summary>Tool calls, refusal, reasoning and usage details: parsed, cached and recorded per item; old lines still read.</summary>
+/// <summary>
+/// Tool calls, refusal, reasoning and usage details: parsed, cached and recorded per item; old lines still read.
+/// </summary>
 public sealed class RichResponseTests
 {
     private const string Rich = """
@@ -20,7 +22,12 @@ public sealed class RichResponseTests
     [Fact]
     public void The_parser_keeps_tool_calls_refusal_reasoning_and_usage_details_apart_from_the_answer()
     {
-        bool ok = ResponseParser.TryParse(Encoding.UTF8.GetBytes(Rich), TargetApi.Chat, "m", out ParsedCompletion parsed, out string problem);
+        bool ok = ResponseParser.TryParse(
+            Encoding.UTF8.GetBytes(Rich),
+            TargetApi.Chat,
+            "m",
+            out ParsedCompletion parsed,
+            out string problem);
 
         Assert.True(ok, problem);
         Assert.Equal("", parsed.Text);
@@ -36,7 +43,12 @@ public sealed class RichResponseTests
     {
         const string json = """{"choices":[{"message":{"role":"assistant","content":"4","reasoning":"2+2"}}]}""";
 
-        Assert.True(ResponseParser.TryParse(Encoding.UTF8.GetBytes(json), TargetApi.Chat, "m", out ParsedCompletion parsed, out _));
+        Assert.True(ResponseParser.TryParse(
+            Encoding.UTF8.GetBytes(json),
+            TargetApi.Chat,
+            "m",
+            out ParsedCompletion parsed,
+            out _));
 
         Assert.Equal("2+2", parsed.Reasoning);
         Assert.Equal("4", parsed.Text);
@@ -77,7 +89,9 @@ public sealed class RichResponseTests
         Assert.Equal(
             """{"suite":"s","target":"t","item":"i","repeat":0,"prompt_hash":"h","output":"x","extracted":{},"scores":{},"latency_ms":0,"usage":{"prompt_tokens":1,"completion_tokens":2},"attempts":0,"cached":false}""",
             plainLine);
-        Assert.Equal(("fp", 1, 2, "why", "no"), (back.SystemFingerprint, back.CachedTokens, back.ReasoningTokens, back.Reasoning, back.Refusal));
+        Assert.Equal(
+            ("fp", 1, 2, "why", "no"),
+            (back.SystemFingerprint, back.CachedTokens, back.ReasoningTokens, back.Reasoning, back.Refusal));
         Assert.Equal(rich.ToolCalls, back.ToolCalls);
         Assert.Null(ItemJson.Parse(Encoding.UTF8.GetBytes(plainLine)).ToolCalls);
     }

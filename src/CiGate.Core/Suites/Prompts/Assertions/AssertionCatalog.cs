@@ -48,8 +48,14 @@ internal static class AssertionCatalog
         ["tool-call"] = new(ToolCallAssertions.Called),
     };
 
-    /// <summary>Types that judge the call itself (its time, its price), never a part of the response: `on:` has no meaning for them.</summary>
-    public static IReadOnlySet<string> CallLevel { get; } = new HashSet<string>(StringComparer.Ordinal) { "latency", "cost", "is-valid-openai-tools-call", "tool-call" };
+    /// <summary>
+    /// Types that judge the call itself (its time, its price), never a part of the response: `on:` has no meaning for
+    /// them.
+    /// </summary>
+    public static IReadOnlySet<string> CallLevel { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "latency", "cost", "is-valid-openai-tools-call", "tool-call",
+    };
 
     /// <summary>Guardrails whose failure is a leak, not a quality dip: critical unless `critical: false`.</summary>
     public static IReadOnlySet<string> CriticalByDefault { get; } = new HashSet<string>(StringComparer.Ordinal) { "canary", "pii" };

@@ -78,7 +78,10 @@ public static class AssertionReader
         var ok = !map.Has("on") || subject is not null;
         if (subject is not null && subject != ResponseSubject.Output && AssertionCatalog.CallLevel.Contains(kindName))
         {
-            context.Report(DiagnosticCodes.InvalidAssertionSubject, map.Get("on")!, $"'{section}.on' has no meaning for '{type}', which judges the call itself; remove it");
+            context.Report(
+                DiagnosticCodes.InvalidAssertionSubject,
+                map.Get("on")!,
+                $"'{section}.on' has no meaning for '{type}', which judges the call itself; remove it");
             ok = false;
         }
 

@@ -26,7 +26,10 @@ internal static class ResponseSubjects
         }
 
         var written = (node as YamlScalarNode)?.Value ?? "a non-string";
-        context.Report(DiagnosticCodes.InvalidAssertionSubject, node, $"'{section}.on' must be one of {string.Join(", ", Names.Keys)}, not '{written}'");
+        context.Report(
+            DiagnosticCodes.InvalidAssertionSubject,
+            node,
+            $"'{section}.on' must be one of {string.Join(", ", Names.Keys)}, not '{written}'");
         return null;
     }
 

@@ -1,6 +1,9 @@
 namespace CiGate.Core.Suites.Prompts.Assertions;
 
-/// <summary>An assertion that reads another part of the response (`on: reasoning | tool_calls | refusal`) in place of the answer.</summary>
+/// <summary>
+/// An assertion that reads another part of the response (`on: reasoning | tool_calls | refusal`) in place of the
+/// answer.
+/// </summary>
 internal sealed class SubjectAssertion(IAssertion inner, ResponseSubject subject) : IAssertion
 {
     public IAssertion Inner => inner;

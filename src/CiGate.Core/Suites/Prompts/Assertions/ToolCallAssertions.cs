@@ -20,7 +20,10 @@ internal static class ToolCallAssertions
     {
         if (spec.Value is not null)
         {
-            spec.Report(DiagnosticCodes.InvalidValue, spec.Value, $"'{spec.Type}' takes no 'value': the tools come from the suite's request.tools");
+            spec.Report(
+                DiagnosticCodes.InvalidValue,
+                spec.Value,
+                $"'{spec.Type}' takes no 'value': the tools come from the suite's request.tools");
             return null;
         }
 
@@ -58,7 +61,8 @@ internal static class ToolCallAssertions
         {
             name = text;
         }
-        else if (YamlJson.ToNode(node) is JsonObject map && map["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String
+        else if (YamlJson.ToNode(node) is JsonObject map
+            && map["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String
             && map["arguments"] is null or JsonObject && map.Count <= 2)
         {
             name = (string?)n;
@@ -66,7 +70,10 @@ internal static class ToolCallAssertions
         }
         else
         {
-            spec.Report(DiagnosticCodes.InvalidValue, node, $"'{spec.Section}.value' must be a function name or {{ name: NAME, arguments: {{ ... }} }}");
+            spec.Report(
+                DiagnosticCodes.InvalidValue,
+                node,
+                $"'{spec.Section}.value' must be a function name or {{ name: NAME, arguments: {{ ... }} }}");
             return null;
         }
 
@@ -80,7 +87,7 @@ internal static class ToolCallAssertions
                 return Check.Binary(false, expectation, $"called {called}");
             }
 
-            var holds = arguments is null || named.Any(t => ResponseSubjects.TryParseArguments(t.Arguments) is JsonObject actual && Contains(actual, arguments));
+            var holds = arguments is null || named.Any(t => HasArguments(t, arguments));
             return Check.Binary(holds, expectation, $"got {Text.Quote(named[0].Arguments, 80)}");
         });
     }
@@ -105,7 +112,9 @@ internal static class ToolCallAssertions
 
         try
         {
-            var schema = JsonSchema.FromText(parameters.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            var schema = JsonSchema.FromText(
+                parameters.ToJsonString(),
+                new BuildOptions { SchemaRegistry = new SchemaRegistry() });
             using var document = JsonDocument.Parse(arguments.ToJsonString());
             var results = schema.Evaluate(document.RootElement, SchemaOptions);
             if (results.IsValid)
@@ -115,13 +124,19 @@ internal static class ToolCallAssertions
 
             var first = results.Details?.FirstOrDefault(d => d.Errors is { Count: > 0 }) ?? results;
             var location = first.InstanceLocation.ToString();
-            return $"arguments do not match the parameters schema at {(location.Length == 0 ? "$" : location)}: {first.Errors?.Values.FirstOrDefault() ?? "invalid"}";
+            var error = first.Errors?.Values.FirstOrDefault() ?? "invalid";
+            var at = location.Length == 0 ? "$" : location;
+            return $"arguments do not match the parameters schema at {at}: {error}";
         }
-        catch (Exception ex) when (ex is JsonException or JsonSchemaException or RefResolutionException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or JsonSchemaException or RefResolutionException
+            or ArgumentException or InvalidOperationException)
         {
             return $"the tool's parameters are not a valid JSON schema: {ex.Message.ReplaceLineEndings(" ")}";
         }
     }
+
+    private static bool HasArguments(Targets.ToolCall call, JsonObject expected) =>
+        ResponseSubjects.TryParseArguments(call.Arguments) is JsonObject actual && Contains(actual, expected);
 
     /// <summary>Every key of <paramref name="expected"/> is in <paramref name="actual"/> with an equal value.</summary>
     private static bool Contains(JsonObject actual, JsonObject expected) =>

@@ -39,11 +39,16 @@ public sealed class ResponsePartAssertionTests
     [InlineData("get_time", """{"city":"Paris"}""", "not one of the offered tools")]
     [InlineData("get_weather", """{"city": 3}""", "parameters schema")]
     [InlineData("get_weather", "{city: Paris", "not a JSON object")]
-    public async Task Is_valid_openai_tools_call_fails_on_an_unknown_tool_or_bad_arguments(string name, string arguments, string reason)
+    public async Task Is_valid_openai_tools_call_fails_on_an_unknown_tool_or_bad_arguments(
+        string name,
+        string arguments,
+        string reason)
     {
         var context = Called(arguments) with { ToolCalls = [new ToolCall("c", name, arguments)] };
 
-        var result = await Asserts.One("- type: is-valid-openai-tools-call").EvaluateAsync(context, TestContext.Current.CancellationToken);
+        var result = await Asserts.One("- type: is-valid-openai-tools-call").EvaluateAsync(
+            context,
+            TestContext.Current.CancellationToken);
 
         Assert.False(result.Pass);
         Assert.Contains(reason, result.Reason, StringComparison.Ordinal);
@@ -54,8 +59,12 @@ public sealed class ResponsePartAssertionTests
     {
         var context = Asserts.Context("") with { Refusal = "I can't help with that request." };
 
-        var refusal = await Asserts.One("- type: is-refusal").EvaluateAsync(context, TestContext.Current.CancellationToken);
-        var text = await Asserts.One("- { type: contains, value: \"can't help\", on: refusal }").EvaluateAsync(context, TestContext.Current.CancellationToken);
+        var refusal = await Asserts.One("- type: is-refusal").EvaluateAsync(
+            context,
+            TestContext.Current.CancellationToken);
+        var text = await Asserts.One("- { type: contains, value: \"can't help\", on: refusal }").EvaluateAsync(
+            context,
+            TestContext.Current.CancellationToken);
 
         Assert.True(refusal.Pass, refusal.Reason);
         Assert.True(text.Pass, text.Reason);
