@@ -66,8 +66,9 @@ internal static class TargetReader
         var seed = map.Int("seed") ?? 1234;
         var role = map.Choice("role", Roles) ?? TargetRole.Model;
         var embeddingModel = map.String("embedding_model");
+        var request = TargetRequestReader.Read(map.Map("request"), places);
         map.Finish();
-        RequireTrust(name, baseUrl, apiKeyEnv, headers, places, context);
+        RequireTrust(name, baseUrl, apiKeyEnv, headers, request, places, context);
 
         var config = new TargetConfig(
             name,
@@ -83,12 +84,22 @@ internal static class TargetReader
             seed)
         {
             Places = places,
+            Request = request,
         };
         return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel };
     }
 
     /// <summary>A secret from the environment may go only to a trusted host; a simulator's address is loopback.</summary>
-    private static void RequireTrust(string name, Uri? baseUrl, string? apiKeyEnv, Dictionary<string, string> headers, Dictionary<string, SourcePlace> places, YamlContext context)
+    private static void RequireTrust(
+        string name,
+        Uri? baseUrl,
+        string? apiKeyEnv,
+        Dictionary<string,
+        string> headers,
+        TargetRequestOptions request,
+        Dictionary<string,
+        SourcePlace> places,
+        YamlContext context)
     {
         var secrets = new List<string>();
         if (apiKeyEnv is not null)
@@ -97,6 +108,11 @@ internal static class TargetReader
         }
 
         secrets.AddRange(headers.Where(h => TargetSecrets.ReadsEnvironment(h.Value)).Select(h => $"header '{h.Key}' (read from the environment)"));
+        if (TargetSecrets.ReadsEnvironment(request.ExtraBody))
+        {
+            secrets.Add("request.extra_body values (read from the environment)");
+        }
+
         if (baseUrl is not null && secrets.Count > 0)
         {
             context.Privileges.Add(new Privilege(PrivilegeKind.SecretToHost, $"targets.{name}.base_url", name, string.Join(" and ", secrets), baseUrl.Host, places["base_url"]));

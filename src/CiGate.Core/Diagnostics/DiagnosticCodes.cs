@@ -74,6 +74,25 @@ public static class DiagnosticCodes
     /// <summary>An exec target's app crashed more often than its max_restarts; the remaining requests fail.</summary>
     public const string ExecRestartsExhausted = "CIGATE0321";
 
+    /// <summary>
+    /// A request file (`tools: file://...`, `response_format: file://...`) is missing or not JSON/YAML.
+    /// </summary>
+    public const string RequestFileUnreadable = "CIGATE0330";
+
+    /// <summary>`tools` is not a list of OpenAI tool objects ({ type: function, function: { name, ... } }).</summary>
+    public const string InvalidTools = "CIGATE0331";
+
+    /// <summary>
+    /// `response_format` is not { type: text | json_object | json_schema } with a json_schema's name and schema.
+    /// </summary>
+    public const string InvalidResponseFormat = "CIGATE0332";
+
+    /// <summary>A target's `request.extra_body` is not a mapping or holds a malformed <c>${env:NAME}</c>.</summary>
+    public const string InvalidExtraBody = "CIGATE0333";
+
+    /// <summary>An assertion's `on:` names no part of the response, or one its type cannot read.</summary>
+    public const string InvalidAssertionSubject = "CIGATE0040";
+
     // Results and resume
     public const string ResultsNotFound = "CIGATE0401";
     public const string ResultsMalformed = "CIGATE0402";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CiGate.Core.Results;
 
 /// <summary>The items.jsonl line format, written and read by hand: it is the hot path of a run.</summary>
-internal static class ItemJson
+internal static partial class ItemJson
 {
     public static void Write(Utf8JsonWriter w, ItemRecord r)
     {
@@ -38,12 +38,15 @@ internal static class ItemJson
             w.WriteStartObject("usage");
             w.WriteNumber("prompt_tokens", r.PromptTokens ?? 0);
             w.WriteNumber("completion_tokens", r.CompletionTokens ?? 0);
+            WriteOptional(w, "cached_tokens", r.CachedTokens);
+            WriteOptional(w, "reasoning_tokens", r.ReasoningTokens);
             w.WriteEndObject();
         }
 
         w.WriteNumber("attempts", r.Attempts);
         w.WriteBoolean("cached", r.Cached);
         WriteOptional(w, "served_model", r.ServedModel);
+        WriteResponseExtras(w, r);
         if (r.Error is not null)
         {
             w.WriteStartObject("error");
@@ -64,7 +67,9 @@ internal static class ItemJson
         string? suite = null, target = null, item = null, promptHash = null, group = null, reference = null, question = null;
         string? output = null, finish = null, served = null, error = null, errorKind = null, scoringError = null;
         int repeat = 0, attempts = 0;
-        int? promptTokens = null, completionTokens = null;
+        int? promptTokens = null, completionTokens = null, cachedTokens = null, reasoningTokens = null;
+        string? fingerprint = null, reasoning = null, refusal = null;
+        IReadOnlyList<Targets.ToolCall>? toolCalls = null;
         double latency = 0;
         var cached = false;
         var extracted = new Dictionary<string, string>(2, StringComparer.Ordinal);
@@ -103,6 +108,10 @@ internal static class ItemJson
                 case "cached": cached = r.GetBoolean(); break;
                 case "served_model": served = r.GetString(); break;
                 case "scoring_error": scoringError = r.GetString(); break;
+                case "system_fingerprint": fingerprint = r.GetString(); break;
+                case "reasoning": reasoning = r.GetString(); break;
+                case "refusal": refusal = r.GetString(); break;
+                case "tool_calls": toolCalls = ReadToolCalls(ref r); break;
                 case "extracted":
                     ExpectObject(ref r);
                     while (Next(ref r) == JsonTokenType.PropertyName)
@@ -135,6 +144,14 @@ internal static class ItemJson
                         else if (key == "completion_tokens")
                         {
                             completionTokens = r.GetInt32();
+                        }
+                        else if (key == "cached_tokens")
+                        {
+                            cachedTokens = r.GetInt32();
+                        }
+                        else if (key == "reasoning_tokens")
+                        {
+                            reasoningTokens = r.GetInt32();
                         }
                         else
                         {
@@ -189,6 +206,12 @@ internal static class ItemJson
             Attempts = attempts,
             Cached = cached,
             ServedModel = served,
+            SystemFingerprint = fingerprint,
+            CachedTokens = cachedTokens,
+            ReasoningTokens = reasoningTokens,
+            Reasoning = reasoning,
+            Refusal = refusal,
+            ToolCalls = toolCalls,
             Error = error,
             ErrorKind = errorKind,
             ScoringError = scoringError,

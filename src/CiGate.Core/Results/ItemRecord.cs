@@ -44,6 +44,26 @@ public sealed record ItemRecord
 
     public string? ServedModel { get; init; }
 
+    /// <summary>The target's <c>system_fingerprint</c>, when it sent one.</summary>
+    public string? SystemFingerprint { get; init; }
+
+    /// <summary>
+    /// Prompt tokens served from the server's prompt cache (<c>prompt_tokens_details.cached_tokens</c>).
+    /// </summary>
+    public int? CachedTokens { get; init; }
+
+    /// <summary>Completion tokens spent reasoning (<c>completion_tokens_details.reasoning_tokens</c>).</summary>
+    public int? ReasoningTokens { get; init; }
+
+    /// <summary>Reasoning text the target kept apart from the answer (<c>reasoning_content</c>).</summary>
+    public string? Reasoning { get; init; }
+
+    /// <summary>The refusal message the target returned instead of content.</summary>
+    public string? Refusal { get; init; }
+
+    /// <summary>The function calls the target asked for; null when none.</summary>
+    public IReadOnlyList<Targets.ToolCall>? ToolCalls { get; init; }
+
     public string? Error { get; init; }
 
     public string? ErrorKind { get; init; }

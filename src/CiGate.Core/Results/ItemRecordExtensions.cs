@@ -18,6 +18,12 @@ public static class ItemRecordExtensions
             Attempts = response.Attempts,
             Cached = response.FromCache,
             ServedModel = response.ServedModel,
+            SystemFingerprint = response.SystemFingerprint,
+            CachedTokens = response.Usage?.CachedTokens,
+            ReasoningTokens = response.Usage?.ReasoningTokens,
+            Reasoning = response.Reasoning,
+            Refusal = response.Refusal,
+            ToolCalls = response.ToolCalls.Count == 0 ? null : response.ToolCalls,
         };
 
     /// <summary>A sample whose call failed after its retries: no scores, the error kept for the report and for resume.</summary>

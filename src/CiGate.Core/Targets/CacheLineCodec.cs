@@ -24,6 +24,8 @@ internal static class CacheLineCodec
                 writer.WriteStartObject("usage");
                 writer.WriteNumber("prompt_tokens", usage.PromptTokens);
                 writer.WriteNumber("completion_tokens", usage.CompletionTokens);
+                WriteOptional(writer, "cached_tokens", usage.CachedTokens);
+                WriteOptional(writer, "reasoning_tokens", usage.ReasoningTokens);
                 writer.WriteEndObject();
             }
             else
@@ -33,6 +35,9 @@ internal static class CacheLineCodec
 
             writer.WriteString("served_model", response.ServedModel);
             writer.WriteString("system_fingerprint", response.SystemFingerprint);
+
+            // Only when present, so entries of plain text answers stay as they always were.
+            CacheLineExtras.Write(writer, response);
             writer.WriteEndObject();
         }
 
@@ -61,12 +66,25 @@ internal static class CacheLineCodec
                 && u.TryGetProperty("prompt_tokens", out JsonElement prompt) && prompt.TryGetInt32(out int promptTokens)
                 && u.TryGetProperty("completion_tokens", out JsonElement completion) && completion.TryGetInt32(out int completionTokens))
             {
-                usage = new TokenUsage(promptTokens, completionTokens);
+                usage = new TokenUsage(
+                    promptTokens,
+                    completionTokens,
+                    OptionalInt(u, "cached_tokens"),
+                    OptionalInt(u, "reasoning_tokens"));
             }
 
             key = keyElement.GetString()!;
             response = new CachedResponse(
-                text.GetString()!, OptionalString(root, "finish_reason"), usage, OptionalString(root, "served_model"), OptionalString(root, "system_fingerprint"));
+                text.GetString()!,
+                OptionalString(root, "finish_reason"),
+                usage,
+                OptionalString(root, "served_model"),
+                OptionalString(root, "system_fingerprint"))
+            {
+                ToolCalls = CacheLineExtras.ReadToolCalls(root),
+                Reasoning = OptionalString(root, "reasoning"),
+                Refusal = OptionalString(root, "refusal"),
+            };
             return true;
         }
         catch (JsonException)
@@ -75,6 +93,17 @@ internal static class CacheLineCodec
         }
     }
 
-    private static string? OptionalString(JsonElement root, string name) =>
+    private static void WriteOptional(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private static int? OptionalInt(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) && value.TryGetInt32(out int number) ? number : null;
+
+    internal static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

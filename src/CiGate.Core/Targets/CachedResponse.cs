@@ -6,4 +6,14 @@ public sealed record CachedResponse(
     string? FinishReason,
     TokenUsage? Usage,
     string? ServedModel,
-    string? SystemFingerprint);
+    string? SystemFingerprint)
+{
+    /// <summary>The tool calls the target asked for; empty when it answered in text.</summary>
+    public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Reasoning text kept apart from the answer.</summary>
+    public string? Reasoning { get; init; }
+
+    /// <summary>The refusal message a target returned instead of content.</summary>
+    public string? Refusal { get; init; }
+}

@@ -22,6 +22,9 @@ public sealed record ModelRequest(
     /// <summary>The case's variables (prompts suites), for targets that template their own request (http, exec); null elsewhere.</summary>
     public IReadOnlyDictionary<string, object?>? Vars { get; init; }
 
+    /// <summary>The suite's or case's tools, tool_choice and response_format; null (or empty) sends none.</summary>
+    public RequestSurface? Surface { get; init; }
+
     /// <summary>The item or case id the request is for, for targets that pass it on (exec); never part of the cache key.</summary>
     public string? ItemId { get; init; }
 }

@@ -55,7 +55,15 @@ internal sealed class OpenAITargetClient : ITargetClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ct.ThrowIfCancellationRequested();
-        return SendAsync(RequestBodyWriter.Write(_model, request), request.Api, 1, request.NoCache ? null : request.CacheScope ?? "", ct);
+        // The key is computed over the body as written; the body sent has extra_body's secrets resolved.
+        TargetRequestOptions options = Config.Request;
+        byte[] body = RequestBodyWriter.Write(_model, request, options, options.ExtraBody);
+        byte[] sent = _secrets.ExtraBody is { } resolved ? RequestBodyWriter.Write(
+            _model,
+            request,
+            options,
+            resolved) : body;
+        return SendAsync(body, request.Api, 1, request.NoCache ? null : request.CacheScope ?? "", ct, sent);
     }
 
     public async Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct)
@@ -75,7 +83,16 @@ internal sealed class OpenAITargetClient : ITargetClient
     }
 
     /// <param name="cacheScope">Null: bypass the cache. Empty: the plain key. Else mixed into the key.</param>
-    private async Task<ModelResponse> SendAsync(byte[] body, TargetApi api, int expected, string? cacheScope, CancellationToken ct)
+    /// <param name="sent">
+    /// The bytes to send when they differ from <paramref name="body"/> (resolved secrets); never keyed.
+    /// </param>
+    private async Task<ModelResponse> SendAsync(
+        byte[] body,
+        TargetApi api,
+        int expected,
+        string? cacheScope,
+        CancellationToken ct,
+        byte[]? sent = null)
     {
         string? cacheKey = null;
         if (_cache is not null && cacheScope is not null)
@@ -83,7 +100,18 @@ internal sealed class OpenAITargetClient : ITargetClient
             cacheKey = ResponseCache.ComputeKey(Config.CacheIdentity, cacheScope.Length == 0 ? Config.Model : $"{Config.Model}\u001f{cacheScope}", body);
             if (_cache.TryGet(cacheKey, out CachedResponse? hit))
             {
-                return new ModelResponse(hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, hit.SystemFingerprint, FromCache: true, Attempts: 0, LatencyMs: 0);
+                return new ModelResponse(
+                    hit.Text,
+                    hit.FinishReason,
+                    hit.Usage,
+                    hit.ServedModel,
+                    hit.SystemFingerprint,
+                    FromCache: true,
+                    Attempts: 0,
+                    LatencyMs: 0)
+                {
+                    ToolCalls = hit.ToolCalls, Reasoning = hit.Reasoning, Refusal = hit.Refusal,
+                };
             }
         }
 
@@ -106,7 +134,7 @@ internal sealed class OpenAITargetClient : ITargetClient
                     attemptCts.CancelAfter(_timeout);
                 }
 
-                message = CreateMessage(uri, body, attemptCts.Token);
+                message = CreateMessage(uri, sent ?? body, attemptCts.Token);
                 await _pipeline.SendAsync(message);
                 outcome = Classify(message.Response!, api, expected);
             }
@@ -136,10 +164,25 @@ internal sealed class OpenAITargetClient : ITargetClient
                 if (cacheKey is not null)
                 {
                     // Not ct: a response that was already paid for is worth the one flush.
-                    await _cache!.AddAsync(cacheKey, new CachedResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint), CancellationToken.None);
+                    var entry = new CachedResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint)
+                    {
+                        ToolCalls = c.ToolCalls, Reasoning = c.Reasoning, Refusal = c.Refusal,
+                    };
+                    await _cache!.AddAsync(cacheKey, entry, CancellationToken.None);
                 }
 
-                return new ModelResponse(c.Text, c.FinishReason, c.Usage, c.ServedModel, c.SystemFingerprint, FromCache: false, attempt, latencyMs);
+                return new ModelResponse(
+                    c.Text,
+                    c.FinishReason,
+                    c.Usage,
+                    c.ServedModel,
+                    c.SystemFingerprint,
+                    FromCache: false,
+                    attempt,
+                    latencyMs)
+                {
+                    ToolCalls = c.ToolCalls, Reasoning = c.Reasoning, Refusal = c.Refusal,
+                };
             }
 
             if (outcome.Failure == AttemptFailure.Rejected)
@@ -251,6 +294,13 @@ internal sealed class OpenAITargetClient : ITargetClient
         Text = _secrets.Redact(c.Text),
         ServedModel = c.ServedModel is { } model ? _secrets.Redact(model) : null,
         SystemFingerprint = c.SystemFingerprint is { } fingerprint ? _secrets.Redact(fingerprint) : null,
+        Reasoning = c.Reasoning is { } reasoning ? _secrets.Redact(reasoning) : null,
+        Refusal = c.Refusal is { } refusal ? _secrets.Redact(refusal) : null,
+        ToolCalls = c.ToolCalls.Count == 0 ? c.ToolCalls
+            : [.. c.ToolCalls.Select(t => new ToolCall(
+                t.Id is { } id ? _secrets.Redact(id) : null,
+                _secrets.Redact(t.Name),
+                _secrets.Redact(t.Arguments)))],
     };
 
     private string Clean(string text) => ErrorText.OneLine(_secrets.Redact(text), ErrorText.MaxServerMessageLength);

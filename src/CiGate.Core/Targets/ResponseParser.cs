@@ -6,7 +6,7 @@ namespace CiGate.Core.Targets;
 /// Forward-only parse of a chat or completions response: reads choices[0] and the top-level
 /// metadata, skips everything else without materialising it.
 /// </summary>
-internal static class ResponseParser
+internal static partial class ResponseParser
 {
     private const string Stop = "stop";
     private const string Length = "length";
@@ -44,6 +44,7 @@ internal static class ResponseParser
 
         bool sawChoice = false;
         string? text = null, finish = null, model = null, fingerprint = null;
+        MessageExtras extras = default;
         TokenUsage? usage = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -52,7 +53,7 @@ internal static class ResponseParser
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    sawChoice = ReadChoices(ref reader, api, ref text, ref finish);
+                    sawChoice = ReadChoices(ref reader, api, ref text, ref finish, ref extras);
                 }
                 else
                 {
@@ -93,12 +94,22 @@ internal static class ResponseParser
             return false;
         }
 
-        result = new ParsedCompletion(text, finish, usage, model, fingerprint);
+        result = new ParsedCompletion(text, finish, usage, model, fingerprint)
+        {
+            ToolCalls = extras.ToolCalls is null ? Array.Empty<ToolCall>() : extras.ToolCalls,
+            Reasoning = extras.Reasoning,
+            Refusal = extras.Refusal,
+        };
         problem = string.Empty;
         return true;
     }
 
-    private static bool ReadChoices(ref Utf8JsonReader reader, TargetApi api, ref string? text, ref string? finish)
+    private static bool ReadChoices(
+        ref Utf8JsonReader reader,
+        TargetApi api,
+        ref string? text,
+        ref string? finish,
+        ref MessageExtras extras)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.EndArray)
@@ -108,7 +119,7 @@ internal static class ResponseParser
 
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            ReadChoice(ref reader, api, ref text, ref finish);
+            ReadChoice(ref reader, api, ref text, ref finish, ref extras);
         }
         else
         {
@@ -124,7 +135,12 @@ internal static class ResponseParser
         return true;
     }
 
-    private static void ReadChoice(ref Utf8JsonReader reader, TargetApi api, ref string? text, ref string? finish)
+    private static void ReadChoice(
+        ref Utf8JsonReader reader,
+        TargetApi api,
+        ref string? text,
+        ref string? finish,
+        ref MessageExtras extras)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -141,7 +157,7 @@ internal static class ResponseParser
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
                     // A message whose content is null (refusal, tool call) is an empty answer, not a bad response.
-                    text = ReadMessageContent(ref reader) ?? string.Empty;
+                    text = ReadMessage(ref reader, ref extras) ?? string.Empty;
                 }
                 else
                 {
@@ -159,54 +175,6 @@ internal static class ResponseParser
                 reader.Skip();
             }
         }
-    }
-
-    private static string? ReadMessageContent(ref Utf8JsonReader reader)
-    {
-        string? content = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isContent = reader.ValueTextEquals("content"u8);
-            reader.Read();
-            if (isContent)
-            {
-                content = ReadOptionalString(ref reader);
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return content;
-    }
-
-    private static TokenUsage? ReadUsage(ref Utf8JsonReader reader)
-    {
-        int? prompt = null, completion = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isPrompt = reader.ValueTextEquals("prompt_tokens"u8);
-            bool isCompletion = !isPrompt && reader.ValueTextEquals("completion_tokens"u8);
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Number && (isPrompt || isCompletion) && reader.TryGetInt32(out int value))
-            {
-                if (isPrompt)
-                {
-                    prompt = value;
-                }
-                else
-                {
-                    completion = value;
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return prompt is { } p && completion is { } c ? new TokenUsage(p, c) : null;
     }
 
     private static string? ReadOptionalString(ref Utf8JsonReader reader)

@@ -22,6 +22,9 @@ public sealed record TargetConfig(
 {
     public string CacheIdentity => Identity ?? BaseUrl.AbsoluteUri;
 
+    /// <summary>The target's <c>request:</c> block; the default writes the body CiGate always wrote.</summary>
+    public TargetRequestOptions Request { get; init; } = TargetRequestOptions.Default;
+
     /// <summary>Where keys were written (<c>base_url</c>, <c>api_key_env</c>, <c>headers.NAME</c>), for errors found at run time.</summary>
     public IReadOnlyDictionary<string, Diagnostics.SourcePlace> Places { get; init; } = new Dictionary<string, Diagnostics.SourcePlace>();
 

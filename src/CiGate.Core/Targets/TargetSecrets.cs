@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
@@ -17,11 +18,17 @@ public sealed partial class TargetSecrets
 
     private readonly string[] values;
 
-    private TargetSecrets(string? apiKey, IReadOnlyDictionary<string, string> headers)
+    private TargetSecrets(
+        string? apiKey,
+        IReadOnlyDictionary<string,
+        string> headers,
+        JsonObject? extraBody,
+        IEnumerable<string> bodySecrets)
     {
         ApiKey = apiKey;
         Headers = headers;
-        values = [.. headers.Values.Append(apiKey ?? "")
+        ExtraBody = extraBody;
+        values = [.. headers.Values.Append(apiKey ?? "").Concat(bodySecrets)
             .Where(v => v.Trim().Length >= MinRedactedLength)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(v => v.Length)];
@@ -31,6 +38,12 @@ public sealed partial class TargetSecrets
 
     /// <summary>The headers to send, each <c>${env:NAME}</c> replaced by its value.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>
+    /// The target's <c>request.extra_body</c> with every <c>${env:NAME}</c> in its string values resolved,
+    /// or null when it reads no variable (then the body as written is sent). Only ever sent, never keyed or stored.
+    /// </summary>
+    public JsonObject? ExtraBody { get; }
 
     /// <exception cref="CiGateException">A variable named by <c>api_key_env</c> or <c>${env:NAME}</c> is unset or empty (exit 2, at the key's place).</exception>
     public static TargetSecrets Resolve(TargetConfig config) => Resolve(config, Environment.GetEnvironmentVariable);
@@ -73,8 +86,10 @@ public sealed partial class TargetSecrets
             });
         }
 
+        var bodySecrets = new List<string>();
+        var extraBody = ResolveBody(config, lookup, diagnostics, bodySecrets);
         diagnostics.ThrowIfAny();
-        return new TargetSecrets(apiKey, headers);
+        return new TargetSecrets(apiKey, headers, extraBody, bodySecrets);
     }
 
     /// <summary>The environment variables a target reads secrets from (its key and every <c>${env:NAME}</c> of its headers).</summary>
@@ -86,7 +101,7 @@ public sealed partial class TargetSecrets
             yield return config.ApiKeyEnv;
         }
 
-        foreach (var value in config.Headers.Values)
+        foreach (var value in config.Headers.Values.Concat(StringsOf(config.Request.ExtraBody)))
         {
             foreach (Match match in ReferenceRegex().Matches(value))
             {

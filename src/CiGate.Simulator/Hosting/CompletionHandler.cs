@@ -89,7 +89,15 @@ internal sealed class CompletionHandler
             }
 
             var minTokens = request.IgnoreEos && request.MaxTokens is { } exact ? exact : request.MinTokens;
-            var plan = ReplyPlan.Create(_replies.Reply(request, model, judge, name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null), request.Stop, request.MaxTokens, minTokens);
+            var reply = _replies.Reply(
+                request,
+                model,
+                judge,
+                name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
+            var (text, message) = kind == CompletionKind.Chat
+                ? _replies.Shape(request, model, judge, reply)
+                : (reply, SimulatedMessage.Plain);
+            var plan = ReplyPlan.Create(text, request.Stop, request.MaxTokens, minTokens);
             TimeSpan? stall = fault is null ? null : _stallFor;
             if (request.Stream)
             {
@@ -104,7 +112,7 @@ internal sealed class CompletionHandler
                 var buffer = new ArrayBufferWriter<byte>(1024);
                 using (var writer = new Utf8JsonWriter(buffer))
                 {
-                    CompletionJson.WriteResponse(writer, meta, plan);
+                    CompletionJson.WriteResponse(writer, meta, plan, message);
                 }
 
                 await JsonBody.WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory, ct);

@@ -49,6 +49,38 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
         return ReplyPhrases.Unmatched;
     }
 
+    /// <summary>
+    /// The tool call and reasoning for a chat answer, and its text shaped for <c>response_format</c>. A rule's
+    /// <c>tool_call</c> is made only when the request offers tools; its arguments' <c>$last_line</c> is the prompt's.
+    /// </summary>
+    public (
+        string Text,
+        SimulatedMessage Message) Shape(CompletionRequest request, SimulatorModel model, bool judge, string text)
+    {
+        if (judge)
+        {
+            return (text, SimulatedMessage.Plain);
+        }
+
+        var rule = scripts.Find(request.Prompt, model);
+        var reasoning = request.WantsReasoning
+            ? rule?.Reasoning ?? $"The question asks: {ScriptBook.LastLine(request.Prompt)}"
+            : null;
+        if (rule?.ToolCall is { } tool && request.ToolNames.Count > 0)
+        {
+            var lastLine = System.Text.Json.JsonEncodedText.Encode(ScriptBook.LastLine(request.Prompt)).ToString();
+            var arguments = rule.Arguments.Replace(ScriptBook.LastLinePlaceholder, lastLine, StringComparison.Ordinal);
+            return ("", new SimulatedMessage(tool, arguments, reasoning));
+        }
+
+        if (request.ResponseFormat is "json_object" or "json_schema")
+        {
+            text = JsonReply.Shape(text, request.JsonSchema);
+        }
+
+        return (text, reasoning is null ? SimulatedMessage.Plain : new SimulatedMessage(null, null, reasoning));
+    }
+
     [GeneratedRegex(@"\{\{header:([A-Za-z0-9!#$%&'*+.^_`|~-]+)\}\}")]
     private static partial Regex HeaderReference();
 }

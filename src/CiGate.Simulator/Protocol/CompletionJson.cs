@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CiGate.Simulator.Protocol;
 
 /// <summary>Writes OpenAI-shaped completion bodies and stream chunks with pre-encoded property names.</summary>
-internal static class CompletionJson
+internal static partial class CompletionJson
 {
     public const string SystemFingerprint = "fp_cigate_sim";
 
@@ -30,8 +30,13 @@ internal static class CompletionJson
     private static readonly JsonEncodedText SentTsName = JsonEncodedText.Encode("cigate_sent_ts");
     private static readonly JsonEncodedText PreviousFlushedTsName = JsonEncodedText.Encode("cigate_prev_flushed_ts");
 
-    public static void WriteResponse(Utf8JsonWriter w, in ResponseMeta meta, ReplyPlan plan)
+    public static void WriteResponse(
+        Utf8JsonWriter w,
+        in ResponseMeta meta,
+        ReplyPlan plan,
+        SimulatedMessage? message = null)
     {
+        message ??= SimulatedMessage.Plain;
         var chat = meta.Kind == CompletionKind.Chat;
         WriteHeader(w, meta, chat ? "chat.completion" : "text_completion");
         w.WriteStartArray(ChoicesName);
@@ -41,8 +46,17 @@ internal static class CompletionJson
         {
             w.WriteStartObject(MessageName);
             w.WriteString(RoleName, Assistant);
-            w.WriteString(ContentName, plan.Text);
+            if (message.ToolName is null)
+            {
+                w.WriteString(ContentName, plan.Text);
+            }
+            else
+            {
+                w.WriteNull(ContentName);
+            }
+
             w.WriteNull(RefusalName);
+            WriteExtras(w, meta, message);
             w.WriteEndObject();
         }
         else
@@ -51,7 +65,7 @@ internal static class CompletionJson
         }
 
         w.WriteNull(LogprobsName);
-        w.WriteString(FinishReasonName, plan.FinishReason);
+        w.WriteString(FinishReasonName, message.ToolName is null ? plan.FinishReason : "tool_calls");
         w.WriteEndObject();
         w.WriteEndArray();
         WriteUsage(w, meta.PromptTokens, plan.CompletionTokens);

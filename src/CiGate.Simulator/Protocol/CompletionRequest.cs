@@ -21,4 +21,18 @@ internal sealed record CompletionRequest(
 
     /// <summary>vLLM's <c>stream_options.continuous_usage_stats</c>: usage on every chunk.</summary>
     public bool ContinuousUsage { get; init; }
+
+    /// <summary>The names of the functions the request's <c>tools</c> offer; empty when none.</summary>
+    public IReadOnlyList<string> ToolNames { get; init; } = [];
+
+    /// <summary><c>response_format.type</c> (json_object, json_schema); null for plain text.</summary>
+    public string? ResponseFormat { get; init; }
+
+    /// <summary><c>response_format.json_schema.schema</c> as JSON text, for json_schema.</summary>
+    public string? JsonSchema { get; init; }
+
+    /// <summary>
+    /// The request asked for reasoning: <c>reasoning_effort</c> or <c>chat_template_kwargs.enable_thinking: true</c>.
+    /// </summary>
+    public bool WantsReasoning { get; init; }
 }

@@ -40,7 +40,7 @@ internal static class RequestParser
             MinTokens = root.TryGetProperty("min_tokens", out var min) && min.ValueKind == JsonValueKind.Number && min.TryGetInt32(out var m) ? Math.Max(0, m) : 0,
             ContinuousUsage = includeUsage && so.TryGetProperty("continuous_usage_stats", out var cu) && cu.ValueKind == JsonValueKind.True,
         };
-        return true;
+        return RequestSurfaceParser.TryRead(root, ref request, out error);
     }
 
     // The prompt is the LAST user message; every message counts towards prompt_tokens. System and

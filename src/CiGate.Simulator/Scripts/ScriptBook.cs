@@ -17,6 +17,13 @@ internal sealed class ScriptBook(IReadOnlyList<ScriptRule> rules)
 
     public int Count => rules.Count;
 
+    /// <summary>
+    /// The first rule that matches, or null; counts nothing (flaky rules cycle in <see cref="Reply"/> only).
+    /// </summary>
+    public ScriptRule? Find(
+        string prompt,
+        SimulatorModel model) => rules.FirstOrDefault(r => r.Matches(prompt, model.Name));
+
     /// <summary>The scripted reply, or null when no rule matches.</summary>
     public string? Reply(string prompt, SimulatorModel model)
     {

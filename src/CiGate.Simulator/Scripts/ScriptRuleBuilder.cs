@@ -12,9 +12,12 @@ internal static class ScriptRuleBuilder
     {
         foreach (var key in fields.Keys)
         {
-            if (key is not ("match" or "model" or "reply" or "replies" or "flaky"))
+            if (key is not ("match" or "model" or "reply" or "replies" or "flaky"
+                or "tool_call" or "arguments" or "reasoning"))
             {
-                throw new InvalidDataException($"unknown key '{key}' (expected match, model, reply, replies, flaky).");
+                throw new InvalidDataException(
+                    $"unknown key '{key}' (expected match, model, reply, replies, flaky, " +
+                    "tool_call, arguments, reasoning).");
             }
         }
 
@@ -24,9 +27,21 @@ internal static class ScriptRuleBuilder
         var replies = fields.TryGetValue("replies", out var list)
             ? list as List<string> ?? throw new InvalidDataException("'replies' must be a list of strings.")
             : null;
-        if ((reply is null) == (replies is null))
+        var toolCall = Text(fields, "tool_call");
+        var arguments = Text(fields, "arguments");
+        if (reply is not null && replies is not null)
         {
             throw new InvalidDataException("a rule needs exactly one of 'reply' or 'replies'.");
+        }
+
+        if (reply is null && replies is null && toolCall is null)
+        {
+            throw new InvalidDataException("a rule needs exactly one of 'reply' or 'replies' (or a 'tool_call').");
+        }
+
+        if (arguments is not null && toolCall is null)
+        {
+            throw new InvalidDataException("'arguments' needs a 'tool_call'.");
         }
 
         if (replies is { Count: 0 })
@@ -41,7 +56,14 @@ internal static class ScriptRuleBuilder
             var f => throw new InvalidDataException($"'flaky' must be true or false, got '{f}'."),
         };
         var (substring, pattern) = ParseMatch(match);
-        return new ScriptRule(index, substring, pattern, model, replies is null ? [reply!] : [.. replies], flaky);
+        // A tool-call rule without a reply answers a request that offers no tools with an empty text.
+        string[] texts = replies is not null ? [.. replies] : [reply ?? ""];
+        return new ScriptRule(index, substring, pattern, model, texts, flaky)
+        {
+            ToolCall = toolCall,
+            Arguments = arguments ?? "{}",
+            Reasoning = Text(fields, "reasoning"),
+        };
     }
 
     // "/regex/flags" is a regular expression (flags i, m, s, x); anything else is a case-sensitive substring.

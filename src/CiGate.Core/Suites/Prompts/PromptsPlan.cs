@@ -92,6 +92,10 @@ internal sealed class PromptsPlan : ISuitePlan
 
         var context = new AssertionContext(response.Text, testCase.Vars, response.LatencyMs, response.FromCache, response.Usage, response.ServedModel ?? Target.Config.Model)
         {
+            Reasoning = response.Reasoning,
+            Refusal = response.Refusal,
+            ToolCalls = response.ToolCalls,
+            Tools = request.Surface?.Tools,
             Question = request.Messages is { Count: > 0 } m ? m[^1].Content : request.Prompt ?? "",
             Graders = graders?.Bind(clients),
         };
@@ -136,7 +140,7 @@ internal sealed class PromptsPlan : ISuitePlan
 
     public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => PromptsSummary.Summarize(this, suite, records);
 
-    private ModelRequest Request(TestCase testCase, SuitePrompt prompt, int repeat)
+    internal ModelRequest Request(TestCase testCase, SuitePrompt prompt, int repeat)
     {
         var model = new ScriptObject();
         foreach (var (name, value) in testCase.Vars)
@@ -157,6 +161,7 @@ internal sealed class PromptsPlan : ISuitePlan
             }
         }
 
+        var surface = (suite.Request ?? RequestSurface.Empty).Overlay(testCase.Request);
         var temperature = suite.Temperature ?? Target.Config.Temperature;
         var seed = Target.Config.Seed + repeat;
         if (Target.Config.Api == TargetApi.Completions)
@@ -169,13 +174,13 @@ internal sealed class PromptsPlan : ISuitePlan
 
             return new ModelRequest(TargetApi.Completions, null, text.ToString().TrimEnd(), suite.MaxTokens, suite.Stop, temperature, seed)
             {
-                Vars = testCase.Vars, ItemId = testCase.Id,
+                Vars = testCase.Vars, ItemId = testCase.Id, Surface = surface.IsEmpty ? null : surface,
             };
         }
 
         return new ModelRequest(TargetApi.Chat, messages, null, suite.MaxTokens, suite.Stop, temperature, seed)
         {
-            Vars = testCase.Vars, ItemId = testCase.Id,
+            Vars = testCase.Vars, ItemId = testCase.Id, Surface = surface.IsEmpty ? null : surface,
         };
     }
 

@@ -25,6 +25,11 @@ public sealed record PromptsSuite(
     /// <summary>The suite's llm-rubric judge prompt, replacing the built-in one.</summary>
     public SuitePrompt? JudgePrompt { get; init; }
 
+    /// <summary>
+    /// The suite's `request:` (tools, tool_choice, parallel_tool_calls, response_format); null asks for none.
+    /// </summary>
+    public Targets.RequestSurface? Request { get; init; }
+
     /// <summary>Every grader some assertion calls: the plan's auxiliary targets.</summary>
     public IReadOnlyList<string> GraderTargets =>
         [.. Tests.SelectMany(t => t.Assertions).Select(Assertions.CriticalAssertion.Unwrap).OfType<Grading.GradedAssertion>().Select(a => a.Grader ?? Grader).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -44,6 +49,12 @@ public sealed record PromptsSuite(
         if (JudgePrompt is not null)
         {
             description["judge_prompt"] = JudgePrompt.Source;
+        }
+
+        // Only when set, so the definitions (and hashes) of suites without one stay as they were.
+        if (Request is not null)
+        {
+            description["request"] = Request.Describe();
         }
 
         return description;
@@ -81,6 +92,11 @@ public sealed record PromptsSuite(
         if (t.Critical)
         {
             node["critical"] = true;
+        }
+
+        if (t.Request is not null)
+        {
+            node["request"] = t.Request.Describe();
         }
 
         return node;

@@ -18,6 +18,7 @@ internal static class PromptsSuiteReader
         var defaultSources = defaults?.Sequence("assert") is { } s ? YamlValues.Sources(s) : [];
         defaults?.Finish();
 
+        var surface = RequestSurfaceReader.Read(map.Map("request"), baseDirectory);
         var tests = new List<TestCase>();
         ReadInlineTests(map, baseDirectory, header.Defined, defaultVars, defaultAsserts, defaultSources, tests);
         ReadTestsFile(map, baseDirectory, defaultVars, defaultAsserts, defaultSources, tests);
@@ -50,6 +51,7 @@ internal static class PromptsSuiteReader
         {
             Grader = grader,
             JudgePrompt = judgePrompt,
+            Request = surface,
         };
     }
 
@@ -139,10 +141,18 @@ internal static class PromptsSuiteReader
             var id = test.String("id") ?? CaseIds.Derive(description, vars);
             var threshold = test.Double("threshold", 0, 1);
             var critical = test.Bool("critical") ?? false;
+            var request = RequestSurfaceReader.Read(test.Map("request"), baseDirectory);
             test.Finish();
             if (asserts is not null)
             {
-                tests.Add(new TestCase(id, description, vars, [.. defaultAsserts, .. asserts], [.. defaultSources, .. sources], threshold, critical));
+                tests.Add(new TestCase(
+                    id,
+                    description,
+                    vars,
+                    [.. defaultAsserts, .. asserts],
+                    [.. defaultSources, .. sources],
+                    threshold,
+                    critical) { Request = request });
             }
         }
     }

@@ -15,4 +15,8 @@ public sealed record TestCase(
     IReadOnlyList<IAssertion> Assertions,
     IReadOnlyList<string> AssertionSources,
     double? Threshold,
-    bool Critical = false);
+    bool Critical = false)
+{
+    /// <summary>The case's own `request:` (tools, tool_choice, response_format), each key over the suite's.</summary>
+    public Targets.RequestSurface? Request { get; init; }
+}

@@ -44,6 +44,17 @@ internal static class AssertionCatalog
         ["factuality"] = new(Grading.ModelGradedAssertions.Factuality, Negatable: false, UsesGrader: true),
         ["model-graded-factuality"] = new(Grading.ModelGradedAssertions.Factuality, Negatable: false, UsesGrader: true), // promptfoo's other name
         ["similar"] = new(Grading.ModelGradedAssertions.Similar, UsesThreshold: true, UsesGrader: true),
+        ["is-valid-openai-tools-call"] = new(ToolCallAssertions.IsValidToolsCall), // promptfoo's name
+        ["tool-call"] = new(ToolCallAssertions.Called),
+    };
+
+    /// <summary>
+    /// Types that judge the call itself (its time, its price), never a part of the response: `on:` has no meaning for
+    /// them.
+    /// </summary>
+    public static IReadOnlySet<string> CallLevel { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "latency", "cost", "is-valid-openai-tools-call", "tool-call",
     };
 
     /// <summary>Guardrails whose failure is a leak, not a quality dip: critical unless `critical: false`.</summary>

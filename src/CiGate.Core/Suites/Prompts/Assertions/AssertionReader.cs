@@ -51,6 +51,7 @@ public static class AssertionReader
         var value = map.Get("value");
         var grader = map.String("grader");
         var critical = map.Bool("critical");
+        var subject = map.Get("on") is { } onNode ? ResponseSubjects.Read(onNode, context, section) : null;
         map.Finish();
         if (type is null)
         {
@@ -74,7 +75,16 @@ public static class AssertionReader
             return null;
         }
 
-        var ok = true;
+        var ok = !map.Has("on") || subject is not null;
+        if (subject is not null && subject != ResponseSubject.Output && AssertionCatalog.CallLevel.Contains(kindName))
+        {
+            context.Report(
+                DiagnosticCodes.InvalidAssertionSubject,
+                map.Get("on")!,
+                $"'{section}.on' has no meaning for '{type}', which judges the call itself; remove it");
+            ok = false;
+        }
+
         if (negated && !kind.Negatable)
         {
             context.Report(DiagnosticCodes.InvalidValue, typeNode, $"assertion type '{kindName}' cannot be negated with 'not-'");
@@ -117,6 +127,11 @@ public static class AssertionReader
             Grader = grader,
         };
         var assertion = kind.Build(spec);
+        if (assertion is not null && subject is { } part && part != ResponseSubject.Output)
+        {
+            assertion = new SubjectAssertion(assertion, part);
+        }
+
         if (assertion is not null && (critical ?? AssertionCatalog.CriticalByDefault.Contains(kindName)))
         {
             assertion = new CriticalAssertion(assertion);

@@ -9,7 +9,12 @@ internal sealed class CriticalAssertion(IAssertion inner) : IAssertion
     public IAssertion Inner { get; } = inner;
 
     /// <summary>The assertion itself, for code that asks what kind it is (a graded one needs a grader).</summary>
-    public static IAssertion Unwrap(IAssertion assertion) => assertion is CriticalAssertion critical ? critical.Inner : assertion;
+    public static IAssertion Unwrap(IAssertion assertion) => assertion switch
+    {
+        CriticalAssertion critical => Unwrap(critical.Inner),
+        SubjectAssertion subject => Unwrap(subject.Inner),
+        _ => assertion,
+    };
 
     public string Type => Inner.Type;
 

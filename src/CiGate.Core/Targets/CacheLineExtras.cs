@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace CiGate.Core.Targets;
+
+/// <summary>
+/// The optional parts of a cache entry: tool_calls ([{ id, name, arguments }]), reasoning, refusal.
+/// Written only when present; a line without them (every line written before they existed) reads as none.
+/// </summary>
+internal static class CacheLineExtras
+{
+    public static void Write(Utf8JsonWriter writer, CachedResponse response)
+    {
+        if (response.ToolCalls.Count > 0)
+        {
+            writer.WriteStartArray("tool_calls");
+            foreach (var call in response.ToolCalls)
+            {
+                writer.WriteStartObject();
+                if (call.Id is not null)
+                {
+                    writer.WriteString("id", call.Id);
+                }
+
+                writer.WriteString("name", call.Name);
+                writer.WriteString("arguments", call.Arguments);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (response.Reasoning is not null)
+        {
+            writer.WriteString("reasoning", response.Reasoning);
+        }
+
+        if (response.Refusal is not null)
+        {
+            writer.WriteString("refusal", response.Refusal);
+        }
+    }
+
+    public static IReadOnlyList<ToolCall> ReadToolCalls(JsonElement root)
+    {
+        if (!root.TryGetProperty("tool_calls", out JsonElement calls) || calls.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var list = new List<ToolCall>(calls.GetArrayLength());
+        foreach (JsonElement call in calls.EnumerateArray())
+        {
+            if (call.ValueKind == JsonValueKind.Object && CacheLineCodec.OptionalString(call, "name") is { } name)
+            {
+                list.Add(new ToolCall(
+                    CacheLineCodec.OptionalString(call, "id"),
+                    name,
+                    CacheLineCodec.OptionalString(call, "arguments") ?? "{}"));
+            }
+        }
+
+        return list;
+    }
+}
