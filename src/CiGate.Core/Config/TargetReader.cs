@@ -28,6 +28,17 @@ internal static class TargetReader
             return null;
         }
 
+        var type = map.String("type") ?? "openai";
+        if (type == "http")
+        {
+            return Targets.Http.HttpTargetReader.Read(name, map);
+        }
+
+        if (type != "openai")
+        {
+            context.Report(DiagnosticCodes.InvalidValue, map.Get("type")!, $"'targets.{name}.type' must be one of openai, http, not '{type}'");
+        }
+
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
         var baseUrlText = map.String("base_url", required: simulator is null);
         Uri? baseUrl = null;
@@ -95,7 +106,7 @@ internal static class TargetReader
     }
 
     /// <summary>Header values are sent as written, except <c>${env:NAME}</c>, read from the environment at run time.</summary>
-    private static Dictionary<string, string> ReadHeaders(MapReader? map, Dictionary<string, SourcePlace> places)
+    internal static Dictionary<string, string> ReadHeaders(MapReader? map, Dictionary<string, SourcePlace> places)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (map is null)
@@ -134,7 +145,7 @@ internal static class TargetReader
         return headers;
     }
 
-    private static RetryPolicy ReadRetry(MapReader? map)
+    internal static RetryPolicy ReadRetry(MapReader? map)
     {
         var defaults = RetryPolicy.Default;
         if (map is null)

@@ -44,6 +44,7 @@ internal static class ItemJson
         w.WriteNumber("attempts", r.Attempts);
         w.WriteBoolean("cached", r.Cached);
         WriteOptional(w, "served_model", r.ServedModel);
+        WriteOptional(w, "trace", r.Trace);
         if (r.Error is not null)
         {
             w.WriteStartObject("error");
@@ -63,6 +64,7 @@ internal static class ItemJson
         Expect(ref r, JsonTokenType.StartObject);
         string? suite = null, target = null, item = null, promptHash = null, group = null, reference = null, question = null;
         string? output = null, finish = null, served = null, error = null, errorKind = null, scoringError = null;
+        string? trace = null;
         int repeat = 0, attempts = 0;
         int? promptTokens = null, completionTokens = null;
         double latency = 0;
@@ -102,6 +104,7 @@ internal static class ItemJson
                 case "attempts": attempts = r.GetInt32(); break;
                 case "cached": cached = r.GetBoolean(); break;
                 case "served_model": served = r.GetString(); break;
+                case "trace": trace = r.GetString(); break;
                 case "scoring_error": scoringError = r.GetString(); break;
                 case "extracted":
                     ExpectObject(ref r);
@@ -189,6 +192,7 @@ internal static class ItemJson
             Attempts = attempts,
             Cached = cached,
             ServedModel = served,
+            Trace = trace,
             Error = error,
             ErrorKind = errorKind,
             ScoringError = scoringError,

@@ -44,6 +44,9 @@ public sealed record ItemRecord
 
     public string? ServedModel { get; init; }
 
+    /// <summary>An http target's trace (compact JSON its app returned, cut at 4 KB); null for other targets.</summary>
+    public string? Trace { get; init; }
+
     public string? Error { get; init; }
 
     public string? ErrorKind { get; init; }

@@ -18,6 +18,7 @@ public static class ItemRecordExtensions
             Attempts = response.Attempts,
             Cached = response.FromCache,
             ServedModel = response.ServedModel,
+            Trace = response.Trace,
         };
 
     /// <summary>A sample whose call failed after its retries: no scores, the error kept for the report and for resume.</summary>

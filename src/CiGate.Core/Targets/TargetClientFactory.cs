@@ -20,6 +20,11 @@ public static class TargetClientFactory
         ArgumentOutOfRangeException.ThrowIfLessThan(config.Retry.MaxAttempts, 1, nameof(config));
 
         var secrets = TargetSecrets.Resolve(config);
+        if (config.Http is not null)
+        {
+            return new Http.HttpTargetClient(config, secrets, cache);
+        }
+
         string? apiKey = secrets.ApiKey;
         var options = new OpenAIClientOptions
         {

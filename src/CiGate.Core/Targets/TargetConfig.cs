@@ -24,4 +24,7 @@ public sealed record TargetConfig(
 
     /// <summary>Where keys were written (<c>base_url</c>, <c>api_key_env</c>, <c>headers.NAME</c>), for errors found at run time.</summary>
     public IReadOnlyDictionary<string, Diagnostics.SourcePlace> Places { get; init; } = new Dictionary<string, Diagnostics.SourcePlace>();
+
+    /// <summary>Set for a <c>type: http</c> target (any JSON API; <see cref="BaseUrl"/> is then its URL's literal part); null for model targets.</summary>
+    public Http.HttpTargetSettings? Http { get; init; }
 }
