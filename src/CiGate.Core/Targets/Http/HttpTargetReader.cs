@@ -16,7 +16,9 @@ internal static class HttpTargetReader
         ["sse"] = true,
     };
 
-    public static TargetDefinition? Read(string name, MapReader map)
+    private static readonly Uri Placeholder = new("http://127.0.0.1:1/");
+
+    public static TargetDefinition Read(string name, MapReader map)
     {
         var context = map.Context;
         var places = new Dictionary<string, SourcePlace>(StringComparer.Ordinal);
@@ -37,15 +39,14 @@ internal static class HttpTargetReader
         var retry = TargetReader.ReadRetry(map.Map("retries"));
         map.Finish();
         RequireTrust(name, baseUrl, headers, places, context);
-        if (url is null || response is null || method is null || context.Diagnostics.HasErrors)
-        {
-            return null;
-        }
 
-        var config = new TargetConfig(name, baseUrl!, model, null, headers, TargetApi.Chat, concurrency, timeout, retry, 0, null)
+        // A target with errors is still defined (the load fails anyway), so suites naming it report nothing more.
+        url ??= ItemTemplate.Parse(Placeholder.AbsoluteUri, "", 0, 0, false, new DiagnosticBag())!;
+        var settings = new HttpTargetSettings(method ?? "POST", url, body, response ?? new HttpResponseMap(default), stream);
+        var config = new TargetConfig(name, baseUrl ?? Placeholder, model, null, headers, TargetApi.Chat, concurrency, timeout, retry, 0, null)
         {
             Places = places,
-            Http = new HttpTargetSettings(method, url, body, response, stream),
+            Http = settings,
         };
         return new TargetDefinition(config, null);
     }
