@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scriban.Runtime;
 
@@ -18,6 +20,9 @@ internal static class HttpRequestModel
     public const char JsonStart = '\uE000';
 
     public const char JsonEnd = '\uE001';
+
+    // As the body writer escapes: only what JSON requires (a '+' or '<' stays as it is).
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static ScriptObject Build(ModelRequest request)
     {
@@ -41,7 +46,7 @@ internal static class HttpRequestModel
         model.SetValue("messages", messages, readOnly: true);
         model.SetValue("prompt", request.Prompt ?? (request.Messages is { Count: > 0 } m ? m[^1].Content : ""), readOnly: true);
         model.SetValue("item_id", request.ItemId ?? "", readOnly: true);
-        model.Import("json", new Func<object?, string>(value => $"{JsonStart}{ToJson(value)?.ToJsonString() ?? "null"}{JsonEnd}"));
+        model.Import("json", new Func<object?, string>(value => $"{JsonStart}{ToJson(value)?.ToJsonString(Relaxed) ?? "null"}{JsonEnd}"));
         return model;
     }
 
