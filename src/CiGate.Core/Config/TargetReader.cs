@@ -16,6 +16,7 @@ internal static class TargetReader
     {
         ["openai"] = TargetType.OpenAI,
         ["exec"] = TargetType.Exec,
+        ["http"] = TargetType.Http,
     };
 
     private static readonly Dictionary<string, TargetRole> Roles = new(StringComparer.Ordinal)
@@ -36,6 +37,7 @@ internal static class TargetReader
 
         var type = map.Choice("type", Types) ?? TargetType.OpenAI;
         if (type == TargetType.Exec) return Targets.Exec.ExecTargetReader.Read(name, map, baseDirectory);
+        if (type == TargetType.Http) return Targets.Http.HttpTargetReader.Read(name, map);
 
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
         var baseUrlText = map.String("base_url", required: simulator is null);
@@ -120,7 +122,7 @@ internal static class TargetReader
     }
 
     /// <summary>Header values are sent as written, except <c>${env:NAME}</c>, read from the environment at run time.</summary>
-    private static Dictionary<string, string> ReadHeaders(MapReader? map, Dictionary<string, SourcePlace> places)
+    internal static Dictionary<string, string> ReadHeaders(MapReader? map, Dictionary<string, SourcePlace> places)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (map is null)

@@ -92,6 +92,19 @@ public static class DiagnosticCodes
 
     /// <summary>An assertion's `on:` names no part of the response, or one its type cannot read.</summary>
     public const string InvalidAssertionSubject = "CIGATE0040";
+    // http targets (0310-0319)
+
+    /// <summary>An http target's `response` pointer is not a JSON Pointer (RFC 6901).</summary>
+    public const string HttpBadPointer = "CIGATE0310";
+
+    /// <summary>An http target's `method` is not one CiGate sends, or its body does not fit the method.</summary>
+    public const string HttpBadMethod = "CIGATE0311";
+
+    /// <summary>An http target's `url` does not start with a literal http(s) scheme and host.</summary>
+    public const string HttpBadUrl = "CIGATE0312";
+
+    /// <summary>An http target's request could not be built for a case (a template failed, the URL it rendered is not a URL).</summary>
+    public const string HttpRequestRender = "CIGATE0313";
 
     // Results and resume
     public const string ResultsNotFound = "CIGATE0401";

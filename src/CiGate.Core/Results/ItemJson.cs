@@ -47,6 +47,7 @@ internal static partial class ItemJson
         w.WriteBoolean("cached", r.Cached);
         WriteOptional(w, "served_model", r.ServedModel);
         WriteResponseExtras(w, r);
+        WriteOptional(w, "trace", r.Trace);
         if (r.Error is not null)
         {
             w.WriteStartObject("error");
@@ -66,6 +67,7 @@ internal static partial class ItemJson
         Expect(ref r, JsonTokenType.StartObject);
         string? suite = null, target = null, item = null, promptHash = null, group = null, reference = null, question = null;
         string? output = null, finish = null, served = null, error = null, errorKind = null, scoringError = null;
+        string? trace = null;
         int repeat = 0, attempts = 0;
         int? promptTokens = null, completionTokens = null, cachedTokens = null, reasoningTokens = null;
         string? fingerprint = null, reasoning = null, refusal = null;
@@ -107,6 +109,7 @@ internal static partial class ItemJson
                 case "attempts": attempts = r.GetInt32(); break;
                 case "cached": cached = r.GetBoolean(); break;
                 case "served_model": served = r.GetString(); break;
+                case "trace": trace = r.GetString(); break;
                 case "scoring_error": scoringError = r.GetString(); break;
                 case "system_fingerprint": fingerprint = r.GetString(); break;
                 case "reasoning": reasoning = r.GetString(); break;
@@ -212,6 +215,7 @@ internal static partial class ItemJson
             Reasoning = reasoning,
             Refusal = refusal,
             ToolCalls = toolCalls,
+            Trace = trace,
             Error = error,
             ErrorKind = errorKind,
             ScoringError = scoringError,

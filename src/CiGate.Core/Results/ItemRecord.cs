@@ -63,6 +63,8 @@ public sealed record ItemRecord
 
     /// <summary>The function calls the target asked for; null when none.</summary>
     public IReadOnlyList<Targets.ToolCall>? ToolCalls { get; init; }
+    /// <summary>An http target's trace (compact JSON its app returned, cut at 4 KB); null for other targets.</summary>
+    public string? Trace { get; init; }
 
     public string? Error { get; init; }
 

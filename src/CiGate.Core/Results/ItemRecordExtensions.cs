@@ -24,6 +24,7 @@ public static class ItemRecordExtensions
             Reasoning = response.Reasoning,
             Refusal = response.Refusal,
             ToolCalls = response.ToolCalls.Count == 0 ? null : response.ToolCalls,
+            Trace = response.Trace,
         };
 
     /// <summary>A sample whose call failed after its retries: no scores, the error kept for the report and for resume.</summary>

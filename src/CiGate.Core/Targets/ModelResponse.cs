@@ -22,4 +22,7 @@ public sealed record ModelResponse(
 
     /// <summary>The refusal message a target returned instead of content (OpenAI's <c>message.refusal</c>).</summary>
     public string? Refusal { get; init; }
+
+    /// <summary>What an http target's app said about how it answered (compact JSON, capped), kept per item; null elsewhere.</summary>
+    public string? Trace { get; init; }
 }

@@ -23,26 +23,31 @@ internal static class RetryDelay
     }
 
     /// <summary>Reads <c>retry-after-ms</c> (OpenAI, vLLM) or <c>Retry-After</c> as seconds or an HTTP date.</summary>
-    public static TimeSpan? ReadRetryAfter(PipelineResponseHeaders headers)
+    public static TimeSpan? ReadRetryAfter(PipelineResponseHeaders headers) =>
+        ReadRetryAfter(
+            headers.TryGetValue("retry-after-ms", out string? ms) ? ms : null,
+            headers.TryGetValue("Retry-After", out string? value) ? value : null);
+
+    /// <summary>The same, from the two header values as received (null when absent).</summary>
+    public static TimeSpan? ReadRetryAfter(string? retryAfterMs, string? retryAfter)
     {
-        if (headers.TryGetValue("retry-after-ms", out string? ms)
-            && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out double milliseconds)
+        if (double.TryParse(retryAfterMs, NumberStyles.Float, CultureInfo.InvariantCulture, out double milliseconds)
             && milliseconds >= 0)
         {
             return TimeSpan.FromMilliseconds(milliseconds);
         }
 
-        if (!headers.TryGetValue("Retry-After", out string? value) || string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(retryAfter))
         {
             return null;
         }
 
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
+        if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
         {
             return TimeSpan.FromSeconds(seconds);
         }
 
-        if (DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date))
+        if (DateTimeOffset.TryParseExact(retryAfter.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date))
         {
             TimeSpan wait = date - DateTimeOffset.UtcNow;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;

@@ -21,6 +21,11 @@ public static class TargetClientFactory
         if (config.Exec is not null) return new Exec.ExecTargetClient(config, cache);
 
         var secrets = TargetSecrets.Resolve(config);
+        if (config.Http is not null)
+        {
+            return new Http.HttpTargetClient(config, secrets, cache);
+        }
+
         string? apiKey = secrets.ApiKey;
         var options = new OpenAIClientOptions
         {

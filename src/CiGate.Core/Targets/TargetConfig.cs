@@ -30,4 +30,6 @@ public sealed record TargetConfig(
 
     /// <summary>Set for <c>type: exec</c>: the process that speaks <c>cigate-exec/1</c>.</summary>
     public Exec.ExecSpec? Exec { get; init; }
+    /// <summary>Set for a <c>type: http</c> target (any JSON API; <see cref="BaseUrl"/> is then its URL's literal part); null for model targets.</summary>
+    public Http.HttpTargetSettings? Http { get; init; }
 }

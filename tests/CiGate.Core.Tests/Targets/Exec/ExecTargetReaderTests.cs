@@ -133,6 +133,6 @@ public sealed class ExecTargetReaderTests
             StringComparison.Ordinal));
         Assert.Contains(lines,
             l => l.StartsWith("5: CIGATE0002: unknown key 'base_url' in 'targets.c'", StringComparison.Ordinal));
-        Assert.Contains("6: CIGATE0005: 'targets.d.type' must be one of openai, exec, not 'shell'", lines);
+        Assert.Contains("6: CIGATE0005: 'targets.d.type' must be one of openai, exec, http, not 'shell'", lines);
     }
 }
