@@ -20,8 +20,7 @@ public sealed partial class TargetSecrets
 
     private TargetSecrets(
         string? apiKey,
-        IReadOnlyDictionary<string,
-        string> headers,
+        IReadOnlyDictionary<string, string> headers,
         JsonObject? extraBody,
         IEnumerable<string> bodySecrets)
     {
@@ -112,7 +111,9 @@ public sealed partial class TargetSecrets
 
     /// <summary>Secrets that are not headers (an exec target's <c>${env:NAME}</c> values).</summary>
     internal static TargetSecrets Of(IEnumerable<string> values) =>
-        new(null, values.Select((v, i) => (v, i)).ToDictionary(p => $"value{p.i}", p => p.v, StringComparer.Ordinal));
+        new(null, values.Select((v, i) => (v, i)).ToDictionary(p => $"value{p.i}", p => p.v, StringComparer.Ordinal),
+            extraBody: null,
+            bodySecrets: []);
 
     /// <summary>True when a header value reads the environment.</summary>
     public static bool ReadsEnvironment(string value) => ReferenceRegex().IsMatch(value);
