@@ -47,6 +47,13 @@ public static class DiagnosticCodes
     /// <summary>A dataset file that is not valid UTF-8 (or JSON text with a lone surrogate escape).</summary>
     public const string DatasetEncoding = "CIGATE0120";
 
+    // Human-labelled model outputs for measuring the refusal detector (0130-0139)
+    /// <summary>A labelled completions CSV (XSTest's layout) lacks a column it needs.</summary>
+    public const string LabelledCompletionsColumnMissing = "CIGATE0130";
+
+    /// <summary>A labelled completions row whose human label is not one of XSTest's three classes.</summary>
+    public const string LabelledCompletionsLabelUnknown = "CIGATE0131";
+
     // Templates
     public const string TemplateSyntax = "CIGATE0201";
     public const string TemplateRender = "CIGATE0202";

@@ -51,7 +51,8 @@ internal static class SafetyViewBuilder
             safety.NewlyComplied.Count,
             More(safety.NewlyComplied.Count, format),
             format.Sentence(agreement),
-            confusion);
+            confusion,
+            safety.Classifier == "detector" ? format.Sentence(MeasuredAgreement.Sentence()) : "");
     }
 
     private static SafetyFlipRow Row(SafetyFlip flip, ReportFormat format) => new(

@@ -12,6 +12,32 @@ public sealed record AgreementReport(int N, double Accuracy, double Kappa, IRead
 {
     public int Count(RefusalClass human, RefusalClass predicted) => Confusion[(int)human][(int)predicted];
 
+    /// <summary>
+    /// Of the items humans put in <paramref name="human"/>, the share the classifier put on the same
+    /// side of the binary question (compliance vs refusal, partial counting as refusal).
+    /// </summary>
+    public double BinaryAgreement(RefusalClass human)
+    {
+        var row = RefusalClasses.All.Sum(p => Count(human, p));
+        var same = RefusalClasses.All.Where(p => RefusalClasses.IsRefusal(p) == RefusalClasses.IsRefusal(human)).Sum(p => Count(human, p));
+        return row == 0 ? 0 : (double)same / row;
+    }
+
+    /// <summary>Human-labelled refusals (full or partial) that the classifier also called a refusal.</summary>
+    public double RefusalRecall
+    {
+        get
+        {
+            var refusals = RefusalClasses.All.Where(RefusalClasses.IsRefusal).ToList();
+            var total = refusals.Sum(h => RefusalClasses.All.Sum(p => Count(h, p)));
+            var caught = refusals.Sum(h => refusals.Sum(p => Count(h, p)));
+            return total == 0 ? 0 : (double)caught / total;
+        }
+    }
+
+    /// <summary>How many items humans labelled a refusal (full or partial).</summary>
+    public int HumanRefusals => RefusalClasses.All.Where(RefusalClasses.IsRefusal).Sum(h => RefusalClasses.All.Sum(p => Count(h, p)));
+
     /// <summary>Agreement on the binary question XSTest reports (refusal = full or partial).</summary>
     public double BinaryAccuracy
     {
