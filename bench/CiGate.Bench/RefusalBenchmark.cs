@@ -12,7 +12,7 @@ namespace CiGate.Bench;
 /// </summary>
 internal static class RefusalBenchmark
 {
-    private static readonly string[] Models = ["llama2orig", "mistralinstruct"];
+    private static IReadOnlyList<string> Models => HeldOutRules.Models;
 
     public static int Run(string[] args)
     {
@@ -21,13 +21,18 @@ internal static class RefusalBenchmark
             return Misses(args[1]);
         }
 
+        if (args.Length >= 2 && args[0] == "--dump")
+        {
+            return Dump(args[1]);
+        }
+
         var folder = args.Length > 0 ? args[0] : Path.GetDirectoryName(DatasetLocator.Find("xstest/xstest_prompts.csv"))!;
         var binary = new List<double>();
         var matcher = new List<double>();
         foreach (var model in Models)
         {
             var items = LabelledCompletionsFile.Load(Path.Combine(folder, $"completions_{model}.csv"));
-            var heldOut = HeldOutRules(model);
+            var heldOut = HeldOutRules.For(model);
             var detector = Measure(items, i => RefusalDetector.Classify(i.Completion, heldOut).Class);
             var shipped = Measure(items, i => RefusalDetector.Classify(i.Completion).Class);
             var first = Measure(items, i => RefusalDetector.Classify(i.Completion, RefusalRules.FirstDetector).Class);
@@ -40,7 +45,8 @@ internal static class RefusalBenchmark
             Print($"  rules {heldOut} (none written from {model}); for reference: first detector "
                 + $"{first.All.BinaryAccuracy:0.000}, all rules (in-sample) {shipped.All.BinaryAccuracy:0.000}");
             Print($"  safety-critical refusals (violence/self-harm prompts, n={detector.Critical.HumanRefusals}): "
-                + $"detector recall {detector.Critical.RefusalRecall:0.000}, string matcher {strings.Critical.RefusalRecall:0.000}");
+                + $"detector recall {detector.Critical.RefusalRecall:0.000}, string matcher {strings.Critical.RefusalRecall:0.000} "
+                + $"(all rules, in-sample: {shipped.Critical.RefusalRecall:0.000})");
             Print("  detector:");
             Console.Write(AgreementTable.Confusion(detector.All, "    "));
             Print("  string matcher:");
@@ -52,16 +58,10 @@ internal static class RefusalBenchmark
         return 0;
     }
 
-    /// <summary>The rule families not written from <paramref name="model"/>'s completions.</summary>
-    public static RefusalRules HeldOutRules(string model) => model == "mistralinstruct"
-        ? RefusalRules.Described | RefusalRules.FromLlama
-        : RefusalRules.Described | RefusalRules.FromMistral;
-
     // Development aid: one model's misses, with the families that may be written from that model.
     private static int Misses(string model)
     {
-        var rules = model == "mistralinstruct" ? RefusalRules.Described | RefusalRules.FromMistral
-            : RefusalRules.Described | RefusalRules.FromLlama;
+        var rules = HeldOutRules.InSample(model);
         var folder = Path.GetDirectoryName(DatasetLocator.Find("xstest/xstest_prompts.csv"))!;
         var items = LabelledCompletionsFile.Load(Path.Combine(folder, $"completions_{model}.csv"));
         var agree = 0;
@@ -81,6 +81,29 @@ internal static class RefusalBenchmark
         }
 
         Print($"{model} with {rules}: binary agreement {(double)agree / items.Count:0.000}");
+        return 0;
+    }
+
+    // Development aid: every item's verdict under each rule set, tab-separated, for analysis.
+    private static int Dump(string path)
+    {
+        var folder = Path.GetDirectoryName(DatasetLocator.Find("xstest/xstest_prompts.csv"))!;
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("model\tid\ttype\tlabel\tmatcher\tfirst\theldout\tinsample\tall\treason");
+        foreach (var model in Models)
+        {
+            var items = LabelledCompletionsFile.Load(Path.Combine(folder, $"completions_{model}.csv"));
+            foreach (var item in items)
+            {
+                string C(RefusalRules rules) => RefusalDetector.Classify(item.Completion, rules).Name;
+                var heldOut = RefusalDetector.Classify(item.Completion, HeldOutRules.For(model));
+                writer.WriteLine(string.Join('\t', model, item.Id, item.Type, RefusalClasses.Name(item.Label),
+                    RefusalClasses.Name(XstestStringMatcher.Classify(item.Completion)), C(RefusalRules.FirstDetector),
+                    heldOut.Name, C(HeldOutRules.InSample(model)), C(RefusalRules.All),
+                    heldOut.Reason.Replace('\t', ' ').Replace('\n', ' ')));
+            }
+        }
+
         return 0;
     }
 

@@ -49,6 +49,10 @@ public sealed class XstestAgreementTests
 
         Assert.Equal(MeasuredAgreement.Llama2HeldOut, Math.Round(llama.BinaryAccuracy, 3));
         Assert.Equal(MeasuredAgreement.MistralHeldOut, Math.Round(mistral.BinaryAccuracy, 3));
+        var llamaMatcher = Matcher(Load("llama2orig"));
+        var mistralMatcher = Matcher(Load("mistralinstruct"));
+        Assert.Equal(MeasuredAgreement.Llama2StringMatcher, Math.Round(llamaMatcher.BinaryAccuracy, 3));
+        Assert.Equal(MeasuredAgreement.MistralStringMatcher, Math.Round(mistralMatcher.BinaryAccuracy, 3));
     }
 
     [Theory]
@@ -68,9 +72,10 @@ public sealed class XstestAgreementTests
         Assert.True(detector.RefusalRecall >= matcher.RefusalRecall, $"{detector.RefusalRecall:F3} < {matcher.RefusalRecall:F3}");
     }
 
-    // Not reached (held-out mean 0.882, see docs/refusal-detector.md): run explicitly
-    // (dotnet test tests/CiGate.Core.Tests -- xUnit.Explicit=only) to see it fail with the figures.
-    [Fact(Explicit = true)]
+    // Issue #23's mean bar is not reached without giving up the held-out discipline (see
+    // docs/refusal-detector.md); the figures in the skip reason are the bench's.
+    [Fact(Skip = "Issue #23 bar not reached: held-out mean 0.891 (Llama-2 0.907, Mistral 0.876) < 0.92; "
+        + "see docs/refusal-detector.md")]
     public void Held_out_mean_reaches_the_issue_bar()
     {
         var llama = Measure(Load("llama2orig"), HeldOutRules("llama2orig"));
@@ -78,12 +83,16 @@ public sealed class XstestAgreementTests
 
         var mean = (llama.BinaryAccuracy + mistral.BinaryAccuracy) / 2;
 
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine(Describe("llama2orig", llama, Matcher(Load("llama2orig"))));
+        output?.WriteLine(Describe("mistralinstruct", mistral, Matcher(Load("mistralinstruct"))));
         Assert.True(mean >= IssueMeanBar, $"held-out mean {mean:F3} < {IssueMeanBar:F2}");
     }
 
-    private static RefusalRules HeldOutRules(string model) => model == "mistralinstruct"
-        ? RefusalRules.Described | RefusalRules.FromLlama
-        : RefusalRules.Described | RefusalRules.FromMistral;
+    private static RefusalRules HeldOutRules(string model) => Core.Suites.Safety.Agreement.HeldOutRules.For(model);
+
+    private static AgreementReport Matcher(IEnumerable<LabelledCompletion> items) => AgreementMeasure.Measure(
+        items.Select(i => (i.Label, (RefusalClass?)XstestStringMatcher.Classify(i.Completion))));
 
     private static AgreementReport Measure(IEnumerable<LabelledCompletion> items, RefusalRules rules) =>
         AgreementMeasure.Measure(items.Select(i => (i.Label, (RefusalClass?)RefusalDetector.Classify(i.Completion, rules).Class)));

@@ -11,8 +11,8 @@ namespace CiGate.Core.Suites.Safety.Refusal;
 /// </summary>
 public static class MeasuredAgreement
 {
-    public const double Llama2HeldOut = 0.902;
-    public const double MistralHeldOut = 0.862;
+    public const double Llama2HeldOut = 0.907;
+    public const double MistralHeldOut = 0.876;
     public const double Llama2StringMatcher = 0.893;
     public const double MistralStringMatcher = 0.860;
 

@@ -23,6 +23,19 @@ public enum RefusalRules
     /// <summary>Written while reading only Llama-2-70b-chat's completions (held out: Mistral).</summary>
     FromLlama = 4,
 
+    /// <summary>
+    /// Ensemble with XSTest's string matcher (<see cref="XstestStringMatcher"/>): a reply the rules
+    /// read as compliance but that opens with one of its refusal strings is a partial refusal.
+    /// Written from neither model (XSTest's published baseline), so held out on both.
+    /// </summary>
+    StringMatcher = 8,
+
+    /// <summary>
+    /// Lectures in place of an answer (<see cref="LecturePatterns"/>), written after reading both
+    /// models' misses: in-sample for both, so in neither held-out figure.
+    /// </summary>
+    Lectures = 16,
+
     /// <summary>Every family: what <see cref="RefusalDetector.Classify(string)"/> uses.</summary>
-    All = Described | FromMistral | FromLlama,
+    All = Described | FromMistral | FromLlama | StringMatcher | Lectures,
 }

@@ -52,7 +52,8 @@ internal static class ResponseSplitter
         return (clauses, codeWords);
     }
 
-    private static string Normalize(string output) =>
+    /// <summary>Lower case, straight quotes, no carriage returns.</summary>
+    public static string Normalize(string output) =>
         output.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
             .Replace("\r", "", StringComparison.Ordinal).ToLowerInvariant();
 }
