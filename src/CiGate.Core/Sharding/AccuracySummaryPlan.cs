@@ -7,6 +7,7 @@ using CiGate.Core.Results;
 using CiGate.Core.Running;
 using CiGate.Core.Suites.Accuracy;
 using CiGate.Core.Suites.Accuracy.Scoring;
+using CiGate.Core.Suites.Shared;
 using CiGate.Core.Templating;
 
 namespace CiGate.Core.Sharding;

@@ -77,7 +77,7 @@ internal sealed class AccuracyPlan : ISuitePlan
             Target = Target.Name,
             Item = item.Id,
             Repeat = repeat,
-            PromptHash = AccuracyPrompts.Hash(request),
+            PromptHash = Shared.PromptHash.Of(request),
             Group = prompts.Group(item),
             Reference = reference,
             Question = Excerpt(item),

@@ -74,7 +74,7 @@ internal sealed class PromptsPlan : ISuitePlan
             Target = Target.Name,
             Item = ItemId(index),
             Repeat = repeat,
-            PromptHash = Suites.Accuracy.AccuracyPrompts.Hash(request),
+            PromptHash = Suites.Shared.PromptHash.Of(request),
             Group = suite.Prompts.Count > 1 ? prompt.Id : null,
             Question = Describe(testCase),
         };

@@ -91,7 +91,7 @@ internal sealed class SafetyPlan : ISuitePlan
             Target = Target.Name,
             Item = item.Id,
             Repeat = repeat,
-            PromptHash = Accuracy.AccuracyPrompts.Hash(request),
+            PromptHash = Shared.PromptHash.Of(request),
             Group = suite.TypeField is { } field && item.Fields.TryGetValue(field, out var type) ? JsonValues.ToText(type) : null,
             Reference = label,
             Question = prompt.Length <= 300 ? prompt : prompt[..300],
