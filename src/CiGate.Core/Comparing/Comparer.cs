@@ -93,7 +93,7 @@ public static class Comparer
     /// Kinds whose prompt is what a pull request changes and tests (as the model is for accuracy
     /// suites): their cases pair by id across a prompt edit, and the edit is reported, not refused.
     /// </summary>
-    public static bool PromptIsUnderTest(SuiteResult suite) => suite.Kind == Suites.Prompts.PromptsSuite.KindName;
+    public static bool PromptIsUnderTest(SuiteResult suite) => Suites.SuiteKinds.HasTestCases(suite.Kind);
 
     /// <summary>What makes items of the two runs different questions (a model change does not: it is what is being tested).</summary>
     public static List<string> BlockingChanges(SuiteResult @base, SuiteResult head)
