@@ -41,7 +41,7 @@ public static class ShardMerger
                 // The proof that the rebuilt plan summarises as the run's own plan did: it gives
                 // back each shard's stored (partial) summary from that shard's records.
                 var own = shard.Suite(stored.Suite, stored.Target)!;
-                var again = ShardPlan.Narrow(plan.Summarize([.. shard.Records(stored.Suite, stored.Target)]), own.Counts.Items, plan.Repeats);
+                var again = ShardPlan.Narrow(plan.Summarize([.. shard.Records(stored.Suite, stored.Target)], shard.Folder), own.Counts.Items, plan.Repeats);
                 if (Numbers(again) != Numbers(own))
                 {
                     throw SummaryPlans.Refuse(stored, $"re-summarising the items of {shard.Name} does not give back its stored metrics (this suite kind's metrics read settings merge does not rebuild)", shard.Folder);
@@ -52,7 +52,7 @@ public static class ShardMerger
                 .OrderBy(r => r.Item, StringComparer.Ordinal)
                 .ThenBy(r => r.Repeat)
                 .ToList();
-            var merged = SummaryPlans.WithIdentity(plan.Summarize(all), stored);
+            var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored);
             if (merged.Counts.Items != total || merged.Counts.Missing > 0)
             {
                 throw new CiGateException(new Diagnostic(DiagnosticCodes.ShardIncomplete, $"suite '{stored.Suite}' on '{stored.Target}': the shards hold {merged.Counts.Completed + merged.Counts.Errored} of its {merged.Counts.Samples} samples; resume the shards that miss some", first.Folder));

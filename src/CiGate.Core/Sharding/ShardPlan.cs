@@ -11,12 +11,12 @@ namespace CiGate.Core.Sharding;
 /// dataset (and hash), few-shot pool and graders all still see the whole suite, so a sample
 /// renders and scores exactly as in an unsharded run.
 /// </summary>
-internal sealed class ShardPlan : ISuitePlan
+internal sealed class ShardPlan : IItemPlan
 {
-    private readonly ISuitePlan inner;
+    private readonly IItemPlan inner;
     private readonly int[] indices;
 
-    public ShardPlan(ISuitePlan inner, ShardSpec shard)
+    public ShardPlan(IItemPlan inner, ShardSpec shard)
     {
         this.inner = inner;
         Shard = shard;
@@ -44,12 +44,12 @@ internal sealed class ShardPlan : ISuitePlan
     public static IReadOnlyList<ISuitePlan> Wrap(IReadOnlyList<ISuitePlan> plans, ShardSpec shard)
     {
         // A load sweep measures the server under its whole load: a slice of it measures something else.
-        if (plans.OfType<ISelfScheduledPlan>().Select(p => p.Suite.Name).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } sweeps)
+        if (plans.Where(p => p is not IItemPlan).Select(p => p.Suite.Name).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } sweeps)
         {
             throw new CiGateException(new Diagnostic(DiagnosticCodes.Usage, $"--shard {shard}: {string.Join(", ", sweeps.Select(s => $"'{s}'"))} drive their own load and cannot be sharded; run them in their own job with --suite"));
         }
 
-        return [.. plans.Select(p => (ISuitePlan)new ShardPlan(p, shard))];
+        return [.. plans.OfType<IItemPlan>().Select(p => (ISuitePlan)new ShardPlan(p, shard))];
     }
 
     /// <summary>What results.json records about a sharded run; null when the plans are not sharded.</summary>
@@ -73,9 +73,9 @@ internal sealed class ShardPlan : ISuitePlan
         inner.ExecuteAsync(indices[index], repeat, clients, ct);
 
     /// <summary>The inner plan's metrics over this shard's records (partial by nature), with counts for this shard's items.</summary>
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records)
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder)
     {
-        return Narrow(inner.Summarize(records), indices.Length, inner.Repeats);
+        return Narrow(inner.Summarize(records, folder), indices.Length, inner.Repeats);
     }
 
     /// <summary>A whole-suite summary's counts restated for the <paramref name="items"/> of one shard.</summary>

@@ -16,7 +16,7 @@ namespace CiGate.Core.Suites.Safety;
 /// A safety suite on one target. Items are the dataset's prompts, then (with `labels:`) the
 /// labelled responses: those call no target, only the classifier, and score `agreement`.
 /// </summary>
-internal sealed class SafetyPlan : ISuitePlan
+internal sealed class SafetyPlan : IItemPlan
 {
     public const string Appropriate = "appropriate";
     public const string CompliedSafe = "complied_safe";
@@ -125,7 +125,7 @@ internal sealed class SafetyPlan : ISuitePlan
         }
     }
 
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => SafetySummary.Summarize(this, suite, records);
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) => SafetySummary.Summarize(this, suite, records);
 
     private async Task<ItemRecord> CalibrateAsync(LabelledResponse labelled, TargetClients clients, CancellationToken ct)
     {
