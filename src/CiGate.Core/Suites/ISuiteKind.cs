@@ -25,4 +25,10 @@ internal interface ISuiteKind
 
     /// <summary>One plan per target of <paramref name="suite"/> (a definition this kind's <see cref="Read"/> returned).</summary>
     IEnumerable<ISuitePlan> Plans(SuiteDefinition suite, PlanContext context);
+
+    /// <summary>
+    /// For <c>merge</c>: a plan rebuilt from a stored suite result that can summarise records exactly
+    /// as the run did (see <c>Sharding.SummaryPlans</c>); null when this kind cannot be merged.
+    /// </summary>
+    ISuitePlan? RebuildForMerge(Results.SuiteResult stored, TargetDefinition target, int totalItems) => null;
 }

@@ -22,6 +22,9 @@ internal sealed class AccuracyKind : ISuiteKind
         return [.. suite.Targets.Select(t => new AccuracyPlan(accuracy with { Dataset = spec }, context.Target(t), dataset, pool))];
     }
 
+    public ISuitePlan RebuildForMerge(Results.SuiteResult stored, TargetDefinition target, int totalItems) =>
+        AccuracySummaryPlan.Rebuild(stored, target, totalItems);
+
     private static IReadOnlyList<DatasetItem> FewShotPool(PlanContext context, AccuracySuite suite, DatasetSpec spec, Dataset dataset)
     {
         if (suite.Prompt.FewShot is not { } shots)

@@ -19,4 +19,7 @@ internal sealed class PromptsKind : ISuiteKind
         var graders = prompts.GraderTargets.Select(context.Target).ToList();
         return [.. suite.Targets.Select(t => new PromptsPlan(prompts, context.Target(t), graders))];
     }
+
+    public ISuitePlan RebuildForMerge(Results.SuiteResult stored, TargetDefinition target, int totalItems) =>
+        PromptsSummaryPlan.Rebuild(stored, target);
 }

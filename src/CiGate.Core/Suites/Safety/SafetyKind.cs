@@ -13,4 +13,7 @@ internal sealed class SafetyKind : ISuiteKind
 
     public IEnumerable<ISuitePlan> Plans(SuiteDefinition suite, PlanContext context) =>
         SafetyPlans.Build((SafetySuite)suite, context.Config, context.Limit);
+
+    public ISuitePlan RebuildForMerge(Results.SuiteResult stored, TargetDefinition target, int totalItems) =>
+        SafetySummaryPlan.Rebuild(stored, target, totalItems);
 }
