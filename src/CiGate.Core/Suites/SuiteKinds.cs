@@ -34,6 +34,12 @@ internal static class SuiteKinds
     public static ISuiteKind Get(string name) =>
         Find(name) ?? throw new InvalidOperationException($"unknown suite kind '{name}'");
 
+    /// <summary>
+    /// The kind named <paramref name="name"/>, or the shared behaviour alone for a kind this version
+    /// does not know (a results folder from a newer release, a test kind not registered here).
+    /// </summary>
+    public static ISuiteKind For(string name) => Find(name) ?? SharedOnly.Instance;
+
     /// <summary>Whether suites of <paramref name="name"/> are test cases (see <see cref="ISuiteKind.HasTestCases"/>).</summary>
     public static bool HasTestCases(string name) => Find(name)?.HasTestCases ?? false;
 
@@ -45,6 +51,18 @@ internal static class SuiteKinds
             var copy = new Dictionary<string, ISuiteKind>(kinds, StringComparer.Ordinal) { [kind.Name] = kind };
             kinds = copy;
         }
+    }
+
+    /// <summary>Only the shared behaviour: compare, gate, view and print a suite of an unknown kind like any item suite.</summary>
+    private sealed class SharedOnly : ISuiteKind
+    {
+        public static readonly SharedOnly Instance = new();
+
+        public string Name => "";
+
+        public Config.SuiteDefinition? Read(Config.SuiteHeader header, Config.MapReader map, string baseDirectory) => null;
+
+        public IEnumerable<Running.ISuitePlan> Plans(Config.SuiteDefinition suite, Running.PlanContext context) => [];
     }
 
     private static Dictionary<string, ISuiteKind> Index(IEnumerable<ISuiteKind> list) =>

@@ -22,6 +22,14 @@ internal sealed class AccuracyKind : ISuiteKind
         return [.. suite.Targets.Select(t => new AccuracyPlan(accuracy with { Dataset = spec }, context.Target(t), dataset, pool))];
     }
 
+    public IEnumerable<SimulatorKey> SimulatorKeys(SuiteDefinition suite)
+    {
+        var accuracy = (AccuracySuite)suite;
+        var question = accuracy.Dataset.Fields.GetValueOrDefault("question", "question");
+        var answer = accuracy.Dataset.Fields.GetValueOrDefault("answer", "answer");
+        return [new SimulatorKey(accuracy.Preset == "gsm8k" ? SimulatorKeyKind.Gsm8kAnswers : SimulatorKeyKind.Answers, accuracy.Dataset.Path, question, answer)];
+    }
+
     public ISuitePlan RebuildForMerge(Results.SuiteResult stored, TargetDefinition target, int totalItems) =>
         AccuracySummaryPlan.Rebuild(stored, target, totalItems);
 
