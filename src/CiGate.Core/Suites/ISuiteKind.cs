@@ -24,6 +24,16 @@ internal interface ISuiteKind
     /// </summary>
     bool HasTestCases => false;
 
+    /// <summary>
+    /// The suite runs whole, never sliced by item: its plans drive their own load, and a slice of a
+    /// load measures something else. A sharded run runs it in the shard its name hashes to, and
+    /// merge takes it as that shard recorded it, with its <see cref="SideFiles"/>.
+    /// </summary>
+    bool RunsWhole => false;
+
+    /// <summary>Files the kind writes beside items.jsonl (JSON lines keyed by suite and target); merge joins them.</summary>
+    IReadOnlyList<string> SideFiles => [];
+
     /// <summary>Reads and validates the kind's keys of one suite (the shared header is read); null when it reported errors.</summary>
     SuiteDefinition? Read(SuiteHeader header, MapReader map, string baseDirectory);
 

@@ -12,6 +12,10 @@ internal sealed class PerfKind : ISuiteKind
 {
     public string Name => PerfSuite.KindName;
 
+    public bool RunsWhole => true;
+
+    public IReadOnlyList<string> SideFiles => [PerfRequest.FileName, Telemetry.SampleRecord.FileName, Telemetry.PerfEnvironment.FileName];
+
     public SuiteDefinition? Read(SuiteHeader header, MapReader map, string baseDirectory) =>
         PerfSuiteReader.Read(header, map, baseDirectory);
 
