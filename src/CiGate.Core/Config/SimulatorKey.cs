@@ -9,9 +9,12 @@ public enum SimulatorKeyKind
     /// <summary>GSM8K's worked answers ("#### 42"): question and answer fields.</summary>
     Gsm8kAnswers,
 
-    /// <summary>Prompts labelled safe or unsafe, to refuse or answer: prompt and label fields, the unsafe value.</summary>
+    /// <summary>
+    /// Prompts labelled safe or unsafe, to refuse or answer: prompt and label fields, the unsafe value.
+    /// </summary>
     RefusalLabels,
 }
 
 /// <summary>One dataset a simulated target learns from (see <see cref="SimulatorKeyKind"/>).</summary>
-public sealed record SimulatorKey(SimulatorKeyKind Kind, string Path, string QuestionField, string AnswerField, string? UnsafeValue = null);
+public sealed record SimulatorKey(
+    SimulatorKeyKind Kind, string Path, string QuestionField, string AnswerField, string? UnsafeValue = null);

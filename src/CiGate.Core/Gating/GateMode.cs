@@ -19,8 +19,11 @@ public enum GateMode
 /// <summary>Which kinds are test-case suites, and the mode a suite gets when its `gate:` names none.</summary>
 public static class GateModes
 {
-    /// <summary>Kinds whose items are curated test cases with assertions (a kind says so: <c>ISuiteKind.HasTestCases</c>).</summary>
-    public static IReadOnlyList<string> TestCaseKinds => [.. Suites.SuiteKinds.Names.Where(Suites.SuiteKinds.HasTestCases)];
+    /// <summary>
+    /// Kinds whose items are curated test cases with assertions (a kind says so: <c>ISuiteKind.HasTestCases</c>).
+    /// </summary>
+    public static IReadOnlyList<string> TestCaseKinds =>
+        [.. Suites.SuiteKinds.Names.Where(Suites.SuiteKinds.HasTestCases)];
 
     public static bool HasCases(string kind) => Suites.SuiteKinds.HasTestCases(kind);
 

@@ -8,6 +8,9 @@ namespace CiGate.Core.Running;
 /// </summary>
 public interface IItemPlan : ISuitePlan
 {
-    /// <summary>Runs one sample; <paramref name="clients"/> holds this plan's target and its <see cref="ISuitePlan.AuxiliaryTargets"/>.</summary>
+    /// <summary>
+    /// Runs one sample; <paramref name="clients"/> holds this plan's target and its <see
+    /// cref="ISuitePlan.AuxiliaryTargets"/>.
+    /// </summary>
     Task<ItemRecord> ExecuteAsync(int index, int repeat, TargetClients clients, CancellationToken ct);
 }

@@ -17,8 +17,11 @@ internal sealed class PlanContext(CiGateConfig config, int? limit)
 
     public TargetDefinition Target(string name) => config.Target(name);
 
-    /// <summary><paramref name="spec"/> with <c>--limit</c> applied (the smaller of it and the suite's own limit).</summary>
-    public DatasetSpec Limited(DatasetSpec spec) => limit is { } n ? spec with { Limit = Math.Min(n, spec.Limit ?? n) } : spec;
+    /// <summary>
+    /// <paramref name="spec"/> with <c>--limit</c> applied (the smaller of it and the suite's own limit).
+    /// </summary>
+    public DatasetSpec Limited(DatasetSpec spec) =>
+        limit is { } n ? spec with { Limit = Math.Min(n, spec.Limit ?? n) } : spec;
 
     /// <summary>Loads a dataset once per spec.</summary>
     public Dataset Load(DatasetSpec spec, IEnumerable<string> required)

@@ -37,7 +37,8 @@ internal sealed class WholeShardPlan(ISelfScheduledPlan inner, ShardSpec shard) 
 
     public void Preview() => inner.Preview();
 
-    public Task RunAsync(SelfScheduledRun run, CancellationToken ct) => Owns ? inner.RunAsync(run, ct) : Task.CompletedTask;
+    public Task RunAsync(SelfScheduledRun run, CancellationToken ct) =>
+        Owns ? inner.RunAsync(run, ct) : Task.CompletedTask;
 
     public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) =>
         Owns ? inner.Summarize(records, folder) : ShardPlan.Narrow(inner.Summarize([], null), 0, inner.Repeats);

@@ -31,16 +31,24 @@ internal interface ISuiteKind
     /// </summary>
     bool RunsWhole => false;
 
-    /// <summary>Files the kind writes beside items.jsonl (JSON lines keyed by suite and target); merge joins them.</summary>
+    /// <summary>
+    /// Files the kind writes beside items.jsonl (JSON lines keyed by suite and target); merge joins them.
+    /// </summary>
     IReadOnlyList<string> SideFiles => [];
 
-    /// <summary>Reads and validates the kind's keys of one suite (the shared header is read); null when it reported errors.</summary>
+    /// <summary>
+    /// Reads and validates the kind's keys of one suite (the shared header is read); null when it reported errors.
+    /// </summary>
     SuiteDefinition? Read(SuiteHeader header, MapReader map, string baseDirectory);
 
-    /// <summary>One plan per target of <paramref name="suite"/> (a definition this kind's <see cref="Read"/> returned).</summary>
+    /// <summary>
+    /// One plan per target of <paramref name="suite"/> (a definition this kind's <see cref="Read"/> returned).
+    /// </summary>
     IEnumerable<ISuitePlan> Plans(SuiteDefinition suite, PlanContext context);
 
-    /// <summary>The datasets a simulated target (<c>simulator:</c>) learns from to answer this suite; the default: none.</summary>
+    /// <summary>
+    /// The datasets a simulated target (<c>simulator:</c>) learns from to answer this suite; the default: none.
+    /// </summary>
     IEnumerable<SimulatorKey> SimulatorKeys(SuiteDefinition suite) => [];
 
     /// <summary>
@@ -54,18 +62,27 @@ internal interface ISuiteKind
     /// id (and prompt hash) and compares every metric, then adds the kind's part (<see cref="Attach"/>).
     /// </summary>
     SuiteComparison Compare(SuitePair pair) =>
-        Attach(SuiteComparer.Compare(pair.Base!, pair.Head, pair.BaseItems, pair.HeadItems, pair.Blocking, pair.Primary, pair.Options), pair);
+        Attach(
+            SuiteComparer.Compare(
+                pair.Base!, pair.Head, pair.BaseItems, pair.HeadItems, pair.Blocking, pair.Primary, pair.Options),
+            pair);
 
-    /// <summary>Adds the kind's own part to a comparison, also of a suite new in head (no base); the default adds nothing.</summary>
+    /// <summary>
+    /// Adds the kind's own part to a comparison, also of a suite new in head (no base); the default adds nothing.
+    /// </summary>
     SuiteComparison Attach(SuiteComparison comparison, SuitePair pair) => comparison;
 
-    /// <summary>The kind's own verdict and reasons for a compared suite, or null for the shared gate (metrics, floors, cases).</summary>
+    /// <summary>
+    /// The kind's own verdict and reasons for a compared suite, or null for the shared gate (metrics, floors, cases).
+    /// </summary>
     (Verdict Verdict, List<string> Reasons)? Decide(SuiteComparison suite, GateSettings gate) => null;
 
     /// <summary>The kind's own section of a suite's report view (one format); the default adds none.</summary>
     SuiteView View(SuiteView view, SuiteComparison suite, ReportFormat format) => view;
 
-    /// <summary>How the suite's items paired, for a report's definition-change note; null for the shared wording.</summary>
+    /// <summary>
+    /// How the suite's items paired, for a report's definition-change note; null for the shared wording.
+    /// </summary>
     string? PairingNote(SuiteComparison suite) => null;
 
     /// <summary>
@@ -74,7 +91,9 @@ internal interface ISuiteKind
     /// </summary>
     bool PrintSummary(TextWriter w, SuiteResult suite) => false;
 
-    /// <summary>The kind's own lines inside the shared summary block, before the usage line; the default prints none.</summary>
+    /// <summary>
+    /// The kind's own lines inside the shared summary block, before the usage line; the default prints none.
+    /// </summary>
     void PrintDetails(TextWriter w, SuiteResult suite)
     {
     }

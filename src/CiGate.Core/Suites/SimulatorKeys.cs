@@ -2,7 +2,9 @@ using CiGate.Core.Config;
 
 namespace CiGate.Core.Suites;
 
-/// <summary>The datasets a simulated target learns from, as each suite's kind names them (one per path and purpose).</summary>
+/// <summary>
+/// The datasets a simulated target learns from, as each suite's kind names them (one per path and purpose).
+/// </summary>
 public static class SimulatorKeys
 {
     public static IReadOnlyList<SimulatorKey> For(CiGateConfig config, string target) =>

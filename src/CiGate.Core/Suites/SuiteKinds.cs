@@ -28,9 +28,12 @@ internal static class SuiteKinds
     /// <summary>Every kind's name, in registration order (for "this version runs: ..." messages).</summary>
     public static IReadOnlyList<string> Names => [.. kinds.Keys];
 
-    public static ISuiteKind? Find(string? name) => name is not null && kinds.TryGetValue(name, out var kind) ? kind : null;
+    public static ISuiteKind? Find(string? name) =>
+        name is not null && kinds.TryGetValue(name, out var kind) ? kind : null;
 
-    /// <summary>The kind named <paramref name="name"/>; results folders only ever name kinds this version reads.</summary>
+    /// <summary>
+    /// The kind named <paramref name="name"/>; results folders only ever name kinds this version reads.
+    /// </summary>
     public static ISuiteKind Get(string name) =>
         Find(name) ?? throw new InvalidOperationException($"unknown suite kind '{name}'");
 
@@ -40,7 +43,9 @@ internal static class SuiteKinds
     /// </summary>
     public static ISuiteKind For(string name) => Find(name) ?? SharedOnly.Instance;
 
-    /// <summary>Whether suites of <paramref name="name"/> are test cases (see <see cref="ISuiteKind.HasTestCases"/>).</summary>
+    /// <summary>
+    /// Whether suites of <paramref name="name"/> are test cases (see <see cref="ISuiteKind.HasTestCases"/>).
+    /// </summary>
     public static bool HasTestCases(string name) => Find(name)?.HasTestCases ?? false;
 
     /// <summary>Adds (or replaces) a kind; idempotent for the same instance.</summary>
@@ -53,14 +58,17 @@ internal static class SuiteKinds
         }
     }
 
-    /// <summary>Only the shared behaviour: compare, gate, view and print a suite of an unknown kind like any item suite.</summary>
+    /// <summary>
+    /// Only the shared behaviour: compare, gate, view and print a suite of an unknown kind like any item suite.
+    /// </summary>
     private sealed class SharedOnly : ISuiteKind
     {
         public static readonly SharedOnly Instance = new();
 
         public string Name => "";
 
-        public Config.SuiteDefinition? Read(Config.SuiteHeader header, Config.MapReader map, string baseDirectory) => null;
+        public Config.SuiteDefinition? Read(Config.SuiteHeader header, Config.MapReader map, string baseDirectory) =>
+            null;
 
         public IEnumerable<Running.ISuitePlan> Plans(Config.SuiteDefinition suite, Running.PlanContext context) => [];
     }

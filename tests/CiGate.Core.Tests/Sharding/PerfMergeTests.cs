@@ -51,9 +51,12 @@ public sealed class PerfMergeTests
         var shards = new List<string>();
         for (var i = 1; i <= 2; i++)
         {
-            var clients = loaded.Targets.ToDictionary(t => t.Name, t => TargetClientFactory.Create(t.Config), StringComparer.Ordinal);
+            var clients = loaded.Targets.ToDictionary(
+                t => t.Name, t => TargetClientFactory.Create(t.Config), StringComparer.Ordinal);
             var output = Path.Combine(folder.Path, $"shard{i}");
-            await Runner.RunAsync(PlanBuilder.Build(loaded), clients, new RunOptions(output, false, Shard: new ShardSpec(i, 2)), new RunContext(config, "0.0.0-test"), null, ct);
+            var options = new RunOptions(output, false, Shard: new ShardSpec(i, 2));
+            var context = new RunContext(config, "0.0.0-test");
+            await Runner.RunAsync(PlanBuilder.Build(loaded), clients, options, context, null, ct);
             foreach (var client in clients.Values)
             {
                 await client.DisposeAsync();
@@ -74,7 +77,8 @@ public sealed class PerfMergeTests
         var load = merged.Results.Suites.Single(s => s.Suite == "load");
         Assert.Equal(Json(ran.Results.Suites.Single(s => s.Suite == "load")), Json(load));
         Assert.Equal(5, Assert.Single(load.Perf!.LoadPoints).Requests);
-        Assert.Equal(File.ReadAllText(Path.Combine(ran.Folder, PerfRequest.FileName)), File.ReadAllText(Path.Combine(merged.Folder, PerfRequest.FileName)));
+        var requests = File.ReadAllText(Path.Combine(ran.Folder, PerfRequest.FileName));
+        Assert.Equal(requests, File.ReadAllText(Path.Combine(merged.Folder, PerfRequest.FileName)));
         Assert.Equal(6, merged.Results.Suites.Single(s => s.Suite == "chat").Counts.Completed);
         Assert.Equal(7, merged.Items.Count);
 

@@ -80,7 +80,8 @@ internal sealed class EchoPlan(EchoSuite suite, TargetDefinition target) : IItem
         {
             var response = await clients.For(target.Name).CompleteAsync(request, ct);
             var score = response.Text.Trim().Length > 0 ? 1.0 : 0.0;
-            return record.WithResponse(response, new Dictionary<string, string>(), new Dictionary<string, double> { [Metric] = score });
+            var scores = new Dictionary<string, double> { [Metric] = score };
+            return record.WithResponse(response, new Dictionary<string, string>(), scores);
         }
         catch (TargetException ex)
         {
@@ -99,14 +100,20 @@ internal sealed class EchoPlan(EchoSuite suite, TargetDefinition target) : IItem
         }
 
         var (completed, errored, cached) = RecordStats.Count(records);
-        var counts = new ResultCounts(ItemCount, 1, ItemCount, completed, errored, ItemCount - completed - errored, cached, new Dictionary<string, int>());
+        var missing = ItemCount - completed - errored;
+        var invalid = new Dictionary<string, int>();
+        var counts = new ResultCounts(ItemCount, 1, ItemCount, completed, errored, missing, cached, invalid);
+        var served = RecordStats.ServedModels(records);
         return new SuiteResult(
-            suite.Name, suite.Kind, target.Name, target.Config.Model, RecordStats.ServedModels(records), suite.DefinitionHash, null, null,
+            suite.Name, suite.Kind, target.Name, target.Config.Model, served, suite.DefinitionHash, null, null,
             counts, metrics, null, null, null, RecordStats.Usage(records), suite.Describe(), suite.Gate);
     }
 
-    private ModelRequest Request(int index) =>
-        new(TargetApi.Chat, [new ChatMessage("user", $"Repeat the word: {suite.Words[index]}")], null, suite.MaxTokens, [], 0, null);
+    private ModelRequest Request(int index)
+    {
+        ChatMessage[] messages = [new ChatMessage("user", $"Repeat the word: {suite.Words[index]}")];
+        return new(TargetApi.Chat, messages, null, suite.MaxTokens, [], 0, null) { ItemId = ItemId(index) };
+    }
 }
 
 // end: echo kind

@@ -29,7 +29,8 @@ public sealed class EchoKindTests
 
         var @base = await RunAsync("run", config, "--out", folder.File("base"), "--quiet");
         var head = await RunAsync("run", config, "--out", folder.File("head"), "--quiet");
-        var compare = await RunAsync("compare", "--base", folder.File("base"), "--head", folder.File("head"), "--out", folder.File("cmp"));
+        var compare = await RunAsync(
+            "compare", "--base", folder.File("base"), "--head", folder.File("head"), "--out", folder.File("cmp"));
 
         Assert.True(@base.Code == 0, @base.Output);
         Assert.True(head.Code == 0, head.Output);
@@ -63,7 +64,9 @@ public sealed class EchoKindTests
         var run = await RunAsync("validate", config);
 
         Assert.Equal(2, run.Code);
-        Assert.Contains("unknown suite kind 'echo-unregistered'; this version runs: accuracy, prompts, perf, safety", run.Output, StringComparison.Ordinal);
+        const string Expected =
+            "unknown suite kind 'echo-unregistered'; this version runs: accuracy, prompts, perf, safety";
+        Assert.Contains(Expected, run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ internal sealed class AccuracyKind : ISuiteKind
         var required = accuracy.Scoring.GroupBy is { } g ? new[] { g } : [];
         var dataset = context.Load(spec, required);
         var pool = FewShotPool(context, accuracy, spec, dataset);
-        return [.. suite.Targets.Select(t => new AccuracyPlan(accuracy with { Dataset = spec }, context.Target(t), dataset, pool))];
+        var limited = accuracy with { Dataset = spec };
+        return [.. suite.Targets.Select(t => new AccuracyPlan(limited, context.Target(t), dataset, pool))];
     }
 
     public IEnumerable<SimulatorKey> SimulatorKeys(SuiteDefinition suite)
@@ -27,13 +28,15 @@ internal sealed class AccuracyKind : ISuiteKind
         var accuracy = (AccuracySuite)suite;
         var question = accuracy.Dataset.Fields.GetValueOrDefault("question", "question");
         var answer = accuracy.Dataset.Fields.GetValueOrDefault("answer", "answer");
-        return [new SimulatorKey(accuracy.Preset == "gsm8k" ? SimulatorKeyKind.Gsm8kAnswers : SimulatorKeyKind.Answers, accuracy.Dataset.Path, question, answer)];
+        var kind = accuracy.Preset == "gsm8k" ? SimulatorKeyKind.Gsm8kAnswers : SimulatorKeyKind.Answers;
+        return [new SimulatorKey(kind, accuracy.Dataset.Path, question, answer)];
     }
 
     public ISuitePlan RebuildForMerge(Results.SuiteResult stored, TargetDefinition target, int totalItems) =>
         AccuracySummaryPlan.Rebuild(stored, target, totalItems);
 
-    private static IReadOnlyList<DatasetItem> FewShotPool(PlanContext context, AccuracySuite suite, DatasetSpec spec, Dataset dataset)
+    private static IReadOnlyList<DatasetItem> FewShotPool(
+        PlanContext context, AccuracySuite suite, DatasetSpec spec, Dataset dataset)
     {
         if (suite.Prompt.FewShot is not { } shots)
         {
@@ -42,11 +45,13 @@ internal sealed class AccuracyKind : ISuiteKind
 
         if (shots.Path is null)
         {
-            // Shots from the suite's own items (minus the item itself): the whole filtered set, not just the limited subset.
+            // Shots from the suite's own items (minus the item itself): the whole filtered set,
+            // not just the limited subset.
             return context.Load(spec with { Limit = null }, []).Items;
         }
 
-        var format = shots.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? DatasetFormat.Csv : DatasetFormat.Jsonl;
+        var csv = shots.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        var format = csv ? DatasetFormat.Csv : DatasetFormat.Jsonl;
         var shotSpec = spec with
         {
             Path = shots.Path,

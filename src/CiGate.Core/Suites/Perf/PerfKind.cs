@@ -14,7 +14,8 @@ internal sealed class PerfKind : ISuiteKind
 
     public bool RunsWhole => true;
 
-    public IReadOnlyList<string> SideFiles => [PerfRequest.FileName, Telemetry.SampleRecord.FileName, Telemetry.PerfEnvironment.FileName];
+    public IReadOnlyList<string> SideFiles =>
+        [PerfRequest.FileName, Telemetry.SampleRecord.FileName, Telemetry.PerfEnvironment.FileName];
 
     public SuiteDefinition? Read(SuiteHeader header, MapReader map, string baseDirectory) =>
         PerfSuiteReader.Read(header, map, baseDirectory);
@@ -22,7 +23,9 @@ internal sealed class PerfKind : ISuiteKind
     public IEnumerable<ISuitePlan> Plans(SuiteDefinition suite, PlanContext context) =>
         [.. suite.Targets.Select(t => new PerfPlan((PerfSuite)suite, context.Target(t)))];
 
-    /// <summary>Latency distributions: load points pair by label, requests are compared unpaired (bootstrap on quantiles).</summary>
+    /// <summary>
+    /// Latency distributions: load points pair by label, requests are compared unpaired (bootstrap on quantiles).
+    /// </summary>
     public SuiteComparison Compare(SuitePair pair) =>
         PerfComparer.Compare(pair.Base!, pair.Head, pair.BaseFolder, pair.HeadFolder, pair.Blocking, pair.Options);
 

@@ -20,11 +20,13 @@ internal sealed class SafetyKind : ISuiteKind
     public IEnumerable<SimulatorKey> SimulatorKeys(SuiteDefinition suite)
     {
         var safety = (SafetySuite)suite;
-        return [new SimulatorKey(SimulatorKeyKind.RefusalLabels, safety.Dataset.Path, "prompt", safety.LabelField, safety.UnsafeValue)];
+        return [new SimulatorKey(
+            SimulatorKeyKind.RefusalLabels, safety.Dataset.Path, "prompt", safety.LabelField, safety.UnsafeValue)];
     }
 
     public SuiteComparison Attach(SuiteComparison comparison, SuitePair pair) =>
-        SafetyComparer.Attach(pair.Base, pair.Head, pair.BaseItems, pair.HeadItems, comparison, pair.Options.MaxOutputCharacters);
+        SafetyComparer.Attach(
+            pair.Base, pair.Head, pair.BaseItems, pair.HeadItems, comparison, pair.Options.MaxOutputCharacters);
 
     public SuiteView View(SuiteView view, SuiteComparison suite, ReportFormat format) =>
         view with { Safety = SafetyViewBuilder.Build(suite.Safety, format) };

@@ -2,7 +2,9 @@ using CiGate.Core.Config;
 
 namespace CiGate.Core.Suites.Shared;
 
-/// <summary>The keys of a suite's <c>generation:</c> section a kind accepts; the others are reported as unknown.</summary>
+/// <summary>
+/// The keys of a suite's <c>generation:</c> section a kind accepts; the others are reported as unknown.
+/// </summary>
 [Flags]
 internal enum GenerationKeys
 {

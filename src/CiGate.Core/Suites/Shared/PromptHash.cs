@@ -3,10 +3,14 @@ using CiGate.Core.Targets;
 
 namespace CiGate.Core.Suites.Shared;
 
-/// <summary>The prompt hash every item-scheduled kind writes, so base and head items pair only when they asked the same thing.</summary>
+/// <summary>
+/// The prompt hash every item-scheduled kind writes, so base and head items pair only when they asked the same thing.
+/// </summary>
 public static class PromptHash
 {
-    /// <summary>Identifies the exact request content: the API, the prompt and every message (role and content).</summary>
+    /// <summary>
+    /// Identifies the exact request content: the API, the prompt and every message (role and content).
+    /// </summary>
     public static string Of(ModelRequest request)
     {
         var text = new StringBuilder();
