@@ -1,6 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
-using CiGate.Core.Suites.Accuracy;
+using CiGate.Core.Suites;
 using CiGate.Simulator;
 
 namespace CiGate.Cli;
@@ -24,11 +24,12 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
                 continue;
             }
 
+            var keys = SimulatorKeys.For(config, target.Name);
             var options = new SimulatorOptions
             {
                 Models = [new SimulatorModel(target.Config.Model, settings.Accuracy, settings.Seed)],
-                AnswerKeys = [.. AnswerKeys(config, target.Name)],
-                SafetyKeys = [.. SafetyKeys(config, target.Name)],
+                AnswerKeys = [.. AnswerKeys(keys)],
+                SafetyKeys = [.. RefusalKeys(keys)],
                 Refusal = settings.Refusal is { } r ? new RefusalOptions { Safe = r.Safe, Unsafe = r.Unsafe, Partial = r.Partial, Flip = r.Flip } : null,
                 Performance = Performance(settings.Performance),
                 Scripts = [.. settings.Scripts ?? []],
@@ -89,19 +90,11 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
         DecodeSteps = p.DecodeSteps,
     };
 
-    private static IEnumerable<SafetyKeySource> SafetyKeys(CiGateConfig config, string target) =>
-        config.Suites.OfType<Core.Suites.Safety.SafetySuite>().Where(s => s.Targets.Contains(target)).DistinctBy(s => s.Dataset.Path)
-            .Select(s => new SafetyKeySource(s.Dataset.Path, "prompt", s.LabelField, s.UnsafeValue));
+    private static IEnumerable<SafetyKeySource> RefusalKeys(IReadOnlyList<SimulatorKey> keys) =>
+        keys.Where(k => k.Kind == SimulatorKeyKind.RefusalLabels).Select(k => new SafetyKeySource(k.Path, k.QuestionField, k.AnswerField, k.UnsafeValue!));
 
-    private static IEnumerable<AnswerKeySource> AnswerKeys(CiGateConfig config, string target)
-    {
-        foreach (var suite in config.Suites.OfType<AccuracySuite>().Where(s => s.Targets.Contains(target)).DistinctBy(s => s.Dataset.Path))
-        {
-            var question = suite.Dataset.Fields.GetValueOrDefault("question", "question");
-            var answer = suite.Dataset.Fields.GetValueOrDefault("answer", "answer");
-            yield return suite.Preset == "gsm8k"
-                ? AnswerKeySource.Gsm8k(suite.Dataset.Path) with { QuestionField = question, AnswerField = answer }
-                : new AnswerKeySource(suite.Dataset.Path, question, answer);
-        }
-    }
+    private static IEnumerable<AnswerKeySource> AnswerKeys(IReadOnlyList<SimulatorKey> keys) =>
+        keys.Where(k => k.Kind != SimulatorKeyKind.RefusalLabels).Select(k => k.Kind == SimulatorKeyKind.Gsm8kAnswers
+            ? AnswerKeySource.Gsm8k(k.Path) with { QuestionField = k.QuestionField, AnswerField = k.AnswerField }
+            : new AnswerKeySource(k.Path, k.QuestionField, k.AnswerField));
 }

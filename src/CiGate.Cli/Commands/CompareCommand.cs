@@ -65,9 +65,9 @@ internal static class CompareCommand
             ? suites.ToDictionary(s => s.Name, s => s.Gate, StringComparer.Ordinal)
             : head.Results.Suites.Where(s => s.Gate is not null).DistinctBy(s => s.Suite).ToDictionary(s => s.Suite, s => s.Gate!, StringComparer.Ordinal);
 
-        // A perf suite's gate is also its SLOs and regression rule: --config replaces those the head run recorded.
-        var perfGates = suites?.OfType<Core.Suites.Perf.PerfSuite>().ToDictionary(s => s.Name, s => new Core.Suites.Perf.PerfGateOverride(s.Slos, s.Regression), StringComparer.Ordinal);
-        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, PerfGates: perfGates, ConfigPath: configPath));
+        // A kind's gate can read more than `gate:` (perf: SLOs, regression rule): --config replaces what the head run recorded.
+        var definitions = suites?.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, Definitions: definitions, ConfigPath: configPath));
         var result = Gate.Evaluate(comparison, gates);
         if (noBase is not null)
         {

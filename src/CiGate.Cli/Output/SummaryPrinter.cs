@@ -1,6 +1,7 @@
 using System.Globalization;
 using CiGate.Core.Gating;
 using CiGate.Core.Results;
+using CiGate.Core.Suites;
 
 namespace CiGate.Cli.Output;
 
@@ -20,7 +21,7 @@ internal static class SummaryPrinter
         {
             var c = suite.Counts;
             w.WriteLine();
-            if (PerfSummaryPrinter.TryPrint(w, suite))
+            if (SuiteSummaries.TryPrintWhole(w, suite))
             {
                 continue;
             }
@@ -45,7 +46,7 @@ internal static class SummaryPrinter
                 }
             }
 
-            SafetySummaryPrinter.Print(w, suite);
+            SuiteSummaries.PrintDetails(w, suite);
             var u = suite.Usage;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 {u.LatencyP50Ms:0.0} ms, p95 {u.LatencyP95Ms:0.0} ms; tokens {u.PromptTokens} prompt, {u.CompletionTokens} completion"));
         }

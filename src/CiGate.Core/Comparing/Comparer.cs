@@ -25,22 +25,17 @@ public static class Comparer
                 {
                     CaseOutcomes = NewCases(head, [.. headItems[(head.Suite, head.Target)]], options),
                 };
-                suites.Add(Suites.Safety.SafetyComparer.Attach(null, head, [], [], alone, options.MaxOutputCharacters));
+                var single = new Suites.SuitePair(null, head, [], [.. headItems[(head.Suite, head.Target)]], baseRun.Folder, headRun.Folder, [], "", options);
+                suites.Add(Suites.SuiteKinds.For(head.Kind).Attach(alone, single));
                 continue;
             }
 
             var blocking = BlockingChanges(@base, head);
             var change = blocking.Count == 0 ? null : Place(DefinitionDiff.Between(@base, head, blocking, PolicyOf(head.Suite, options)), head.Suite, lines.Value);
-            if (head.Kind == Suites.Perf.PerfSuite.KindName)
-            {
-                // Latency distributions: load points pair by label, requests are compared unpaired (bootstrap on quantiles).
-                suites.Add(Suites.Perf.PerfComparer.Compare(@base, head, baseRun.Folder, headRun.Folder, blocking, options) with { DefinitionChange = change });
-                continue;
-            }
-
             var primary = options.Gates?.GetValueOrDefault(head.Suite)?.Metric ?? head.Metrics.Keys.FirstOrDefault() ?? "";
-            var compared = SuiteComparer.Compare(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], blocking, primary, options) with { DefinitionChange = change };
-            suites.Add(Suites.Safety.SafetyComparer.Attach(@base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], compared, options.MaxOutputCharacters));
+            var pair = new Suites.SuitePair(
+                @base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], baseRun.Folder, headRun.Folder, blocking, primary, options);
+            suites.Add(Suites.SuiteKinds.For(head.Kind).Compare(pair) with { DefinitionChange = change });
         }
 
         foreach (var @base in baseRun.Results.Suites.Where(b => !headRun.Results.Suites.Any(h => h.Suite == b.Suite && h.Target == b.Target)))
@@ -93,7 +88,7 @@ public static class Comparer
     /// Kinds whose prompt is what a pull request changes and tests (as the model is for accuracy
     /// suites): their cases pair by id across a prompt edit, and the edit is reported, not refused.
     /// </summary>
-    public static bool PromptIsUnderTest(SuiteResult suite) => suite.Kind == Suites.Prompts.PromptsSuite.KindName;
+    public static bool PromptIsUnderTest(SuiteResult suite) => Suites.SuiteKinds.HasTestCases(suite.Kind);
 
     /// <summary>What makes items of the two runs different questions (a model change does not: it is what is being tested).</summary>
     public static List<string> BlockingChanges(SuiteResult @base, SuiteResult head)

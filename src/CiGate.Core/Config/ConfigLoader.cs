@@ -1,5 +1,5 @@
 using CiGate.Core.Diagnostics;
-using CiGate.Core.Suites.Accuracy;
+using CiGate.Core.Suites;
 using YamlDotNet.RepresentationModel;
 
 namespace CiGate.Core.Config;
@@ -121,14 +121,7 @@ public static class ConfigLoader
             }
 
             var header = ReadHeader(name, map, targets);
-            var suite = header.Kind switch
-            {
-                AccuracySuite.KindName => (SuiteDefinition?)AccuracySuiteReader.Read(header, map, baseDirectory),
-                Suites.Prompts.PromptsSuite.KindName => Suites.Prompts.PromptsSuiteReader.Read(header, map, baseDirectory),
-                Suites.Perf.PerfSuite.KindName => Suites.Perf.PerfSuiteReader.Read(header, map, baseDirectory),
-                Suites.Safety.SafetySuite.KindName => Suites.Safety.SafetySuiteReader.Read(header, map, baseDirectory),
-                _ => null,
-            };
+            var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
                 suites.Add(suite with { Gate = header.Gate });
@@ -147,10 +140,10 @@ public static class ConfigLoader
             Presets.ReportUnknown(preset, map.Get("preset")!, map.Context);
         }
 
-        var kind = map.String("kind") ?? AccuracySuite.KindName;
-        if (kind is not (AccuracySuite.KindName or Suites.Prompts.PromptsSuite.KindName or Suites.Perf.PerfSuite.KindName or Suites.Safety.SafetySuite.KindName))
+        var kind = map.String("kind") ?? SuiteKinds.DefaultName;
+        if (SuiteKinds.Find(kind) is null)
         {
-            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("kind")!, $"unknown suite kind '{kind}'; this version runs: {AccuracySuite.KindName}, {Suites.Prompts.PromptsSuite.KindName}, {Suites.Perf.PerfSuite.KindName}, {Suites.Safety.SafetySuite.KindName}");
+            map.Context.Report(DiagnosticCodes.InvalidValue, map.Get("kind")!, $"unknown suite kind '{kind}'; this version runs: {string.Join(", ", SuiteKinds.Names)}");
         }
 
         var names = map.Strings("targets") ?? [.. targets.Where(t => t.Role == TargetRole.Model).Select(t => t.Name)];

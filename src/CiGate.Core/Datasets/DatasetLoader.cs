@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
-using CiGate.Core.Suites.Accuracy;
 
 namespace CiGate.Core.Datasets;
 

@@ -62,9 +62,9 @@ public static class Gate
 
     private static (Verdict, List<string>) Decide(SuiteComparison suite, GateSettings gate, MetricComparison? metric)
     {
-        if (suite.Perf is { } perf)
+        if (Suites.SuiteKinds.Find(suite.Kind)?.Decide(suite, gate) is { } decided)
         {
-            return Suites.Perf.PerfGate.Decide(suite, perf, gate);
+            return decided;
         }
 
         var fail = new List<string>();

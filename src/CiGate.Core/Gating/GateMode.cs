@@ -19,10 +19,13 @@ public enum GateMode
 /// <summary>Which kinds are test-case suites, and the mode a suite gets when its `gate:` names none.</summary>
 public static class GateModes
 {
-    /// <summary>Kinds whose items are curated test cases with assertions; a new such kind (tool calls) joins here.</summary>
-    public static IReadOnlySet<string> TestCaseKinds { get; } = new HashSet<string>(StringComparer.Ordinal) { Suites.Prompts.PromptsSuite.KindName };
+    /// <summary>
+    /// Kinds whose items are curated test cases with assertions (a kind says so: <c>ISuiteKind.HasTestCases</c>).
+    /// </summary>
+    public static IReadOnlyList<string> TestCaseKinds =>
+        [.. Suites.SuiteKinds.Names.Where(Suites.SuiteKinds.HasTestCases)];
 
-    public static bool HasCases(string kind) => TestCaseKinds.Contains(kind);
+    public static bool HasCases(string kind) => Suites.SuiteKinds.HasTestCases(kind);
 
     public static GateMode Effective(GateSettings settings, string kind) =>
         settings.Mode ?? (HasCases(kind) ? GateMode.Cases : GateMode.Statistical);

@@ -46,8 +46,8 @@ internal static class ChangesViewBuilder
             Gating.DefinitionChangePolicy.Warn => "the suite warns; set gate: { on_definition_change: accept } on the suite to accept the change, or fail to block it.",
             _ => "accepted: the suite is gated on what could be compared.",
         };
-        var pairing = suite.Perf is not null
-            ? "Load points pair by label; latency distributions are compared unpaired."
+        var pairing = Suites.SuiteKinds.For(suite.Kind).PairingNote(suite) is { } note
+            ? note
             : suite.Pairing == Pairing.Unpaired
             ? "No item kept its prompt, so the suite means were compared unpaired (no per-item flips)."
             : $"{suite.PairedItems} items asked the same prompt and were paired as usual; left unpaired: {suite.PromptMismatches} with a changed prompt, {suite.BaseOnlyItems} only in base, {suite.HeadOnlyItems} only in head.";

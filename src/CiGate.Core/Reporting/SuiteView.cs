@@ -43,10 +43,10 @@ internal sealed record SuiteView(
     public IReadOnlyList<PromptDiffRow> PromptDiffs { get; init; } = [];
 
     /// <summary>Safety suites: rates per type, newly refused and newly complied prompts, classifier agreement.</summary>
-    public SafetyView? Safety { get; init; }
+    public Suites.Safety.SafetyView? Safety { get; init; }
 
     /// <summary>Perf suites: latency changes per load point, SLOs, the noise estimate and the latency curve.</summary>
-    public PerfView? Perf { get; init; }
+    public Suites.Perf.PerfView? Perf { get; init; }
 
     /// <summary>
     /// Test cases failing on head, newly failing first, then still failing, then flaky; fewer than

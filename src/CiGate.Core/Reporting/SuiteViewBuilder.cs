@@ -23,7 +23,7 @@ internal static class SuiteViewBuilder
         var health = new[] { Health("base", suite.BaseCounts, verdict.Settings), Health("head", suite.HeadCounts, verdict.Settings) };
         var failing = FailingCase.Of([verdict]);
         var failures = failing.Select(f => Failure(f, format)).ToList();
-        return new SuiteView(
+        var view = new SuiteView(
             format.Name(suite.Suite),
             format.Name(suite.Target),
             format.Name(suite.Kind),
@@ -59,13 +59,12 @@ internal static class SuiteViewBuilder
             [.. Details(verdict, flipSummary, notes, health, context).Select(format.Sentence)])
         {
             PromptDiffs = [.. suite.PromptChanges.Select(p => new PromptDiffRow(format.Name(p.Prompt), format.Sentence(p.Note), p.Diff is null ? "" : format.CodeBlock(p.Diff, "diff")))],
-            Safety = SafetyViewBuilder.Build(suite.Safety, format),
-            Perf = PerfViewBuilder.Build(suite.Perf, format),
             Failures = failures,
             FailuresTotal = failures.Count,
             FailuresSummary = FailuresSummary(failing),
             CaseTests = ReferenceEquals(format, ReportFormat.Xml) ? CaseTests(verdict, format) : [],
         };
+        return Suites.SuiteKinds.For(suite.Kind).View(view, suite, format);
     }
 
     private static FailureRow Failure(FailingCase failing, ReportFormat format) => new(

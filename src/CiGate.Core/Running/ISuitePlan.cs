@@ -5,7 +5,9 @@ namespace CiGate.Core.Running;
 
 /// <summary>
 /// The seam between the pipeline and a suite kind: one suite on one target, expanded into
-/// items. The runner loop, the results store and resume only know this interface.
+/// items. The runner loop, the results store and resume only know this interface and its two
+/// ways of running: <see cref="IItemPlan"/> (the runner schedules every item) and
+/// <see cref="ISelfScheduledPlan"/> (the plan drives its own load).
 /// </summary>
 public interface ISuitePlan
 {
@@ -29,9 +31,10 @@ public interface ISuitePlan
     /// <summary>Other targets this plan calls (graders), so the caller creates their clients and starts their simulators.</summary>
     IReadOnlyList<string> AuxiliaryTargets => [];
 
-    /// <summary>Runs one sample; <paramref name="clients"/> holds this plan's target and its <see cref="AuxiliaryTargets"/>.</summary>
-    Task<ItemRecord> ExecuteAsync(int index, int repeat, TargetClients clients, CancellationToken ct);
-
-    /// <summary>Metrics from this plan's records (the last record of each sample), micro and per group.</summary>
-    SuiteResult Summarize(IReadOnlyList<ItemRecord> records);
+    /// <summary>
+    /// Metrics from this plan's records (the last record of each sample), micro and per group.
+    /// <paramref name="folder"/> is the results folder whose side files (perf: requests.jsonl) the
+    /// summary may read, or null where the plan has written none (before a self-scheduled plan ran).
+    /// </summary>
+    SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder);
 }

@@ -61,7 +61,8 @@ public static class Runner
         var done = new HashSet<string>(existing.Where(r => r.Error is null).Select(r => r.Key), StringComparer.Ordinal);
         var units = Units(plans, done);
         var total = units.Count;
-        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing, digest), ct);
+        var measured = new HashSet<ISuitePlan>();
+        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing, digest, measured, folder), ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
         var threshold = Math.Clamp(total, 1, options.MaxConsecutiveUnreachable);
@@ -77,7 +78,7 @@ public static class Runner
             {
                 await Parallel.ForEachAsync(units, parallel, async (unit, token) =>
                 {
-                    var plan = plans[unit.Plan];
+                    var plan = (IItemPlan)plans[unit.Plan];
                     var record = await plan.ExecuteAsync(unit.Index, unit.Repeat, targetClients, token);
                     writer.Add(record);
                     if (record.Error is not null)
@@ -97,6 +98,7 @@ public static class Runner
                 foreach (var plan in plans.OfType<ISelfScheduledPlan>())
                 {
                     var mine = existing.Where(r => r.Suite == plan.Suite.Name && r.Target == plan.Target.Name).ToList();
+                    measured.Add(plan);
                     await plan.RunAsync(new SelfScheduledRun(folder, targetClients, mine, writer.Add, progress), stop.Token);
                 }
             }
@@ -112,7 +114,7 @@ public static class Runner
         }
 
         var records = ItemsFile.Read(itemsPath, out _, out digest);
-        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest);
+        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {
@@ -129,7 +131,7 @@ public static class Runner
         for (var p = 0; p < plans.Count; p++)
         {
             var plan = plans[p];
-            for (var i = 0; i < (plan is ISelfScheduledPlan ? 0 : plan.ItemCount); i++)
+            for (var i = 0; i < (plan is IItemPlan ? plan.ItemCount : 0); i++)
             {
                 for (var r = 0; r < plan.Repeats; r++)
                 {
@@ -147,10 +149,13 @@ public static class Runner
     private static int Parallelism(IReadOnlyList<ISuitePlan> plans) =>
         Math.Clamp(plans.Select(p => p.Target).DistinctBy(t => t.Name).Sum(t => t.Config.Concurrency), 1, 4096);
 
-    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records, ItemsDigest digest)
+    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records, ItemsDigest digest, HashSet<ISuitePlan> measured, string folder)
     {
+        // Item plans write no side files; a self-scheduled plan's are read once it has run.
         var bySuite = records.ToLookup(r => (r.Suite, r.Target));
-        var suites = plans.Select(p => p.Summarize([.. bySuite[(p.Suite.Name, p.Target.Name)]])).ToList();
+        var suites = plans
+            .Select(p => p.Summarize([.. bySuite[(p.Suite.Name, p.Target.Name)]], p is IItemPlan || measured.Contains(p) ? folder : null))
+            .ToList();
         if (status == "complete" && suites.Any(s => s.Counts.Missing > 0))
         {
             status = "incomplete";

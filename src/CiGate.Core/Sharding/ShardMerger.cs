@@ -34,6 +34,17 @@ public static class ShardMerger
         foreach (var stored in first.Results.Suites)
         {
             var total = ShardSet.Total(first, stored) ?? shards.Sum(s => s.Suite(stored.Suite, stored.Target)!.Counts.Items);
+            if (Suites.SuiteKinds.For(stored.Kind).RunsWhole)
+            {
+                // It ran whole in one shard: taken as that shard recorded it (nothing to re-summarise).
+                var owner = shards.First(s => s.Info.Index == ShardSpec.Of(stored.Suite, s.Info.Count));
+                var whole = owner.Suite(stored.Suite, stored.Target)!;
+                Complete(whole, total, owner.Folder);
+                suites.Add(whole);
+                records.AddRange(owner.Records(stored.Suite, stored.Target).OrderBy(r => r.Item, StringComparer.Ordinal).ThenBy(r => r.Repeat));
+                continue;
+            }
+
             var target = first.Results.Targets.First(t => t.Name == stored.Target);
             var plan = SummaryPlans.Rebuild(stored, target, total, first.Folder);
             foreach (var shard in shards)
@@ -41,7 +52,7 @@ public static class ShardMerger
                 // The proof that the rebuilt plan summarises as the run's own plan did: it gives
                 // back each shard's stored (partial) summary from that shard's records.
                 var own = shard.Suite(stored.Suite, stored.Target)!;
-                var again = ShardPlan.Narrow(plan.Summarize([.. shard.Records(stored.Suite, stored.Target)]), own.Counts.Items, plan.Repeats);
+                var again = ShardPlan.Narrow(plan.Summarize([.. shard.Records(stored.Suite, stored.Target)], shard.Folder), own.Counts.Items, plan.Repeats);
                 if (Numbers(again) != Numbers(own))
                 {
                     throw SummaryPlans.Refuse(stored, $"re-summarising the items of {shard.Name} does not give back its stored metrics (this suite kind's metrics read settings merge does not rebuild)", shard.Folder);
@@ -52,11 +63,8 @@ public static class ShardMerger
                 .OrderBy(r => r.Item, StringComparer.Ordinal)
                 .ThenBy(r => r.Repeat)
                 .ToList();
-            var merged = SummaryPlans.WithIdentity(plan.Summarize(all), stored);
-            if (merged.Counts.Items != total || merged.Counts.Missing > 0)
-            {
-                throw new CiGateException(new Diagnostic(DiagnosticCodes.ShardIncomplete, $"suite '{stored.Suite}' on '{stored.Target}': the shards hold {merged.Counts.Completed + merged.Counts.Errored} of its {merged.Counts.Samples} samples; resume the shards that miss some", first.Folder));
-            }
+            var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored);
+            Complete(merged, total, first.Folder);
 
             suites.Add(merged);
             records.AddRange(all);
@@ -73,10 +81,40 @@ public static class ShardMerger
             }
         }
 
+        JoinSideFiles(shards, suites, output);
         ItemsFile.Read(itemsPath, out _, out var digest);
         results = results with { Items = digest };
         await ResultsJson.WriteAsync(output, results, ct);
         return results;
+    }
+
+    private static void Complete(SuiteResult merged, int total, string folder)
+    {
+        if (merged.Counts.Items != total || merged.Counts.Missing > 0)
+        {
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.ShardIncomplete, $"suite '{merged.Suite}' on '{merged.Target}': the shards hold {merged.Counts.Completed + merged.Counts.Errored} of its {merged.Counts.Samples} samples; resume the shards that miss some", folder));
+        }
+    }
+
+    /// <summary>The kinds' files beside items.jsonl (perf: requests, telemetry), shard after shard.</summary>
+    private static void JoinSideFiles(IReadOnlyList<LoadedShard> shards, List<SuiteResult> suites, string output)
+    {
+        var names = suites.SelectMany(s => Suites.SuiteKinds.For(s.Kind).SideFiles).Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var parts = shards.Select(s => Path.Combine(s.Folder, name)).Where(File.Exists).ToList();
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            using var joined = File.Create(Path.Combine(output, name));
+            foreach (var part in parts)
+            {
+                using var input = File.OpenRead(part);
+                input.CopyTo(joined);
+            }
+        }
     }
 
     private static RunResults Combine(IReadOnlyList<LoadedShard> shards, List<SuiteResult> suites)

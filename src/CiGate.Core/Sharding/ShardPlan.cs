@@ -1,5 +1,4 @@
 using CiGate.Core.Config;
-using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
 
@@ -11,12 +10,12 @@ namespace CiGate.Core.Sharding;
 /// dataset (and hash), few-shot pool and graders all still see the whole suite, so a sample
 /// renders and scores exactly as in an unsharded run.
 /// </summary>
-internal sealed class ShardPlan : ISuitePlan
+internal sealed class ShardPlan : IItemPlan, IShardedPlan
 {
-    private readonly ISuitePlan inner;
+    private readonly IItemPlan inner;
     private readonly int[] indices;
 
-    public ShardPlan(ISuitePlan inner, ShardSpec shard)
+    public ShardPlan(IItemPlan inner, ShardSpec shard)
     {
         this.inner = inner;
         Shard = shard;
@@ -43,19 +42,20 @@ internal sealed class ShardPlan : ISuitePlan
 
     public static IReadOnlyList<ISuitePlan> Wrap(IReadOnlyList<ISuitePlan> plans, ShardSpec shard)
     {
-        // A load sweep measures the server under its whole load: a slice of it measures something else.
-        if (plans.OfType<ISelfScheduledPlan>().Select(p => p.Suite.Name).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } sweeps)
+        // A load sweep measures the server under its whole load: a slice of it measures something
+        // else, so it runs whole in one shard (WholeShardPlan).
+        return [.. plans.Select(p => p switch
         {
-            throw new CiGateException(new Diagnostic(DiagnosticCodes.Usage, $"--shard {shard}: {string.Join(", ", sweeps.Select(s => $"'{s}'"))} drive their own load and cannot be sharded; run them in their own job with --suite"));
-        }
-
-        return [.. plans.Select(p => (ISuitePlan)new ShardPlan(p, shard))];
+            IItemPlan item => (ISuitePlan)new ShardPlan(item, shard),
+            ISelfScheduledPlan whole => new WholeShardPlan(whole, shard),
+            _ => throw new InvalidOperationException($"suite '{p.Suite.Name}': a plan is either item-scheduled or self-scheduled"),
+        })];
     }
 
     /// <summary>What results.json records about a sharded run; null when the plans are not sharded.</summary>
     public static ShardInfo? Describe(IReadOnlyList<ISuitePlan> plans)
     {
-        var sharded = plans.OfType<ShardPlan>().ToList();
+        var sharded = plans.OfType<IShardedPlan>().ToList();
         if (sharded.Count == 0)
         {
             return null;
@@ -73,9 +73,9 @@ internal sealed class ShardPlan : ISuitePlan
         inner.ExecuteAsync(indices[index], repeat, clients, ct);
 
     /// <summary>The inner plan's metrics over this shard's records (partial by nature), with counts for this shard's items.</summary>
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records)
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder)
     {
-        return Narrow(inner.Summarize(records), indices.Length, inner.Repeats);
+        return Narrow(inner.Summarize(records, folder), indices.Length, inner.Repeats);
     }
 
     /// <summary>A whole-suite summary's counts restated for the <paramref name="items"/> of one shard.</summary>

@@ -159,10 +159,13 @@ internal static class ShardSet
                 return;
             }
 
-            var home = ShardSpec.Of(record.Item, shard.Info.Count);
+            // A suite that runs whole (a load sweep) lives in the shard its name hashes to.
+            var whole = Suites.SuiteKinds.For(shard.Suite(record.Suite, record.Target)!.Kind).RunsWhole;
+            var home = ShardSpec.Of(whole ? record.Suite : record.Item, shard.Info.Count);
             if (home != shard.Info.Index)
             {
-                bag.Add(DiagnosticCodes.ShardMismatch, $"item '{record.Item}' of suite '{record.Suite}' belongs to shard {home}/{shard.Info.Count}, but this folder is {shard.Name}", shard.Folder);
+                var what = whole ? $"suite '{record.Suite}' (it runs whole in one shard)" : $"item '{record.Item}' of suite '{record.Suite}'";
+                bag.Add(DiagnosticCodes.ShardMismatch, $"{what} belongs to shard {home}/{shard.Info.Count}, but this folder is {shard.Name}", shard.Folder);
                 return;
             }
         }

@@ -22,13 +22,8 @@ internal static class SummaryPlans
         var definition = Target(target);
         try
         {
-            return stored.Kind switch
-            {
-                Suites.Accuracy.AccuracySuite.KindName => AccuracySummaryPlan.Rebuild(stored, definition, totalItems),
-                Suites.Prompts.PromptsSuite.KindName => PromptsSummaryPlan.Rebuild(stored, definition),
-                Suites.Safety.SafetySuite.KindName => SafetySummaryPlan.Rebuild(stored, definition, totalItems),
-                _ => throw Refuse(stored, $"'{stored.Kind}' suites cannot be merged (merge knows accuracy, prompts and safety suites)", folder),
-            };
+            return Suites.SuiteKinds.Find(stored.Kind)?.RebuildForMerge(stored, definition, totalItems)
+                ?? throw Refuse(stored, $"'{stored.Kind}' suites cannot be merged (the kind does not rebuild its summary for merge)", folder);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or NullReferenceException or KeyNotFoundException)
         {

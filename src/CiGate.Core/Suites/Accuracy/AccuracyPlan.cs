@@ -13,7 +13,7 @@ using CiGate.Core.Templating;
 namespace CiGate.Core.Suites.Accuracy;
 
 /// <summary>An accuracy suite on one target: render, call, extract with every filter, score.</summary>
-internal sealed class AccuracyPlan : ISuitePlan
+internal sealed class AccuracyPlan : IItemPlan
 {
     private readonly AccuracySuite suite;
     private readonly Dataset dataset;
@@ -77,7 +77,7 @@ internal sealed class AccuracyPlan : ISuitePlan
             Target = Target.Name,
             Item = item.Id,
             Repeat = repeat,
-            PromptHash = AccuracyPrompts.Hash(request),
+            PromptHash = Shared.PromptHash.Of(request),
             Group = prompts.Group(item),
             Reference = reference,
             Question = Excerpt(item),
@@ -137,7 +137,7 @@ internal sealed class AccuracyPlan : ISuitePlan
         return Guard(item, () => prompts.Request(item, prompts.Render(item), temperature, seed));
     }
 
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => AccuracySummary.Summarize(this, suite, records);
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) => AccuracySummary.Summarize(this, suite, records);
 
     private static string? Excerpt(DatasetItem item)
     {

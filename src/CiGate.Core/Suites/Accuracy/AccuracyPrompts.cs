@@ -58,24 +58,6 @@ internal sealed class AccuracyPrompts(AccuracySuite suite, TargetApi api, IReadO
     public string? Group(DatasetItem item) =>
         suite.Scoring.GroupBy is { } field && item.Fields.TryGetValue(field, out var value) ? JsonValues.ToText(value) : null;
 
-    /// <summary>Identifies the exact request content, so base and head items pair only when they asked the same thing.</summary>
-    public static string Hash(ModelRequest request)
-    {
-        var text = new StringBuilder();
-        text.Append(request.Api).Append('\0');
-        if (request.Prompt is { } prompt)
-        {
-            text.Append(prompt);
-        }
-
-        foreach (var message in request.Messages ?? [])
-        {
-            text.Append(message.Role).Append('\0').Append(message.Content).Append('\0');
-        }
-
-        return Config.Hashing.Sha256Hex(text.ToString())[..16];
-    }
-
     private IEnumerable<DatasetItem> FewShots(DatasetItem item, FewShotSpec shots)
     {
         // Draw one extra so the item itself can be skipped when shots come from its own dataset.

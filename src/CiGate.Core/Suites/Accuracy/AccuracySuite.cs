@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CiGate.Core.Config;
+using CiGate.Core.Datasets;
+using CiGate.Core.Suites.Shared;
 
 namespace CiGate.Core.Suites.Accuracy;
 

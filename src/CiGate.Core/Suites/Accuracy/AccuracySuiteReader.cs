@@ -1,5 +1,7 @@
 using CiGate.Core.Config;
+using CiGate.Core.Datasets;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Suites.Shared;
 using CiGate.Core.Targets;
 using CiGate.Core.Templating;
 using YamlDotNet.RepresentationModel;
@@ -144,17 +146,8 @@ internal static class AccuracySuiteReader
 
     private static GenerationSpec ReadGeneration(MapReader? map)
     {
-        if (map is null)
-        {
-            return new GenerationSpec(1024, [], null, 1);
-        }
-
-        var spec = new GenerationSpec(
-            map.Int("max_tokens", 1, 1_000_000) ?? 1024,
-            map.Strings("stop") ?? [],
-            map.Double("temperature", 0, 2),
-            map.Int("repeats", 1, 1000) ?? 1);
-        map.Finish();
+        var spec = GenerationReader.Read(map, 1024);
+        map?.Finish();
         return spec;
     }
 }

@@ -1,3 +1,4 @@
+using CiGate.Core.Datasets;
 using CiGate.Core.Targets;
 using CiGate.Core.Templating;
 

@@ -16,7 +16,7 @@ public static class PerfComparer
     public static SuiteComparison Compare(SuiteResult @base, SuiteResult head, string baseFolder, string headFolder, IReadOnlyList<string> blocking, Comparing.CompareOptions options)
     {
         // `compare --config` replaces the SLOs and regression rule the head run recorded.
-        var overrides = options.PerfGates?.GetValueOrDefault(head.Suite);
+        var overrides = options.Definitions?.GetValueOrDefault(head.Suite) is PerfSuite defined ? new PerfGateOverride(defined.Slos, defined.Regression) : null;
         var regression = overrides?.Regression ?? head.Perf?.Regression ?? RegressionSpec.Default;
         var baseRequests = Measured(baseFolder, @base);
         var headRequests = Measured(headFolder, head);

@@ -11,8 +11,6 @@ namespace CiGate.Core.Suites.Perf;
 /// </summary>
 internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelfScheduledPlan
 {
-    private string? folder;
-
     public SuiteDefinition Suite => suite;
 
     public TargetDefinition Target => target;
@@ -44,14 +42,11 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
 
     public void Preview() => new PromptFactory(suite.Workload).Create(0);
 
-    public Task<ItemRecord> ExecuteAsync(int index, int repeat, TargetClients clients, CancellationToken ct) =>
-        throw new NotSupportedException("perf plans schedule their own load; the runner calls RunAsync");
-
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => PerfResults.Summarize(suite, target, records, PlannedLabels.Count, folder);
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) =>
+        PerfResults.Summarize(suite, target, records, PlannedLabels.Count, folder);
 
     public async Task RunAsync(SelfScheduledRun run, CancellationToken ct)
     {
-        folder = run.Folder;
         var config = run.Clients.For(target.Name).Config;
         if (PlannedLabels.Count > 0 && Enumerable.Range(0, suite.Repeats).All(r => PlannedLabels.All(l => run.Existing.Any(e => e.Item == l && e.Repeat == r && e.Error is null))))
         {
@@ -72,7 +67,6 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             run.Progress?.Report(new RunProgress(0, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{suite.Name}: server ready after {System.Diagnostics.Stopwatch.GetElapsedTime(starting).TotalSeconds:0.0} s")));
         }
 
-        Host = host;
         var profile = suite.Profile;
         var openLoop = profile.Kind is ProfileKind.Constant or ProfileKind.Poisson or ProfileKind.Sweep or ProfileKind.SloSearch;
         var streams = Math.Max(Concurrencies.Max(), profile.Kind == ProfileKind.SloSearch && profile.Search.ByConcurrency ? (int)profile.Search.Max : 1);
@@ -87,13 +81,10 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
         var order = run.Existing.Count;
         for (var repeat = 0; repeat < suite.Repeats; repeat++)
         {
-            var runner = new Step(this, run, session, repeat, () => order++);
+            var runner = new Step(this, run, session, host, repeat, () => order++);
             await SweepAsync(runner, ct);
         }
     }
-
-    /// <summary>The server, environment and sampling around the running sweep.</summary>
-    internal Server.SweepHost? Host { get; private set; }
 
     /// <summary>Test and benchmark hook: sees every request's raw timing before it is summarised.</summary>
     internal Action<RequestTiming>? Observer { get; init; }
@@ -144,7 +135,8 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
     internal static string RateLabel(string profile, double rate) => string.Create(CultureInfo.InvariantCulture, $"{profile}-{rate:0.###}");
 
     /// <summary>Runs (or, on resume, recalls) one load point and writes its records.</summary>
-    internal sealed class Step(PerfPlan plan, SelfScheduledRun run, LoadSession session, int repeat, Func<int> nextOrder)
+    /// <param name="host">The server, environment and sampling around the running sweep.</param>
+    internal sealed class Step(PerfPlan plan, SelfScheduledRun run, LoadSession session, Server.SweepHost? host, int repeat, Func<int> nextOrder)
     {
         public int Repeat => repeat;
 
@@ -156,7 +148,7 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             }
 
             var suite = plan.Suite.Name;
-            await using var sampler = plan.Host?.StartSampling(point);
+            await using var sampler = host?.StartSampling(point);
             var (start, timings) = await LoadPointRunner.RunAsync(point, session, ct);
             var samples = sampler is null ? [] : await sampler.StopAsync();
             List<PerfRequest> records;
@@ -175,7 +167,7 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             }
 
             RequestsFile.Append(run.Folder, records);
-            plan.Host?.WriteSamples(samples);
+            host?.WriteSamples(samples);
             var summary = PerfStatistics.Summarize(point, records, plan.SuiteSpec.Slos, plan.SuiteSpec.Profile.MaxLagP99Ms, plan.SuiteSpec.Workload.IgnoreEos);
             run.Write(PerfResults.ToItem(plan.SuiteSpec, plan.Target.Name, point, summary, nextOrder()));
             return (summary.RequestsPerSecond, summary.SlosMet && summary.Valid);

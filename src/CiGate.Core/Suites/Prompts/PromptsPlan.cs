@@ -16,7 +16,7 @@ namespace CiGate.Core.Suites.Prompts;
 /// with the case's vars, calls the target and runs every assertion. Per sample it records
 /// `pass` (0/1), `score` (weighted) and one score per named metric.
 /// </summary>
-internal sealed class PromptsPlan : ISuitePlan
+internal sealed class PromptsPlan : IItemPlan
 {
     public const string PassMetric = "pass";
     public const string ScoreMetric = "score";
@@ -74,7 +74,7 @@ internal sealed class PromptsPlan : ISuitePlan
             Target = Target.Name,
             Item = ItemId(index),
             Repeat = repeat,
-            PromptHash = Suites.Accuracy.AccuracyPrompts.Hash(request),
+            PromptHash = Suites.Shared.PromptHash.Of(request),
             Group = suite.Prompts.Count > 1 ? prompt.Id : null,
             Question = Describe(testCase),
         };
@@ -138,7 +138,7 @@ internal sealed class PromptsPlan : ISuitePlan
         return record.WithResponse(response, extracted, scores);
     }
 
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => PromptsSummary.Summarize(this, suite, records);
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) => PromptsSummary.Summarize(this, suite, records);
 
     internal ModelRequest Request(TestCase testCase, SuitePrompt prompt, int repeat)
     {

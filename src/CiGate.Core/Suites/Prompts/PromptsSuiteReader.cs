@@ -1,6 +1,7 @@
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Prompts.Assertions;
+using CiGate.Core.Suites.Shared;
 using CiGate.Core.Templating;
 using YamlDotNet.RepresentationModel;
 
@@ -23,10 +24,7 @@ internal static class PromptsSuiteReader
         ReadInlineTests(map, baseDirectory, header.Defined, defaultVars, defaultAsserts, defaultSources, tests);
         ReadTestsFile(map, baseDirectory, defaultVars, defaultAsserts, defaultSources, tests);
         var generation = map.Map("generation");
-        var maxTokens = generation?.Int("max_tokens", 1, 1_000_000) ?? 1024;
-        var stop = generation?.Strings("stop") ?? [];
-        var temperature = generation?.Double("temperature", 0, 2);
-        var repeats = generation?.Int("repeats", 1, 1000) ?? 1;
+        var (maxTokens, stop, temperature, repeats) = Shared.GenerationReader.Read(generation, 1024);
         var passAtLeast = generation?.Int("pass_at_least", 1, 1000) ?? repeats;
         if (passAtLeast > repeats)
         {

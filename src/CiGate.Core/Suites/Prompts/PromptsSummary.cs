@@ -1,6 +1,6 @@
 using CiGate.Core.Results;
 using CiGate.Core.Running;
-using CiGate.Core.Suites.Accuracy.Scoring;
+using CiGate.Core.Suites.Shared;
 
 namespace CiGate.Core.Suites.Prompts;
 

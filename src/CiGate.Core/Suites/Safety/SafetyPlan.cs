@@ -16,7 +16,7 @@ namespace CiGate.Core.Suites.Safety;
 /// A safety suite on one target. Items are the dataset's prompts, then (with `labels:`) the
 /// labelled responses: those call no target, only the classifier, and score `agreement`.
 /// </summary>
-internal sealed class SafetyPlan : ISuitePlan
+internal sealed class SafetyPlan : IItemPlan
 {
     public const string Appropriate = "appropriate";
     public const string CompliedSafe = "complied_safe";
@@ -91,7 +91,7 @@ internal sealed class SafetyPlan : ISuitePlan
             Target = Target.Name,
             Item = item.Id,
             Repeat = repeat,
-            PromptHash = Accuracy.AccuracyPrompts.Hash(request),
+            PromptHash = Shared.PromptHash.Of(request),
             Group = suite.TypeField is { } field && item.Fields.TryGetValue(field, out var type) ? JsonValues.ToText(type) : null,
             Reference = label,
             Question = prompt.Length <= 300 ? prompt : prompt[..300],
@@ -125,7 +125,7 @@ internal sealed class SafetyPlan : ISuitePlan
         }
     }
 
-    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records) => SafetySummary.Summarize(this, suite, records);
+    public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) => SafetySummary.Summarize(this, suite, records);
 
     private async Task<ItemRecord> CalibrateAsync(LabelledResponse labelled, TargetClients clients, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CiGate.Core.Config;
-using CiGate.Core.Suites.Accuracy;
+using CiGate.Core.Datasets;
 using CiGate.Core.Templating;
 
 namespace CiGate.Core.Suites.Safety;

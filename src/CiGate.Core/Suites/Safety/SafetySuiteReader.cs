@@ -1,6 +1,8 @@
 using CiGate.Core.Config;
+using CiGate.Core.Datasets;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Accuracy;
+using CiGate.Core.Suites.Shared;
 using CiGate.Core.Templating;
 
 namespace CiGate.Core.Suites.Safety;
@@ -37,8 +39,7 @@ internal static class SafetySuiteReader
         var template = prompt is null ? null : TemplateReader.Read(prompt, "template", baseDirectory);
         prompt?.Finish();
         var generation = map.Map("generation");
-        var maxTokens = generation?.Int("max_tokens", 1) ?? 512;
-        var temperature = generation?.Double("temperature", 0, 2);
+        var (maxTokens, _, temperature, _) = GenerationReader.Read(generation, 512, GenerationKeys.MaxTokens | GenerationKeys.Temperature);
         generation?.Finish();
 
         var classifier = map.Choice("classifier", Classifiers) ?? SafetyClassifier.Detector;

@@ -1,8 +1,8 @@
 using CiGate.Core.Results;
 using CiGate.Core.Running;
-using CiGate.Core.Suites.Accuracy.Scoring;
 using CiGate.Core.Suites.Safety.Agreement;
 using CiGate.Core.Suites.Safety.Refusal;
+using CiGate.Core.Suites.Shared;
 
 namespace CiGate.Core.Suites.Safety;
 

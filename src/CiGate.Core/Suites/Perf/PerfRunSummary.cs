@@ -1,7 +1,7 @@
 using System.Globalization;
 using CiGate.Core.Results;
 
-namespace CiGate.Cli.Output;
+namespace CiGate.Core.Suites.Perf;
 
 /// <summary>
 /// A perf suite under the run summary: a line per load point with its requests, throughput and
@@ -9,7 +9,7 @@ namespace CiGate.Cli.Output;
 /// percentile does not have). With the kernel clock the line ends with the client's read lag:
 /// near the inter-token gap, chunks merged in the socket are timed late (README, Performance sweeps).
 /// </summary>
-internal static class PerfSummaryPrinter
+internal static class PerfRunSummary
 {
     /// <summary>Prints the suite when it is a perf suite; false otherwise (the caller prints it as an item suite).</summary>
     public static bool TryPrint(TextWriter w, SuiteResult suite)
@@ -45,7 +45,7 @@ internal static class PerfSummaryPrinter
         return true;
     }
 
-    private static string Label(Core.Suites.Perf.LoadPointSummary p) => p.Repeat == 0 ? p.Label : Text($"{p.Label} #{p.Repeat + 1}");
+    private static string Label(LoadPointSummary p) => p.Repeat == 0 ? p.Label : Text($"{p.Label} #{p.Repeat + 1}");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-namespace CiGate.Core.Suites.Accuracy.Scoring;
+namespace CiGate.Core.Suites.Shared;
 
 /// <summary>
 /// A metric over grouped items. <see cref="Micro"/> weights each item equally (lm-eval's

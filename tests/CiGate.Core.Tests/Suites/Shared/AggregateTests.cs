@@ -1,6 +1,6 @@
-using CiGate.Core.Suites.Accuracy.Scoring;
+using CiGate.Core.Suites.Shared;
 
-namespace CiGate.Core.Tests.Suites.Accuracy.Scoring;
+namespace CiGate.Core.Tests.Suites.Shared;
 
 public sealed class AggregateTests
 {

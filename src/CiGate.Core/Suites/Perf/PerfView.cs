@@ -1,4 +1,4 @@
-namespace CiGate.Core.Reporting;
+namespace CiGate.Core.Suites.Perf;
 
 /// <summary>
 /// A perf suite's section of the report, already escaped: the change of each gated latency

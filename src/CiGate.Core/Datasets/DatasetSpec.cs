@@ -1,4 +1,4 @@
-namespace CiGate.Core.Suites.Accuracy;
+namespace CiGate.Core.Datasets;
 
 public enum DatasetFormat
 {

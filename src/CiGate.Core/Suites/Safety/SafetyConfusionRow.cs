@@ -1,3 +1,3 @@
-namespace CiGate.Core.Reporting;
+namespace CiGate.Core.Suites.Safety;
 
 internal sealed record SafetyConfusionRow(string Human, string FullCompliance, string FullRefusal, string PartialRefusal);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using CiGate.Core.Results;
 
-namespace CiGate.Cli.Output;
+namespace CiGate.Core.Suites.Safety;
 
 /// <summary>A safety suite's overall rates (with Wilson intervals) and its classifier's agreement, under the run summary.</summary>
-internal static class SafetySummaryPrinter
+internal static class SafetyRunSummary
 {
     public static void Print(TextWriter w, SuiteResult suite)
     {

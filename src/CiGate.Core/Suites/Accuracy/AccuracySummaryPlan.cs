@@ -5,11 +5,11 @@ using CiGate.Core.Datasets;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
-using CiGate.Core.Suites.Accuracy;
 using CiGate.Core.Suites.Accuracy.Scoring;
+using CiGate.Core.Suites.Shared;
 using CiGate.Core.Templating;
 
-namespace CiGate.Core.Sharding;
+namespace CiGate.Core.Suites.Accuracy;
 
 /// <summary>
 /// An accuracy plan for summarising only. Its metrics read the filters' names and fallbacks

@@ -2,9 +2,8 @@ using System.Text.Json.Nodes;
 using CiGate.Core.Config;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
-using CiGate.Core.Suites.Prompts;
 
-namespace CiGate.Core.Sharding;
+namespace CiGate.Core.Suites.Prompts;
 
 /// <summary>
 /// A prompts plan for summarising only: its metrics read the cases and prompts (the item list),

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CiGate.Core.Suites.Accuracy.Scoring;
+namespace CiGate.Core.Suites.Shared;
 
 /// <summary>lm-eval's <c>mean</c> aggregation with its closed-form standard errors.</summary>
 public static class Aggregate

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CiGate.Core.Suites.Perf;
+using CiGate.Core.Reporting;
 
-namespace CiGate.Core.Reporting;
+namespace CiGate.Core.Suites.Perf;
 
 /// <summary>Turns a <see cref="PerfComparison"/> into the escaped <see cref="PerfView"/> of one format.</summary>
 internal static class PerfViewBuilder

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CiGate.Core.Suites.Perf;
+using CiGate.Core.Reporting;
 using CiGate.Core.Suites.Perf.Telemetry;
 
-namespace CiGate.Core.Reporting;
+namespace CiGate.Core.Suites.Perf;
 
 /// <summary>
 /// The sampled series of each load point, folded into the few columns a reader compares across

@@ -5,10 +5,9 @@ using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
 using CiGate.Core.Suites.Accuracy;
-using CiGate.Core.Suites.Safety;
 using CiGate.Core.Templating;
 
-namespace CiGate.Core.Sharding;
+namespace CiGate.Core.Suites.Safety;
 
 /// <summary>
 /// A safety plan for summarising only. Its metrics read the records (each carries its label as

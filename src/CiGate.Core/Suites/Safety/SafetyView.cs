@@ -1,4 +1,4 @@
-namespace CiGate.Core.Reporting;
+namespace CiGate.Core.Suites.Safety;
 
 /// <summary>
 /// A safety suite's section of the report, already escaped: rates per scope (base, head, head's

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CiGate.Core.Suites.Safety;
+using CiGate.Core.Reporting;
 using CiGate.Core.Suites.Safety.Refusal;
 
-namespace CiGate.Core.Reporting;
+namespace CiGate.Core.Suites.Safety;
 
 /// <summary>Turns a <see cref="SafetyComparison"/> into the escaped <see cref="SafetyView"/> of one format.</summary>
 internal static class SafetyViewBuilder
