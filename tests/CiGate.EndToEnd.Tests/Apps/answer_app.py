@@ -12,7 +12,7 @@ is a multiple of 7 comes back one too high, so a suite against it has failing ca
 echoed in the message, connection resets, 429 with Retry-After: 1, in turn); which attempts fail
 is decided by --seed, the case and the attempt number, so every case succeeds on some later attempt.
 If APP_TOKEN is set, requests must carry "Authorization: Bearer $APP_TOKEN" (else 401); the reply
-echoes the header in its trace, so a client that stores replies must mask it.
+echoes the header (and any X-Case header) in its trace, so a client that stores replies must mask it.
 Prints "listening http://127.0.0.1:PORT" once ready.
 """
 import argparse
@@ -117,7 +117,8 @@ class Handler(BaseHTTPRequestHandler):
         text = answer(question)
         history = body.get("history") or []
         meta = {"tokens": {"in": len(question.split()), "out": len(text.split())}, "engine": "calc-1"}
-        trace = {"steps": ["parse", "add"], "auth": auth, "history_len": len(history), "path": self.path}
+        trace = {"steps": ["parse", "add"], "auth": auth, "history_len": len(history), "path": self.path,
+                 "x_case": self.headers.get("X-Case", "")}
         calls = [{"id": "c1", "name": "add", "arguments": {"question": question}}] if "+" in question else []
         if self.path.startswith("/v1/stream"):
             return self.stream(text, meta, trace)
