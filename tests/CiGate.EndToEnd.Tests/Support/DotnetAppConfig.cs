@@ -58,7 +58,8 @@ internal static class DotnetAppConfig
     /// <summary>MyApp.Evals.dll as built with these tests (same configuration).</summary>
     public static string AppDll()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var binaries = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var configuration = new DirectoryInfo(binaries).Parent!.Name;
         var dll = Path.Combine(Repository.Root(), "examples", "dotnet-app", "MyApp.Evals", "bin", configuration,
             "net10.0", "MyApp.Evals.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; the test project's reference should have built it");
