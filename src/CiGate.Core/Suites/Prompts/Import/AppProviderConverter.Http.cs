@@ -6,12 +6,14 @@ namespace CiGate.Core.Suites.Prompts.Import;
 /// <summary>promptfoo's <c>http</c> provider → a <c>type: http</c> target (docs/targets/http.md).</summary>
 internal static partial class AppProviderConverter
 {
-    private static readonly string[] HttpKeys = ["url", "method", "headers", "body", "transformResponse", "responseParser"];
+    private static readonly string[] HttpKeys =
+        ["url", "method", "headers", "body", "transformResponse", "responseParser"];
 
     private static void Http(
         string id, string name, YamlMappingNode? config, YamlNode node, List<string> lines, ImportContext context)
     {
-        var url = (Get(config, "url") as YamlScalarNode)?.Value ?? (id.Contains("://", StringComparison.Ordinal) ? id : null);
+        var url = (Get(config, "url") as YamlScalarNode)?.Value
+            ?? (id.Contains("://", StringComparison.Ordinal) ? id : null);
         if (url is null)
         {
             context.Drop(node, $"provider '{id}' has no config.url: it is written as a commented TODO target");
@@ -54,7 +56,7 @@ internal static partial class AppProviderConverter
         }
     }
 
-    /// <summary>A simple <c>transformResponse</c> path (<c>json.a.b[0]</c>) as a JSON Pointer; absent: the whole reply.</summary>
+    /// <summary>A <c>transformResponse</c> path (<c>json.a.b[0]</c>) as a JSON Pointer; none: the reply.</summary>
     private static string? Output(YamlMappingNode? config, ImportContext context)
     {
         var node = Get(config, "transformResponse") ?? Get(config, "responseParser");
@@ -71,7 +73,8 @@ internal static partial class AppProviderConverter
                 var name = step.Groups[1].Success ? step.Groups[1].Value
                     : step.Groups[2].Success ? step.Groups[2].Value
                     : step.Groups[3].Success ? step.Groups[3].Value : step.Groups[4].Value;
-                return "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                return "/" + name.Replace("~", "~0", StringComparison.Ordinal)
+                    .Replace("/", "~1", StringComparison.Ordinal);
             }));
             return pointer;
         }
@@ -91,8 +94,8 @@ internal static partial class AppProviderConverter
         YamlMappingNode map => new YamlMappingNode(map.Children.Select(p =>
             new KeyValuePair<YamlNode, YamlNode>(p.Key, Body(p.Value, context)))),
         YamlSequenceNode list => new YamlSequenceNode(list.Children.Select(c => Body(c, context))),
-        YamlScalarNode { Style: ScalarStyle.Plain } s when YamlEmitter.Scalar(s) == s.Value && !(s.Value ?? "").Contains('{')
-            => s,
+        YamlScalarNode { Style: ScalarStyle.Plain } s
+            when YamlEmitter.Scalar(s) == s.Value && !(s.Value ?? "").Contains('{') => s,
         YamlScalarNode s => new YamlScalarNode(Template(s.Value ?? "", header: false, s, context))
         {
             Style = ScalarStyle.DoubleQuoted,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -27,7 +28,12 @@ internal static partial class AppProviderConverter
     /// <summary>Writes the target (named by <paramref name="nameOf"/>, called once) and returns true; false when
     /// the id is none of these providers.</summary>
     public static bool TryConvert(
-        string id, Func<string> nameOf, YamlMappingNode? config, YamlNode node, List<string> lines, ImportContext context)
+        string id,
+        Func<string> nameOf,
+        YamlMappingNode? config,
+        YamlNode node,
+        List<string> lines,
+        ImportContext context)
     {
         if (id is "http" or "https" || id.StartsWith("http://", StringComparison.Ordinal)
             || id.StartsWith("https://", StringComparison.Ordinal))
@@ -74,7 +80,8 @@ internal static partial class AppProviderConverter
     private static (string Path, string? Function) SplitFunction(string script)
     {
         var colon = script.LastIndexOf(':');
-        return colon > 0 && Path.HasExtension(script[..colon]) && !script[(colon + 1)..].Contains('/', StringComparison.Ordinal)
+        return colon > 0 && Path.HasExtension(script[..colon])
+            && !script[(colon + 1)..].Contains('/', StringComparison.Ordinal)
             ? (script[..colon], script[(colon + 1)..])
             : (script, null);
     }
@@ -100,16 +107,18 @@ internal static partial class AppProviderConverter
         }
     }
 
-    private static string Json(YamlMappingNode? config) => config is null ? "{}" : JsonSerializer.Serialize(ToJson(config));
+    private static string Json(YamlMappingNode? config) =>
+        config is null ? "{}" : JsonSerializer.Serialize(ToJson(config));
 
     private static object? ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode map => map.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => ToJson(p.Value)),
+        YamlMappingNode map =>
+            map.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => ToJson(p.Value)),
         YamlSequenceNode list => list.Children.Select(ToJson).ToList(),
         YamlScalarNode { Style: ScalarStyle.Plain } s when s.Value is "true" or "false" => s.Value == "true",
         YamlScalarNode { Style: ScalarStyle.Plain } s when s.Value is null or "null" or "~" => null,
         YamlScalarNode { Style: ScalarStyle.Plain } s when double.TryParse(
-            s.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+            s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         YamlScalarNode s => s.Value,
         _ => null,
     };

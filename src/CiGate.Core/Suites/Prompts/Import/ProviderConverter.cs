@@ -92,7 +92,12 @@ internal static class ProviderConverter
     {
         var parts = id.Split(':', 3);
         if (AppProviderConverter.TryConvert(
-            id, () => ImportContext.Unique(ImportContext.Slug(label ?? AppName(id)), names), config, node, lines, context))
+            id,
+            () => ImportContext.Unique(ImportContext.Slug(label ?? AppName(id)), names),
+            config,
+            node,
+            lines,
+            context))
         {
             return !lines[^1].StartsWith("  # TODO", StringComparison.Ordinal);
         }
@@ -107,7 +112,8 @@ internal static class ProviderConverter
         {
             ["ollama", var mode, var rest] when OllamaModes.Contains(mode) => rest,
             ["ollama", var m] when !NonChatModes.Contains(m) => m,
-            ["ollama", var m, var rest] when !OllamaModes.Contains(m) && !NonChatModes.Contains(m) => $"{m}:{rest}", // llama3:8b
+            // A model tag such as llama3:8b.
+            ["ollama", var m, var rest] when !OllamaModes.Contains(m) && !NonChatModes.Contains(m) => $"{m}:{rest}",
             ["anthropic", "messages", var rest] => rest,
             ["anthropic", var m] when m is not ("messages" or "completion") => m,
             ["openai", var mode, var rest] when OpenAiModes.Contains(mode) => rest,
@@ -197,7 +203,7 @@ internal static class ProviderConverter
         return true;
     }
 
-    /// <summary>A target name for an app provider: the script's file name, the URL's host, or the command's first word.</summary>
+    /// <summary>An app provider's target name: the script's file name, the URL's host, the command's last word.</summary>
     private static string AppName(string id)
     {
         if (Uri.TryCreate(id, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -205,9 +211,10 @@ internal static class ProviderConverter
             return uri.Host;
         }
 
-        var rest = id.Contains(':', StringComparison.Ordinal) ? id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..] : id;
-        var word = rest.TrimStart('/').Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(w => !w.StartsWith('-'))
-            ?? id;
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        var rest = colon >= 0 ? id[(colon + 1)..] : id;
+        var word = rest.TrimStart('/').Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .LastOrDefault(w => !w.StartsWith('-')) ?? id;
         return Path.GetFileNameWithoutExtension(word.Split(':')[0]) is { Length: > 0 } file ? file : id;
     }
 
