@@ -50,6 +50,7 @@ internal static class ChatRequestMapping
             options.ResponseFormat = ResponseFormat(format);
         }
 
+        options.AllowMultipleToolCalls = request.ParallelToolCalls;
         return options;
     }
 

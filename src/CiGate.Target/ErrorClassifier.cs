@@ -7,7 +7,8 @@ internal static class ErrorClassifier
 
     /// <summary>
     /// Retryable: <see cref="CiGateTargetException"/> as it says; transport trouble (HTTP, I/O,
-    /// timeouts, a cancellation the app did not ask for); an exception carrying an HTTP status of 408,
+    /// timeouts, a cancellation the app did not ask for); a reply that is not JSON
+    /// (<see cref="System.Text.Json.JsonException"/>); an exception carrying an HTTP status of 408,
     /// 429 or 5xx (as the OpenAI SDK's ClientResultException does, read by its <c>Status</c>
     /// property). Anything else is the app's or the request's fault and is not retried.
     /// </summary>
@@ -20,6 +21,11 @@ internal static class ErrorClassifier
                 case CiGateTargetException target:
                     return target.Retryable;
                 case HttpRequestException or TimeoutException or IOException:
+                    return true;
+                case System.Text.Json.JsonException:
+                    // A service the app called sent JSON cut off or malformed (the OpenAI SDK throws the
+                    // reader's exception): a fault of the reply, retried as cigate retries a malformed
+                    // model response. An app bug that throws it every time fails after the retries.
                     return true;
                 case OperationCanceledException when !serving.IsCancellationRequested:
                     return true;

@@ -97,6 +97,14 @@ internal static class ProtocolJson
             Tools = [.. Array(root, "tools")],
             ToolChoice = Present(root, "tool_choice"),
             ResponseFormat = Present(root, "response_format"),
+            ParallelToolCalls = Present(root, "parallel_tool_calls") is { } parallel
+                ? parallel.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw new CiGateTargetException("parallel_tool_calls must be true or false"),
+                }
+                : null,
             Json = root,
         };
     }

@@ -37,6 +37,9 @@ public sealed class TargetRequest
     /// <summary>OpenAI's <c>response_format</c> (text, json_object or json_schema), when sent.</summary>
     public JsonElement? ResponseFormat { get; init; }
 
+    /// <summary>OpenAI's <c>parallel_tool_calls</c>, when sent: whether one answer may call several tools.</summary>
+    public bool? ParallelToolCalls { get; init; }
+
     /// <summary>The whole request line, for fields this type does not name.</summary>
     public JsonElement Json { get; init; }
 

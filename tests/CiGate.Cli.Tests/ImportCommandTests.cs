@@ -13,7 +13,7 @@ public sealed class ImportCommandTests
         providers:
           - id: openai:chat:gpt-4o-mini
             config: { temperature: 0, max_tokens: 100 }
-          - python:my_provider.py
+          - bedrock:anthropic.claude-3-haiku
         defaultTest:
           assert: [ { type: not-icontains, value: as an ai } ]
         tests:
@@ -35,7 +35,7 @@ public sealed class ImportCommandTests
 
         CliAssert.Fails(result);
         CliAssert.HasError(result, "CIGATE0080", source, (8, 5));
-        Assert.Contains("provider 'python:my_provider.py'", CliAssert.HasError(result, "CIGATE0080", source, (8, 5)), StringComparison.Ordinal);
+        Assert.Contains("provider 'bedrock:anthropic.claude-3-haiku'", CliAssert.HasError(result, "CIGATE0080", source, (8, 5)), StringComparison.Ordinal);
         Assert.Contains("--allow-partial", CliAssert.HasError(result, "CIGATE0080", source, (16, 9)), StringComparison.Ordinal);
         Assert.Equal(2, CliAssert.ErrorLines(result, "CIGATE0080").Count);
         CliAssert.NoStackTrace(result);
@@ -54,12 +54,34 @@ public sealed class ImportCommandTests
 
         CliAssert.Succeeds(result);
         Assert.Contains($"wrote {config}", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"{source}(8,5): warning: provider 'python:my_provider.py'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{source}(8,5): warning: provider 'bedrock:anthropic.claude-3-haiku'", result.Stderr, StringComparison.Ordinal);
         Assert.Contains($"{source}(16,9): warning: assertion type 'python' is commented out: suites run no code", result.Stderr, StringComparison.Ordinal);
         Assert.StartsWith("# converted from promptfooconfig.yaml by cigate import", File.ReadAllText(config), StringComparison.Ordinal);
         Assert.Contains("\n# DROPPED: 2 thing(s) the promptfoo config tests and this file does not", File.ReadAllText(config), StringComparison.Ordinal);
         CliAssert.Succeeds(validate);
         Assert.Contains("ok: 1 suite(s), 1 target(s), 4 sample(s) per target", validate.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_OfAScriptProvider_WritesTheShimBesideTheConfig()
+    {
+        using var folder = new TempFolder();
+        var source = folder.Write("promptfooconfig.yaml", """
+            prompts: ["{{ question }}"]
+            providers: [ "file://my_provider.py", "exec: python3 chain.py" ]
+            tests: [ { vars: { question: hi }, assert: [ { type: icontains, value: hi } ] } ]
+            """);
+        var config = folder.File("ci/cigate.yml");
+
+        var result = await CliRunner.RunAsync("import", "promptfoo", source, "--out", config);
+
+        CliAssert.Succeeds(result);
+        var shim = folder.File("ci/cigate-shims/promptfoo_provider.py");
+        Assert.Contains($"wrote {shim}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("call_api(prompt", File.ReadAllText(shim), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("ci/cigate-shims/promptfoo_provider.mjs")));
+        Assert.Contains("command: [python3, ci/cigate-shims/promptfoo_provider.py, python, my_provider.py",
+            File.ReadAllText(config), StringComparison.Ordinal);
     }
 
     [Fact]

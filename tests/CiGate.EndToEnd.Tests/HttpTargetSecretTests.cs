@@ -2,7 +2,10 @@ using CiGate.EndToEnd.Tests.Support;
 
 namespace CiGate.EndToEnd.Tests;
 
-/// <summary>A header's ${env:NAME} secret reaches the app and nothing else: not the console, results, cache or reports.</summary>
+/// <summary>
+/// A header's ${env:NAME} secret (in a literal and in a templated header) reaches the app and nothing
+/// else: not the console, results, cache or reports.
+/// </summary>
 public sealed class HttpTargetSecretTests
 {
     private const string Token = "app-token-5f0c1e9b7d";
@@ -13,7 +16,7 @@ public sealed class HttpTargetSecretTests
         using var folder = new TempFolder();
         using var app = await AnswerApp.StartAsync(faultRate: 0.1, token: Token);
         var target = """
-                headers: { Authorization: "Bearer ${env:APP_TOKEN}" }
+                headers: { Authorization: "Bearer ${env:APP_TOKEN}", X-Case: "{{ item_id }}:${env:APP_TOKEN}" }
                 concurrency: 4
                 retries: { max_attempts: 8, initial_delay: 20ms, max_delay: 2s }
             cache: { dir: cache }
@@ -37,6 +40,8 @@ public sealed class HttpTargetSecretTests
         // The app echoed the header (in every trace and in its 500s): masked, not dropped, so the check can fail.
         var items = await File.ReadAllTextAsync(Path.Combine(folder.File("run"), "items.jsonl"), TestContext.Current.CancellationToken);
         Assert.Contains("\"auth\\\":\\\"***\\\"", items.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"x_case\\\":\\\"c001:***\\\"", items.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         foreach (var output in new[] { first, cached, compare })
         {
             Assert.DoesNotContain(Token, output.Stdout + output.Stderr, StringComparison.Ordinal);

@@ -156,6 +156,25 @@ public sealed class ChatClientServingTests
     }
 
     [Fact]
+    public async Task A_model_reply_cut_off_mid_JSON_comes_back_retryable()
+    {
+        await using var server = await Simulators.StartAsync(o =>
+        {
+            o.Faults.Rate = 1.0;
+            o.Faults.Kinds = [CiGate.Simulator.FaultKind.MalformedJson];
+        });
+        await using var target = Serve(server, maxRetries: 0);
+
+        await target.Peer.SendAsync(ProtocolPeer.Request("m1", "What is the capital of France?"));
+        var error = await target.Peer.ReceiveAsync(TimeSpan.FromSeconds(60));
+
+        // The SDK throws System.Text.Json's reader exception: the model's fault, like a 5xx, not the app's.
+        Assert.Equal("error", error!.Value.GetProperty("type").GetString());
+        Assert.Contains("Json", error.Value.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(error.Value.GetProperty("retryable").GetBoolean());
+    }
+
+    [Fact]
     public async Task Closing_input_ends_serving_after_the_requests_in_flight_are_answered()
     {
         await using var server = await Simulators.StartAsync(o => o.TimeToFirstToken = TimeSpan.FromMilliseconds(300));

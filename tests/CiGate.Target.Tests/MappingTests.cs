@@ -19,7 +19,7 @@ public sealed class MappingTests
              "tools":[{"type":"function","function":{"name":"get_weather","description":"Weather in a city",
                "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}},
                {"type":"function","function":{"name":"now"}}],
-             "tool_choice":{"type":"function","function":{"name":"get_weather"}},
+             "tool_choice":{"type":"function","function":{"name":"get_weather"}},"parallel_tool_calls":false,
              "response_format":{"type":"json_schema","json_schema":{"name":"answer","description":"d",
                "schema":{"type":"object","properties":{"city":{"type":"string"}}}}}}
             """);
@@ -36,6 +36,7 @@ public sealed class MappingTests
         Assert.Equal("city", weather.JsonSchema.GetProperty("required")[0].GetString());
         Assert.Equal("now", options.Tools[1].Name);
         Assert.Equal("get_weather", Assert.IsType<RequiredChatToolMode>(options.ToolMode).RequiredFunctionName);
+        Assert.False(options.AllowMultipleToolCalls);
         var format = Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat);
         Assert.Equal("answer", format.SchemaName);
         var city = format.Schema!.Value.GetProperty("properties").GetProperty("city");
@@ -61,6 +62,7 @@ public sealed class MappingTests
         Assert.Null(options.StopSequences);
         Assert.Null(options.Tools);
         Assert.Null(options.ResponseFormat);
+        Assert.Null(options.AllowMultipleToolCalls);
         Assert.Same(ChatResponseFormat.Json, json.ToChatOptions().ResponseFormat);
         Assert.Same(ChatToolMode.RequireAny, json.ToChatOptions().ToolMode);
         Assert.Equal("p", Assert.Single(plain.ToChatMessages()).Text);

@@ -51,6 +51,14 @@ internal static class ImportCommand
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllTextAsync(target, result.Yaml, ct);
+            foreach (var (relative, text) in result.Files)
+            {
+                // The shims the converted script providers run; rewritten each import (they are cigate's, not yours).
+                var file = Path.Combine(Path.GetDirectoryName(target)!, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                await File.WriteAllTextAsync(file, text, ct);
+                await stdout.WriteLineAsync($"wrote {file}");
+            }
             var note = result.Warnings.Count == 0 ? "" : $" with {result.Warnings.Count} warning(s): see the TODO comments in it";
             await stdout.WriteLineAsync($"wrote {target}{note}; check it with 'cigate validate {target}'");
             return ExitCodes.Pass;

@@ -165,6 +165,7 @@ public static class ConfigLoader
         {
             Defined = [.. targets.Select(t => t.Name)],
             Graders = [.. targets.Where(t => t.Role == TargetRole.Grader).Select(t => t.Name)],
+            Applications = Targets.ApplicationTargets.Of(targets),
         };
     }
 }

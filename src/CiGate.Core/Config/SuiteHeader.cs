@@ -8,4 +8,7 @@ internal sealed record SuiteHeader(string Name, string Kind, IReadOnlyList<strin
 
     /// <summary>The targets with role: grader, the default grader when there is exactly one.</summary>
     public IReadOnlyList<string> Graders { get; init; } = [];
+
+    /// <summary>The exec and http targets by name with their type's YAML name (a perf suite refuses them).</summary>
+    public IReadOnlyDictionary<string, string> Applications { get; init; } = new Dictionary<string, string>();
 }

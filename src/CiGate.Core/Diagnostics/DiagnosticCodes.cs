@@ -113,6 +113,9 @@ public static class DiagnosticCodes
     /// <summary>An http target's request could not be built for a case (a template failed, the URL it rendered is not a URL).</summary>
     public const string HttpRequestRender = "CIGATE0313";
 
+    /// <summary>A perf suite runs on an exec or http target: perf times tokens from a streaming OpenAI endpoint.</summary>
+    public const string PerfOnApplicationTarget = "CIGATE0314";
+
     // Results and resume
     public const string ResultsNotFound = "CIGATE0401";
     public const string ResultsMalformed = "CIGATE0402";

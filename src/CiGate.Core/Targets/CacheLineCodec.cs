@@ -84,6 +84,7 @@ internal static class CacheLineCodec
                 ToolCalls = CacheLineExtras.ReadToolCalls(root),
                 Reasoning = OptionalString(root, "reasoning"),
                 Refusal = OptionalString(root, "refusal"),
+                Trace = OptionalString(root, "trace"),
             };
             return true;
         }

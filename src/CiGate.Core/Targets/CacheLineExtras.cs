@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CiGate.Core.Targets;
 
 /// <summary>
-/// The optional parts of a cache entry: tool_calls ([{ id, name, arguments }]), reasoning, refusal.
+/// The optional parts of a cache entry: tool_calls ([{ id, name, arguments }]), reasoning, refusal, trace.
 /// Written only when present; a line without them (every line written before they existed) reads as none.
 /// </summary>
 internal static class CacheLineExtras
@@ -37,6 +37,11 @@ internal static class CacheLineExtras
         if (response.Refusal is not null)
         {
             writer.WriteString("refusal", response.Refusal);
+        }
+
+        if (response.Trace is not null)
+        {
+            writer.WriteString("trace", response.Trace);
         }
     }
 

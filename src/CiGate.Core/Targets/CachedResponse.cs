@@ -16,4 +16,7 @@ public sealed record CachedResponse(
 
     /// <summary>The refusal message a target returned instead of content.</summary>
     public string? Refusal { get; init; }
+
+    /// <summary>An exec target's trace (compact JSON, secrets masked); an http target caches its whole reply.</summary>
+    public string? Trace { get; init; }
 }

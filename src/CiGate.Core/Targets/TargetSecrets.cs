@@ -39,6 +39,13 @@ public sealed partial class TargetSecrets
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     /// <summary>
+    /// The value of each variable the headers read (an http target's templated header resolves its
+    /// references per case); each value is also masked by <see cref="Redact"/>.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> HeaderVariables { get; private init; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The target's <c>request.extra_body</c> with every <c>${env:NAME}</c> in its string values resolved,
     /// or null when it reads no variable (then the body as written is sent). Only ever sent, never keyed or stored.
     /// </summary>
@@ -62,6 +69,7 @@ public sealed partial class TargetSecrets
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in config.Headers)
         {
             headers[name] = ReferenceRegex().Replace(value, match =>
@@ -81,6 +89,7 @@ public sealed partial class TargetSecrets
                     return "";
                 }
 
+                variables[variable] = resolved;
                 return resolved;
             });
         }
@@ -88,7 +97,10 @@ public sealed partial class TargetSecrets
         var bodySecrets = new List<string>();
         var extraBody = ResolveBody(config, lookup, diagnostics, bodySecrets);
         diagnostics.ThrowIfAny();
-        return new TargetSecrets(apiKey, headers, extraBody, bodySecrets);
+        return new TargetSecrets(apiKey, headers, extraBody, bodySecrets.Concat(variables.Values))
+        {
+            HeaderVariables = variables,
+        };
     }
 
     /// <summary>The environment variables a target reads secrets from (its key and every <c>${env:NAME}</c> of its headers).</summary>

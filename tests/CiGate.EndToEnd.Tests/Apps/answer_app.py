@@ -9,10 +9,10 @@ is a multiple of 7 comes back one too high, so a suite against it has failing ca
   GET  /stats       {"requests", "faults": {kind: n}, "retry_after_gaps_ms": [...]}
 
 --fault-rate R injects faults on a fraction R of attempts (500 with the caller's Authorization
-echoed in the message, connection resets, 429 with Retry-After: 1), decided by --seed, the case
-and the attempt number, so a run is reproducible and every case succeeds on some later attempt.
+echoed in the message, connection resets, 429 with Retry-After: 1, in turn); which attempts fail
+is decided by --seed, the case and the attempt number, so every case succeeds on some later attempt.
 If APP_TOKEN is set, requests must carry "Authorization: Bearer $APP_TOKEN" (else 401); the reply
-echoes the header in its trace, so a client that stores replies must mask it.
+echoes the header (and any X-Case header) in its trace, so a client that stores replies must mask it.
 Prints "listening http://127.0.0.1:PORT" once ready.
 """
 import argparse
@@ -31,7 +31,7 @@ ARGS = None
 LOCK = threading.Lock()
 ATTEMPTS = {}
 LAST_429 = {}
-STATS = {"requests": 0, "faults": {"500": 0, "reset": 0, "429": 0}, "retry_after_gaps_ms": []}
+STATS = {"requests": 0, "injected": 0, "faults": {"500": 0, "reset": 0, "429": 0}, "retry_after_gaps_ms": []}
 
 
 def answer(question):
@@ -53,7 +53,11 @@ def fault_for(key):
     draw = random.Random(f"{ARGS.seed}|{key}|{attempt}").random()
     if draw >= ARGS.fault_rate:
         return None
-    return ("500", "reset", "429")[min(2, int(draw / ARGS.fault_rate * 3))]
+    # Which attempts fail is seeded; their kinds take turns, so any run with three faults or more
+    # sees every kind (a seeded kind left a 60-case run without a single 500).
+    with LOCK:
+        STATS["injected"] += 1
+        return ("500", "reset", "429")[(STATS["injected"] - 1) % 3]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -113,7 +117,8 @@ class Handler(BaseHTTPRequestHandler):
         text = answer(question)
         history = body.get("history") or []
         meta = {"tokens": {"in": len(question.split()), "out": len(text.split())}, "engine": "calc-1"}
-        trace = {"steps": ["parse", "add"], "auth": auth, "history_len": len(history), "path": self.path}
+        trace = {"steps": ["parse", "add"], "auth": auth, "history_len": len(history), "path": self.path,
+                 "x_case": self.headers.get("X-Case", "")}
         calls = [{"id": "c1", "name": "add", "arguments": {"question": question}}] if "+" in question else []
         if self.path.startswith("/v1/stream"):
             return self.stream(text, meta, trace)

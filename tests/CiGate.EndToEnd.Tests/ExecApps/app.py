@@ -67,9 +67,19 @@ def answer(req):
         output = "echo: " + text
     if args.leak and "leak" in text:
         output += " token=" + os.environ.get("APP_TOKEN", "")
-    send({"type": "response", "id": req["id"], "output": output, "finish_reason": "stop",
-          "usage": {"prompt_tokens": len(words), "completion_tokens": len(output.split())},
-          "trace": {"vars": req.get("vars"), "item": req.get("item")}})
+    reply = {"type": "response", "id": req["id"], "output": output, "finish_reason": "stop",
+             "usage": {"prompt_tokens": len(words), "completion_tokens": len(output.split())},
+             "trace": {"vars": req.get("vars"), "item": req.get("item")}}
+    # The request surface (cigate-exec/1 since tools were passed through): call the first tool, and
+    # show what else came in the trace.
+    tools = req.get("tools") or []
+    if tools:
+        reply["tool_calls"] = [{"id": "call_1", "name": tools[0]["function"]["name"], "arguments": {"q": text}}]
+        reply["finish_reason"] = "tool_calls"
+    surface = {k: req[k] for k in ("tool_choice", "parallel_tool_calls", "response_format") if k in req}
+    if surface:
+        reply["trace"]["surface"] = surface
+    send(reply)
 
 
 def main():

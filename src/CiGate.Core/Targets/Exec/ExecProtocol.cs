@@ -12,10 +12,17 @@ internal static class ExecProtocol
 {
     public const string Version = "cigate-exec/1";
 
+    /// <summary>
+    /// The revision of version 1 cigate speaks, sent in its hello. Revisions only add optional
+    /// fields that the other side may ignore: 2 added the request surface (tools, tool_choice,
+    /// parallel_tool_calls, response_format) and keeps the reply's trace.
+    /// </summary>
+    public const int Revision = 2;
+
     // Text goes to a process, never into HTML: relaxed escaping keeps non-ASCII text readable.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Hello() => "{\"type\":\"hello\",\"protocol\":\"cigate-exec/1\"}\n"u8.ToArray();
+    public static byte[] Hello() => "{\"type\":\"hello\",\"protocol\":\"cigate-exec/1\",\"revision\":2}\n"u8.ToArray();
 
     /// <summary>
     /// The request line. With <paramref name="id"/> null, id and item are left out: the cache key's input.
@@ -58,6 +65,7 @@ internal static class ExecProtocol
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            WriteSurface(writer, request.Surface);
             writer.WriteEndObject();
         }
 
@@ -152,6 +160,42 @@ internal static class ExecProtocol
 
     internal static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// <c>tools</c>, <c>tool_choice</c>, <c>parallel_tool_calls</c> and <c>response_format</c> as the
+    /// suite or case wrote them (OpenAI's shapes), each only when set: a request without them is
+    /// byte for byte what cigate-exec/1 sent before they existed, so cached answers stay valid.
+    /// </summary>
+    private static void WriteSurface(Utf8JsonWriter writer, RequestSurface? surface)
+    {
+        if (surface is null)
+        {
+            return;
+        }
+
+        if (surface.Tools is { } tools)
+        {
+            writer.WritePropertyName("tools");
+            tools.WriteTo(writer);
+        }
+
+        if (surface.ToolChoice is { } choice)
+        {
+            writer.WritePropertyName("tool_choice");
+            choice.WriteTo(writer);
+        }
+
+        if (surface.ParallelToolCalls is { } parallel)
+        {
+            writer.WriteBoolean("parallel_tool_calls", parallel);
+        }
+
+        if (surface.ResponseFormat is { } format)
+        {
+            writer.WritePropertyName("response_format");
+            format.WriteTo(writer);
+        }
+    }
 
     private static void WriteMessages(Utf8JsonWriter writer, IReadOnlyList<ChatMessage>? messages)
     {

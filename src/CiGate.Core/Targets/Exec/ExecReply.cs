@@ -30,6 +30,9 @@ internal sealed record ExecReply(ExecReplyKind Kind, string? Id)
 
     public string? Model { get; init; }
 
+    /// <summary>Any JSON the app returned about how it answered, as compact JSON text (capped when kept).</summary>
+    public string? Trace { get; init; }
+
     public string? Message { get; init; }
 
     public bool Retryable { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CiGate.Core.Targets.Exec;
@@ -5,6 +6,9 @@ namespace CiGate.Core.Targets.Exec;
 /// <summary>Reads a <c>response</c> object: <c>output</c> is required, everything else optional.</summary>
 internal static class ExecResponseReader
 {
+    private static readonly JsonSerializerOptions Relaxed =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static ExecReply Read(JsonElement root, string? id)
     {
         var output = ExecProtocol.Text(root, "output");
@@ -18,7 +22,22 @@ internal static class ExecResponseReader
             FinishReason = ExecProtocol.Text(root, "finish_reason"),
             Usage = Usage(root),
             Model = ExecProtocol.Text(root, "model"),
+            Trace = Trace(root),
         };
+    }
+
+    /// <summary>The <c>trace</c> value, any JSON but null, as compact JSON cut as an http target's is.</summary>
+    private static string? Trace(JsonElement root)
+    {
+        if (!root.TryGetProperty("trace", out var trace) || trace.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var text = JsonSerializer.Serialize(trace, Relaxed);
+        return text.Length > Http.HttpReplyMapper.MaxTraceLength
+            ? string.Concat(text.AsSpan(0, Http.HttpReplyMapper.MaxTraceLength), "…")
+            : text;
     }
 
     private static List<ToolCall> ToolCalls(JsonElement root)
@@ -36,9 +55,9 @@ internal static class ExecResponseReader
                 continue;
             }
 
-            // Arguments are a JSON text as models send them; an app that sends an object gets its text kept.
+            // Arguments are a JSON text as models send them; an app that sends an object gets it as compact JSON.
             var arguments = call.TryGetProperty("arguments", out var args)
-                ? args.ValueKind == JsonValueKind.String ? args.GetString()! : args.GetRawText()
+                ? args.ValueKind == JsonValueKind.String ? args.GetString()! : JsonSerializer.Serialize(args, Relaxed)
                 : "{}";
             calls.Add(new ToolCall(ExecProtocol.Text(call, "id"), name, arguments));
         }

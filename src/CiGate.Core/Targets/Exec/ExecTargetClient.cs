@@ -51,7 +51,13 @@ internal sealed partial class ExecTargetClient : ITargetClient
             if (cache.TryGet(cacheKey, out var hit))
             {
                 return new ModelResponse(
-                    hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, null, FromCache: true, Attempts: 0, 0);
+                    hit.Text, hit.FinishReason, hit.Usage, hit.ServedModel, null, FromCache: true, Attempts: 0, 0)
+                {
+                    ToolCalls = hit.ToolCalls,
+                    Reasoning = hit.Reasoning,
+                    Refusal = hit.Refusal,
+                    Trace = hit.Trace,
+                };
             }
         }
 
@@ -70,7 +76,13 @@ internal sealed partial class ExecTargetClient : ITargetClient
                     await cache!.AddAsync(
                         cacheKey,
                         new CachedResponse(
-                            response.Text, response.FinishReason, response.Usage, response.ServedModel, null),
+                            response.Text, response.FinishReason, response.Usage, response.ServedModel, null)
+                        {
+                            ToolCalls = response.ToolCalls,
+                            Reasoning = response.Reasoning,
+                            Refusal = response.Refusal,
+                            Trace = response.Trace,
+                        },
                         CancellationToken.None);
                 }
 
@@ -142,6 +154,7 @@ internal sealed partial class ExecTargetClient : ITargetClient
             ToolCalls = [.. reply.ToolCalls.Select(c => c with { Arguments = log.Redact(c.Arguments) })],
             Reasoning = reply.Reasoning is { } reasoning ? log.Redact(reasoning) : null,
             Refusal = reply.Refusal is { } refusal ? log.Redact(refusal) : null,
+            Trace = reply.Trace is { } trace ? log.Redact(trace) : null,
         };
 
     private TargetException Exhausted(AttemptFailure every, int attempts, string lastError)

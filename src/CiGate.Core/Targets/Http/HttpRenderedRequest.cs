@@ -4,7 +4,12 @@ using System.Text;
 namespace CiGate.Core.Targets.Http;
 
 /// <summary>One case's request, rendered once and sent on every attempt.</summary>
-internal sealed record HttpRenderedRequest(string Method, Uri Url, byte[]? Body)
+/// <param name="Headers">The templated headers rendered for this case: as sent and as keyed.</param>
+internal sealed record HttpRenderedRequest(
+    string Method,
+    Uri Url,
+    byte[]? Body,
+    IReadOnlyDictionary<string, (string Send, string Key)> Headers)
 {
     /// <summary>
     /// What the cache key hashes: method, URL, the headers as written (each <c>${env:NAME}</c>
@@ -14,8 +19,9 @@ internal sealed record HttpRenderedRequest(string Method, Uri Url, byte[]? Body)
     {
         var text = new StringBuilder();
         text.Append(Method).Append('\n').Append(Url.AbsoluteUri).Append('\n').Append(stream ? "sse" : "json").Append('\n');
-        foreach (var (name, value) in headersAsWritten.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var (name, written) in headersAsWritten.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
+            var value = Headers.TryGetValue(name, out var rendered) ? rendered.Key : written;
             text.Append(name.ToLowerInvariant()).Append(": ").Append(value).Append('\n');
         }
 
@@ -34,8 +40,9 @@ internal sealed record HttpRenderedRequest(string Method, Uri Url, byte[]? Body)
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        foreach (var (name, value) in headers)
+        foreach (var (name, resolved) in headers)
         {
+            var value = Headers.TryGetValue(name, out var rendered) ? rendered.Send : resolved;
             if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
             {
                 if (message.Content is { } content)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Json.Pointer;
 
@@ -14,6 +15,10 @@ internal static class HttpReplyMapper
 {
     /// <summary>Traces are for reading a failure, not for storing the app's state: longer ones are cut.</summary>
     public const int MaxTraceLength = 4096;
+
+    // Compact JSON that keeps '+', '<', '&' and non-ASCII as they are (an assertion on "3 + 4" must
+    // find it in a tool call's arguments), escaping only what JSON requires.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static bool TryMap(IReadOnlyList<JsonElement> events, HttpResponseMap map, out HttpReply? reply, out string problem)
     {
@@ -97,12 +102,12 @@ internal static class HttpReplyMapper
     {
         null or { ValueKind: JsonValueKind.Null } => null,
         { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { } other => JsonSerializer.Serialize(other),
+        { } other => JsonSerializer.Serialize(other, Relaxed),
     };
 
     private static string? Trace(JsonElement? value)
     {
-        var text = value is null ? null : JsonSerializer.Serialize(value.Value);
+        var text = value is null ? null : JsonSerializer.Serialize(value.Value, Relaxed);
         return text is { Length: > MaxTraceLength } ? string.Concat(text.AsSpan(0, MaxTraceLength), "…") : text;
     }
 

@@ -123,6 +123,7 @@ internal sealed partial class HttpTargetClient : ITargetClient
     private HttpRenderedRequest Render(ModelRequest request)
     {
         var model = HttpRequestModel.Build(request);
+        var placeKey = "url";
         try
         {
             var url = HttpRequestModel.Unwrap(settings.Url.Render(model));
@@ -131,11 +132,19 @@ internal sealed partial class HttpTargetClient : ITargetClient
                 throw new TemplateRenderException($"the url rendered to '{url}', not an http(s) URL on {Config.BaseUrl.Host}");
             }
 
-            return new HttpRenderedRequest(settings.Method, uri, settings.Body?.Render(model));
+            var body = settings.Body?.Render(model);
+            var headers = new Dictionary<string, (string Send, string Key)>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, template) in settings.HeaderTemplates)
+            {
+                placeKey = $"headers.{name}";
+                headers[name] = HttpHeaderTemplate.Render(name, template, model, secrets.HeaderVariables);
+            }
+
+            return new HttpRenderedRequest(settings.Method, uri, body, headers);
         }
         catch (TemplateRenderException ex)
         {
-            var place = Config.Places.GetValueOrDefault("url");
+            var place = Config.Places.GetValueOrDefault(placeKey);
             var message = $"target '{Config.Name}', item '{request.ItemId ?? "?"}': {ex.Message}";
             throw new CiGateException(new Diagnostic(DiagnosticCodes.HttpRequestRender, message, place?.File, place?.Line ?? 0, place?.Column ?? 0));
         }

@@ -34,6 +34,7 @@ internal static class HttpTargetReader
         var stream = map.Choice("stream", Streams) ?? false;
         var model = map.String("model") ?? name;
         var headers = TargetReader.ReadHeaders(map.Map("headers"), places);
+        var headerTemplates = ReadHeaderTemplates(map.Get("headers"), headers, context);
         var concurrency = map.Int("concurrency", 1, 4096) ?? 8;
         var timeout = map.Duration("timeout") ?? TimeSpan.FromSeconds(120);
         var retry = TargetReader.ReadRetry(map.Map("retries"));
@@ -42,7 +43,8 @@ internal static class HttpTargetReader
 
         // A target with errors is still defined (the load fails anyway), so suites naming it report nothing more.
         url ??= ItemTemplate.Parse(Placeholder.AbsoluteUri, "", 0, 0, false, new DiagnosticBag())!;
-        var settings = new HttpTargetSettings(method ?? "POST", url, body, response ?? new HttpResponseMap(default), stream);
+        var settings = new HttpTargetSettings(
+            method ?? "POST", url, body, response ?? new HttpResponseMap(default), stream, headerTemplates);
         var config = new TargetConfig(name, baseUrl ?? Placeholder, model, null, headers, TargetApi.Chat, concurrency, timeout, retry, 0, null)
         {
             Places = places,
@@ -76,6 +78,31 @@ internal static class HttpTargetReader
 
         baseUrl = new Uri(prefix.GetLeftPart(UriPartial.Path));
         return HttpBodyReader.Template((YamlScalarNode)node, map.Context);
+    }
+
+    /// <summary>A header value with <c>{{ }}</c> is a template over the case, as the URL and body are.</summary>
+    private static Dictionary<string, ItemTemplate> ReadHeaderTemplates(
+        YamlNode? node,
+        Dictionary<string, string> headers,
+        YamlContext context)
+    {
+        var templates = new Dictionary<string, ItemTemplate>(StringComparer.OrdinalIgnoreCase);
+        if (node is not YamlMappingNode mapping)
+        {
+            return templates;
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode scalar
+                && headers.TryGetValue(name, out var text) && HttpHeaderTemplate.IsTemplate(text)
+                && HttpHeaderTemplate.Parse(scalar, context) is { } template)
+            {
+                templates[name] = template;
+            }
+        }
+
+        return templates;
     }
 
     private static string? ReadMethod(string name, MapReader map)

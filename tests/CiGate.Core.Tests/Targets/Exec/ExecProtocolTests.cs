@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CiGate.Core.Targets;
 using CiGate.Core.Targets.Exec;
 
@@ -30,6 +31,34 @@ public sealed class ExecProtocolTests
     }
 
     [Fact]
+    public void The_request_surface_rides_on_the_request_line_only_when_set()
+    {
+        var surface = new RequestSurface(
+            JsonNode.Parse(
+                """[{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}]""")!.AsArray(),
+            JsonValue.Create("required"),
+            false,
+            JsonNode.Parse(
+                """{"type":"json_schema","json_schema":{"name":"a","schema":{"type":"object"}}}""")!.AsObject());
+        var plain = ExecApp.Ask("same", "case-1");
+
+        var line = Encoding.UTF8.GetString(ExecProtocol.Request(plain with { Surface = surface }, "r1"));
+        var without = Encoding.UTF8.GetString(
+            ExecProtocol.Request(plain with { Surface = RequestSurface.Empty }, "r1"));
+
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        Assert.Equal("lookup", root.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
+        Assert.Equal("required", root.GetProperty("tool_choice").GetString());
+        Assert.False(root.GetProperty("parallel_tool_calls").GetBoolean());
+        Assert.Equal("json_schema", root.GetProperty("response_format").GetProperty("type").GetString());
+        Assert.Equal(Encoding.UTF8.GetString(ExecProtocol.Request(plain, "r1")), without);
+        Assert.DoesNotContain("tools", without, StringComparison.Ordinal);
+        Assert.NotEqual(
+            ExecProtocol.Request(plain, null), ExecProtocol.Request(plain with { Surface = surface }, null));
+    }
+
+    [Fact]
     public void The_cache_input_leaves_out_the_id_and_the_item()
     {
         var first = ExecProtocol.Request(ExecApp.Ask("same", "case-1"), null);
@@ -54,6 +83,7 @@ public sealed class ExecProtocolTests
         Assert.Equal(("think", null, "tool_calls", "m"),
             (reply.Reasoning, reply.Refusal, reply.FinishReason, reply.Model));
         Assert.Equal(new TokenUsage(5, 6, 2, null), reply.Usage);
+        Assert.Equal("""{"x":[1]}""", reply.Trace);
         Assert.Equal((ExecReplyKind.Error, "r2", "nope", true), (error.Kind, error.Id, error.Message, error.Retryable));
         Assert.Equal(("cigate-exec/1", "a", "2"), (hello.Protocol, hello.App, hello.Version));
     }

@@ -31,6 +31,38 @@ public sealed class ExecTargetClientTests
     }
 
     [Fact]
+    public async Task Tools_reach_the_app_and_its_tool_calls_and_trace_come_back_and_from_the_cache()
+    {
+        using var folder = new TempFolder();
+        var surface = new RequestSurface(
+            System.Text.Json.Nodes.JsonNode.Parse(
+                """[{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}]""")!.AsArray(),
+            null,
+            null,
+            System.Text.Json.Nodes.JsonNode.Parse("""{"type":"json_object"}""")!.AsObject());
+        var request = ExecApp.Ask("where is 1 + 1 < 3", "case-1") with { Surface = surface };
+        ModelResponse first, cached, plain;
+        await using (var cache = await ResponseCache.OpenAsync(System.IO.Path.Combine(folder.Path, "cache"), Ct))
+        {
+            await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, []), cache);
+            first = await client.CompleteAsync(request, Ct);
+            cached = await client.CompleteAsync(request, Ct);
+            plain = await client.CompleteAsync(request with { Surface = null }, Ct);
+        }
+
+        Assert.Equal([new ToolCall("call_1", "lookup", """{"q":"where is 1 + 1 < 3"}""")], first.ToolCalls);
+        Assert.Equal("tool_calls", first.FinishReason);
+        Assert.Contains(
+            "\"surface\":{\"response_format\":{\"type\":\"json_object\"}}", first.Trace, StringComparison.Ordinal);
+        Assert.True(cached.FromCache);
+        Assert.Equal(first.ToolCalls, cached.ToolCalls);
+        Assert.Equal(first.Trace, cached.Trace);
+        Assert.Equal(first.Text, cached.Text);
+        Assert.False(plain.FromCache);
+        Assert.Empty(plain.ToolCalls);
+    }
+
+    [Fact]
     public async Task Retryable_error_replies_are_retried_and_a_rejection_is_not()
     {
         using var folder = new TempFolder();
@@ -84,15 +116,18 @@ public sealed class ExecTargetClientTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    // Only the silent app waits out its startup timeout; the others get 20 s, as python3 alone takes
+    // about a second to start on a loaded 2-core machine (1 s made them fail as "no hello").
     [Theory]
-    [InlineData("--no-hello", "no hello within 1 s")]
-    [InlineData("--wrong-protocol", "protocol 'cigate-exec/0'")]
-    [InlineData("--not-a-flag", "exited before its hello")]
-    public async Task An_app_that_does_not_start_properly_fails_with_CIGATE0320(string flag, string expected)
+    [InlineData("--no-hello", 1, "no hello within 1 s")]
+    [InlineData("--wrong-protocol", 20, "protocol 'cigate-exec/0'")]
+    [InlineData("--not-a-flag", 20, "exited before its hello")]
+    public async Task An_app_that_does_not_start_properly_fails_with_CIGATE0320(string flag, int startup,
+        string expected)
     {
         using var folder = new TempFolder();
         await using var client = TargetClientFactory.Create(ExecApp.Target(folder.Path, [flag],
-            startup: TimeSpan.FromSeconds(1)));
+            startup: TimeSpan.FromSeconds(startup)));
 
         var error = await Assert.ThrowsAsync<TargetException>(() => client.CompleteAsync(ExecApp.Ask("hello"), Ct));
 

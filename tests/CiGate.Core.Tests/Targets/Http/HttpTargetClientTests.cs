@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CiGate.Core.Diagnostics;
 using CiGate.Core.Targets;
 
 namespace CiGate.Core.Tests.Targets.Http;
@@ -9,7 +10,7 @@ public sealed class HttpTargetClientTests
 {
     private const string Reply = """
         {"result": {"text": "12"}, "meta": {"tokens": {"in": 5, "out": 1}, "engine": "calc-1"},
-         "calls": [{"id": "c1", "name": "add", "arguments": {"a": 5}}, {"function": {"name": "log", "arguments": "{}"}}],
+         "calls": [{"id": "c1", "name": "add", "arguments": {"a": 5, "q": "5 + 7 <é>"}}, {"function": {"name": "log", "arguments": "{}"}}],
          "trace": {"steps": ["parse", "add"]}}
         """;
 
@@ -37,7 +38,7 @@ public sealed class HttpTargetClientTests
         Assert.Equal("12", response.Text);
         Assert.Equal(new TokenUsage(5, 1), response.Usage);
         Assert.Equal("calc-1", response.ServedModel);
-        Assert.Equal([new ToolCall("c1", "add", """{"a":5}"""), new ToolCall(null, "log", "{}")], response.ToolCalls);
+        Assert.Equal([new ToolCall("c1", "add", """{"a":5,"q":"5 + 7 <é>"}"""), new ToolCall(null, "log", "{}")], response.ToolCalls);
         Assert.Equal("""{"steps":["parse","add"]}""", response.Trace);
         Assert.Equal(1, response.Attempts);
     }
@@ -140,7 +141,65 @@ public sealed class HttpTargetClientTests
         Assert.Equal(2, stored.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    private static ITargetClient Client(FakeOpenAIServer server, string extra, string output = "/result/text", ResponseCache? cache = null)
+    [Fact]
+    public async Task A_header_value_is_a_template_whose_written_secret_is_resolved_and_a_case_text_is_not()
+    {
+        const string Headers = """{ Authorization: "Bearer ${env:CIGATE_HTTP_TEST_TOKEN}", X-Case: "{{ item_id }}/{{ vars.lang }}",""" +
+            """ X-Ask: "{{ vars.question }} ${env:CIGATE_HTTP_TEST_TOKEN}" }""";
+        await using var server = FakeOpenAIServer.Start(new FakeReply(Body: Reply));
+        await using var client = Client(server, "retries: { max_attempts: 1 }", headers: Headers);
+        var sneaky = Request with { Vars = new Dictionary<string, object?> { ["question"] = "${env:HOME}", ["lang"] = "de" } };
+        var broken = Request with { Vars = new Dictionary<string, object?> { ["question"] = "a\nb", ["lang"] = "en" } };
+
+        await client.CompleteAsync(Request, TestContext.Current.CancellationToken);
+        await client.CompleteAsync(sneaky, TestContext.Current.CancellationToken);
+        var thrown = await Assert.ThrowsAsync<CiGateException>(
+            () => client.CompleteAsync(broken, TestContext.Current.CancellationToken));
+        var error = Assert.Single(thrown.Diagnostics);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal("Bearer secret-app-token-1", server.Requests[0].Header("Authorization"));
+        Assert.Equal("case-1/en", server.Requests[0].Header("X-Case"));
+        Assert.Equal("What is 5 + 7? secret-app-token-1", server.Requests[0].Header("X-Ask"));
+        Assert.Equal("case-1/de", server.Requests[1].Header("X-Case"));
+        Assert.Equal("${env:HOME} secret-app-token-1", server.Requests[1].Header("X-Ask"));
+        Assert.Equal("CIGATE0313", error.Code);
+        Assert.Contains("header 'X-Ask' rendered a line break", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, error.Line);
+    }
+
+    [Fact]
+    public async Task A_templated_header_is_keyed_as_rendered_with_its_secret_unresolved()
+    {
+        using var folder = new Config.TempFolder();
+        const string Headers = """{ X-Lang: "{{ vars.lang }} ${env:CIGATE_HTTP_TEST_TOKEN}" }""";
+        await using var server = FakeOpenAIServer.Start(new FakeReply(Body: Reply));
+        await using (var cache = await ResponseCache.OpenAsync(folder.Path, TestContext.Current.CancellationToken))
+        {
+            await using var client = Client(server, "retries: { max_attempts: 1 }", cache: cache, headers: Headers);
+            var german = Request with { Vars = new Dictionary<string, object?> { ["question"] = "What is 5 + 7?", ["lang"] = "de" } };
+
+            var first = await client.CompleteAsync(Request, TestContext.Current.CancellationToken);
+            var again = await client.CompleteAsync(Request, TestContext.Current.CancellationToken);
+            var other = await client.CompleteAsync(german, TestContext.Current.CancellationToken);
+
+            Assert.False(first.FromCache);
+            Assert.True(again.FromCache);
+            Assert.False(other.FromCache);
+            Assert.Equal(2, server.Requests.Count);
+            Assert.Equal("de secret-app-token-1", server.Requests[1].Header("X-Lang"));
+        }
+
+        var stored = await File.ReadAllTextAsync(Path.Combine(folder.Path, ResponseCache.FileName), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("secret-app-token-1", stored, StringComparison.Ordinal);
+    }
+
+    private static ITargetClient Client(
+        FakeOpenAIServer server,
+        string extra,
+        string output = "/result/text",
+        ResponseCache? cache = null,
+        string headers = """{ Authorization: "Bearer ${env:CIGATE_HTTP_TEST_TOKEN}" }""")
     {
         Environment.SetEnvironmentVariable("CIGATE_HTTP_TEST_TOKEN", "secret-app-token-1");
         var port = server.BaseUrl.Port;
@@ -150,7 +209,7 @@ public sealed class HttpTargetClientTests
                 type: http
                 url: "http://127.0.0.1:{{{port}}}/v1/{{ vars.lang }}/answer"
                 method: PUT
-                headers: { Authorization: "Bearer ${env:CIGATE_HTTP_TEST_TOKEN}" }
+                headers: {{{headers}}}
                 body:
                   question: "{{ vars.question }}"
                   history: "{{ messages | json }}"

@@ -85,6 +85,7 @@ public sealed class HttpTargetConfigTests
     [InlineData("method: GET\n    body: { q: x }\n    response: { output: /a }", "CIGATE0311", 6, 11, "sends GET, which carries no body")]
     [InlineData("body: { q: \"{{ 1 + }}\" }\n    response: { output: /a }", "CIGATE0201", 5, 24, "template error")]
     [InlineData("response: { output: /a }\n    strem: sse", "CIGATE0002", 6, 5, "did you mean 'stream'?")]
+    [InlineData("headers: { X-Case: \"${env:A_B} {{ 1 + }}\" }\n    response: { output: /a }", "CIGATE0201", 5, 43, "template error")]
     public void Each_mistake_is_one_CIGATE_line_at_its_place(string keys, string code, int line, int column, string message)
     {
         using var folder = new TempFolder();

@@ -13,6 +13,9 @@ internal sealed class ImportContext(string sourcePath, string outputPath)
 
     public List<ImportWarning> Warnings { get; } = [];
 
+    /// <summary>The shims (shims/promptfoo) the converted targets run, written to cigate-shims/ beside the config.</summary>
+    public SortedSet<string> Shims { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Set when a model-graded assertion was converted: the output then needs a grader target.</summary>
     public bool NeedsGrader { get; set; }
 

@@ -137,7 +137,13 @@ public static class PromptfooImporter
             lines.Add($"    generation: {{ {string.Join(", ", generation)} }}");
         }
 
-        return new ImportResult(string.Join('\n', lines) + "\n", context.Warnings);
+        return new ImportResult(string.Join('\n', lines) + "\n", context.Warnings)
+        {
+            Files = context.Shims.ToDictionary(
+                shim => $"{AppProviderConverter.ShimFolder}/{shim}",
+                shim => Shim(shim),
+                StringComparer.Ordinal),
+        };
     }
 
     private static string Place(ImportWarning warning, string source)
@@ -188,4 +194,13 @@ public static class PromptfooImporter
 
     private static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    /// <summary>A shim's text, embedded from shims/promptfoo at build time.</summary>
+    private static string Shim(string name)
+    {
+        using var stream = typeof(PromptfooImporter).Assembly.GetManifestResourceStream($"shims/{name}")
+            ?? throw new InvalidOperationException($"shim '{name}' is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -9,6 +9,12 @@ namespace CiGate.Core.Suites.Prompts.Import;
 internal static class ProviderConverter
 {
     private const string OpenAiUrl = "https://api.openai.com/v1";
+
+    // OpenAI-compatible endpoints of other providers' ids: Ollama's /v1, and Anthropic's OpenAI SDK
+    // compatibility layer (which Anthropic documents as a way to test and compare, with limits).
+    private const string OllamaUrl = "http://localhost:11434/v1";
+    private const string AnthropicUrl = "https://api.anthropic.com/v1";
+    private static readonly string[] OllamaModes = ["chat", "completion"];
     private static readonly string[] OpenAiModes = ["chat", "completion", "responses"];
     private static readonly string[] CodeProviders = ["exec", "python", "file", "golang", "ruby", "script"];
     private static readonly string[] NonChatModes = ["embedding", "embeddings", "assistant", "image", "realtime", "moderation", "transcription"];
@@ -85,8 +91,31 @@ internal static class ProviderConverter
     private static bool Target(string id, string? label, YamlMappingNode? config, YamlNode node, int? concurrency, HashSet<string> names, List<string> lines, ImportContext context, ref int? maxTokens)
     {
         var parts = id.Split(':', 3);
+        if (AppProviderConverter.TryConvert(
+            id,
+            () => ImportContext.Unique(ImportContext.Slug(label ?? AppName(id)), names),
+            config,
+            node,
+            lines,
+            context))
+        {
+            return !lines[^1].StartsWith("  # TODO", StringComparison.Ordinal);
+        }
+
+        var (vendorUrl, vendorKey) = parts[0] switch
+        {
+            "ollama" => (OllamaUrl, null),
+            "anthropic" => (AnthropicUrl, "ANTHROPIC_API_KEY"),
+            _ => ((string?)null, (string?)null),
+        };
         var model = parts switch
         {
+            ["ollama", var mode, var rest] when OllamaModes.Contains(mode) => rest,
+            ["ollama", var m] when !NonChatModes.Contains(m) => m,
+            // A model tag such as llama3:8b.
+            ["ollama", var m, var rest] when !OllamaModes.Contains(m) && !NonChatModes.Contains(m) => $"{m}:{rest}",
+            ["anthropic", "messages", var rest] => rest,
+            ["anthropic", var m] when m is not ("messages" or "completion") => m,
             ["openai", var mode, var rest] when OpenAiModes.Contains(mode) => rest,
             ["openai", var m] when !OpenAiModes.Contains(m) && !NonChatModes.Contains(m) => m,
             ["openai", var m, var rest] when !OpenAiModes.Contains(m) && !NonChatModes.Contains(m) => $"{m}:{rest}", // fine-tuned ids contain colons
@@ -111,9 +140,15 @@ internal static class ProviderConverter
             context.Warn(node, $"provider '{id}' uses OpenAI's Responses API; CiGate calls the chat completions API for it");
         }
 
+        if (parts[0] == "anthropic")
+        {
+            context.Warn(node, $"provider '{id}' is called through Anthropic's OpenAI SDK compatibility endpoint "
+                + $"({AnthropicUrl}), which Anthropic documents for testing and comparing; some features differ");
+        }
+
         var target = new List<string> { $"  {YamlEmitter.Text(name)}:" };
-        var baseUrl = OpenAiUrl;
-        var apiKeyEnv = "OPENAI_API_KEY";
+        var baseUrl = vendorUrl ?? OpenAiUrl;
+        string? apiKeyEnv = vendorUrl is null ? "OPENAI_API_KEY" : vendorKey;
         var extra = new List<string>();
         foreach (var (keyNode, value) in config?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
         {
@@ -154,7 +189,10 @@ internal static class ProviderConverter
             target.Add("    api: completions");
         }
 
-        target.Add($"    api_key_env: {YamlEmitter.Text(apiKeyEnv)}");
+        if (apiKeyEnv is not null)
+        {
+            target.Add($"    api_key_env: {YamlEmitter.Text(apiKeyEnv)}");
+        }
         target.AddRange(extra);
         if (concurrency is { } c)
         {
@@ -163,6 +201,21 @@ internal static class ProviderConverter
 
         lines.AddRange(target);
         return true;
+    }
+
+    /// <summary>An app provider's target name: the script's file name, the URL's host, the command's last word.</summary>
+    private static string AppName(string id)
+    {
+        if (Uri.TryCreate(id, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri.Host;
+        }
+
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        var rest = colon >= 0 ? id[(colon + 1)..] : id;
+        var word = rest.TrimStart('/').Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .LastOrDefault(w => !w.StartsWith('-')) ?? id;
+        return Path.GetFileNameWithoutExtension(word.Split(':')[0]) is { Length: > 0 } file ? file : id;
     }
 
     private static YamlNode? Get(YamlMappingNode map, string key) =>

@@ -17,7 +17,7 @@ internal static class PromptfooFixture
               temperature: 0.2
               max_tokens: 150
               apiBaseUrl: http://127.0.0.1:8000/v1
-          - anthropic:messages:claude-3-5-sonnet-20241022
+          - bedrock:anthropic.claude-3-5-sonnet-20241022-v2:0
         defaultTest:
           vars:
             tone: friendly

@@ -71,11 +71,12 @@ public sealed class PromptfooImporterTests : IDisposable
 
         Assert.StartsWith("# converted from promptfooconfig.yaml by cigate import\n", result.Yaml, StringComparison.Ordinal);
         Assert.Contains("# - type: javascript", result.Yaml, StringComparison.Ordinal);
-        Assert.Contains("# TODO(cigate import): provider 'anthropic:messages:claude-3-5-sonnet-20241022'", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains("# TODO(cigate import): provider 'bedrock:anthropic.claude-3-5-sonnet-20241022-v2:0'", result.Yaml,
+            StringComparison.Ordinal);
         var javascript = Assert.Single(result.Warnings, w => w.Message.Contains("'javascript'", StringComparison.Ordinal));
         Assert.Contains("suites run no code", javascript.Message, StringComparison.Ordinal);
         Assert.Equal(26, javascript.Line);
-        var provider = Assert.Single(result.Warnings, w => w.Message.Contains("anthropic", StringComparison.Ordinal));
+        var provider = Assert.Single(result.Warnings, w => w.Message.Contains("bedrock", StringComparison.Ordinal));
         Assert.Equal(12, provider.Line);
         Assert.Equal(source, provider.File);
     }
