@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -21,4 +22,10 @@ internal static class Json
     };
 
     public static string Compact(object? value) => From(value)?.ToJsonString() ?? "null";
+
+    /// <summary>
+    /// Options for JSON that people and text assertions read: characters such as <c>+</c>, <c>&lt;</c>, <c>&amp;</c>
+    /// and non-ASCII letters stay as written instead of <c>\u002B</c>-style escapes (never used for hashes or keys).
+    /// </summary>
+    public static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -102,7 +102,7 @@ internal static class JsonAssertions
         return spec.Build(c =>
         {
             var want = template is null ? expected : JsonValue.Create(template.Render(c));
-            var expectation = $"have {path.Text} equal to {Text.Quote(want?.ToJsonString() ?? "null")}";
+            var expectation = $"have {path.Text} equal to {Text.Quote(want?.ToJsonString(Json.Readable) ?? "null")}";
             if (!JsonText.TryParse(c.Output, out var root))
             {
                 root = JsonText.Extract(c.Output).FirstOrDefault();
@@ -117,7 +117,7 @@ internal static class JsonAssertions
                 return Check.Binary(false, expectation, $"{path.Text} is absent");
             }
 
-            return Check.Binary(JsonNode.DeepEquals(actual, want), expectation, $"got {Text.Quote(actual?.ToJsonString() ?? "null")}");
+            return Check.Binary(JsonNode.DeepEquals(actual, want), expectation, $"got {Text.Quote(actual?.ToJsonString(Json.Readable) ?? "null")}");
         });
     }
 }

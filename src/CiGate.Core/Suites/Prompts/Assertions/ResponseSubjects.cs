@@ -63,7 +63,7 @@ internal static class ResponseSubjects
             array.Add(item);
         }
 
-        return array.ToJsonString();
+        return array.ToJsonString(Json.Readable);
     }
 
     /// <summary>The arguments parsed, or null when they are not JSON.</summary>

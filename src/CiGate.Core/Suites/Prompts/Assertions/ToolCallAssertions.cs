@@ -77,7 +77,7 @@ internal static class ToolCallAssertions
             return null;
         }
 
-        var expectation = arguments is null ? $"call {name}" : $"call {name} with {arguments.ToJsonString()}";
+        var expectation = arguments is null ? $"call {name}" : $"call {name} with {arguments.ToJsonString(Json.Readable)}";
         return spec.Build(c =>
         {
             var named = c.ToolCalls.Where(t => t.Name == name).ToList();

@@ -36,6 +36,30 @@ public sealed class ResponsePartAssertionTests
     }
 
     [Theory]
+    [InlineData("- { type: contains, value: '3 + 4', on: tool_calls }")]
+    [InlineData("- { type: contains, value: 'Zürich <café> & co', on: tool_calls }")]
+    public async Task Tool_calls_are_read_as_the_model_wrote_them_not_json_escaped(string yaml)
+    {
+        var arguments = """{"expr":"3 + 4","city":"Zürich <café> & co"}""";
+
+        var result = await Asserts.One(yaml).EvaluateAsync(Called(arguments), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Pass, result.Reason);
+    }
+
+    [Fact]
+    public async Task A_failing_tool_call_names_its_arguments_unescaped()
+    {
+        var yaml = "- { type: tool-call, value: { name: get_weather, arguments: { expr: '1 + 1' } } }";
+
+        var result = await Asserts.One(yaml).EvaluateAsync(Called("""{"expr":"3 + 4"}"""), TestContext.Current.CancellationToken);
+
+        Assert.False(result.Pass);
+        Assert.Contains("1 + 1", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("get_time", """{"city":"Paris"}""", "not one of the offered tools")]
     [InlineData("get_weather", """{"city": 3}""", "parameters schema")]
     [InlineData("get_weather", "{city: Paris", "not a JSON object")]
