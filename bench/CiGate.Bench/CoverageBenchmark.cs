@@ -13,13 +13,15 @@ namespace CiGate.Bench;
 /// </summary>
 internal static class CoverageBenchmark
 {
+    private static readonly CoverageOptions Defaults = new();
+
     public static int Run(string[] args)
     {
         var dataset = Option(args, "--dataset") ?? DatasetLocator.Find("mmlu-pro/test.jsonl");
         var questions = Load(dataset);
         if (args.Contains("--splits"))
         {
-            return Splits(questions, args.Contains("--grid"), int.Parse(Option(args, "--cases") ?? "10", CultureInfo.InvariantCulture));
+            return Splits(questions, args, int.Parse(Option(args, "--cases") ?? "10", CultureInfo.InvariantCulture));
         }
 
         var records = int.Parse(Option(args, "--records") ?? "100000", CultureInfo.InvariantCulture);
@@ -42,7 +44,7 @@ internal static class CoverageBenchmark
             }
         }
 
-        var cases = CasesFor(questions, MissingCategories(questions, 2), 10);
+        var cases = CasesFor(questions, MissingCategories(questions, 1), 10);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var traffic = TrafficReader.Read(path);
@@ -57,18 +59,25 @@ internal static class CoverageBenchmark
 
     internal sealed record Question(string Text, string Category);
 
-    private static int Splits(List<Question> questions, bool grid, int perCategory)
+    private static int Splits(List<Question> questions, string[] args, int perCategory)
     {
-        var settings = grid
+        var splits = (Option(args, "--split") ?? "0,1,2,3").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var settings = args.Contains("--grid")
             ? from n in new[] { 3, 4, 5 }
               from r in new[] { 2.0, 4, 8 }
               from q in new[] { 0.8, 0.9, 0.95 }
               select new CoverageOptions { NgramLength = n, RecordsPerClusterSquared = r, RadiusQuantile = q }
-            : [new CoverageOptions()];
+            : [Defaults with
+            {
+                NgramLength = int.Parse(Option(args, "--n") ?? $"{NgramEmbedder.DefaultN}", CultureInfo.InvariantCulture),
+                RecordsPerClusterSquared = double.Parse(Option(args, "--r") ?? $"{Defaults.RecordsPerClusterSquared}", CultureInfo.InvariantCulture),
+                RadiusQuantile = double.Parse(Option(args, "--q") ?? $"{Defaults.RadiusQuantile}", CultureInfo.InvariantCulture),
+                MaxClusters = int.Parse(Option(args, "--max-k") ?? $"{Defaults.MaxClusters}", CultureInfo.InvariantCulture),
+            }];
         var traffic = questions.Select((q, i) => new TrafficRecord(i + 1, q.Text, null, false)).ToList();
         foreach (var options in settings)
         {
-            for (var split = 0; split < 4; split++)
+            foreach (var split in splits)
             {
                 var missing = MissingCategories(questions, split);
                 var analysis = CoverageAnalyzer.Analyze(traffic, CasesFor(questions, missing, perCategory), options);
@@ -86,7 +95,7 @@ internal static class CoverageBenchmark
         return 0;
     }
 
-    /// <summary>Split s leaves out the categories at alphabetical positions p with p % 4 == s (s = 2: the test's).</summary>
+    /// <summary>Split s leaves out the categories at alphabetical positions p with p % 4 == s (s = 1: the test's, s = 0: the tuning split).</summary>
     internal static HashSet<string> MissingCategories(List<Question> questions, int split) =>
         [.. questions.Select(q => q.Category).Distinct().Order(StringComparer.Ordinal).Where((_, p) => p % 4 == split)];
 
