@@ -8,7 +8,7 @@ namespace CiGate.Core.Tests.Coverage;
 /// (business, engineering, math, psychology); the constants were tuned on the split p % 4 == 0 (biology, economics,
 /// law, physics), never on this one. Explicit: the offline embedder does not meet the done-when yet (held-out
 /// recall 0.34, coverage 10 points off; docs/coverage.md), so it runs on request
-/// (<c>dotnet test tests/CiGate.Core.Tests -- --filter-method *MmluPro* --explicit on</c>), not in every build.
+/// (<c>dotnet test tests/CiGate.Core.Tests -c Release --filter "FullyQualifiedName~CoverageMmluPro" -- xUnit.Explicit=on</c>), not in every build.
 /// </summary>
 public sealed class CoverageMmluProTests
 {
