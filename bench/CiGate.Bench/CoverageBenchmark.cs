@@ -40,7 +40,8 @@ internal static class CoverageBenchmark
                     words.Insert(0, random.Next(3) switch { 0 => "Hi,", 1 => "Please help:", _ => "Question:" });
                 }
 
-                writer.WriteLine(JsonSerializer.Serialize(new { prompt = string.Join(' ', words), feedback = random.Next(10) == 0 ? -1 : 1 }));
+                writer.WriteLine(JsonSerializer.Serialize(new { prompt = string.Join(' ', words),
+                    feedback = random.Next(10) == 0 ? -1 : 1 }));
             }
         }
 
@@ -61,7 +62,8 @@ internal static class CoverageBenchmark
 
     private static int Splits(List<Question> questions, string[] args, int perCategory)
     {
-        var splits = (Option(args, "--split") ?? "0,1,2,3").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var splits = (Option(args, "--split") ?? "0,1,2,3").Split(',').Select(s => int.Parse(s,
+            CultureInfo.InvariantCulture)).ToList();
         var settings = args.Contains("--grid")
             ? from n in new[] { 3, 4, 5 }
               from r in new[] { 2.0, 4, 8 }
@@ -69,10 +71,14 @@ internal static class CoverageBenchmark
               select new CoverageOptions { NgramLength = n, RecordsPerClusterSquared = r, RadiusQuantile = q }
             : [Defaults with
             {
-                NgramLength = int.Parse(Option(args, "--n") ?? $"{NgramEmbedder.DefaultN}", CultureInfo.InvariantCulture),
-                RecordsPerClusterSquared = double.Parse(Option(args, "--r") ?? $"{Defaults.RecordsPerClusterSquared}", CultureInfo.InvariantCulture),
-                RadiusQuantile = double.Parse(Option(args, "--q") ?? $"{Defaults.RadiusQuantile}", CultureInfo.InvariantCulture),
-                MaxClusters = int.Parse(Option(args, "--max-k") ?? $"{Defaults.MaxClusters}", CultureInfo.InvariantCulture),
+                NgramLength = int.Parse(Option(args, "--n") ?? $"{NgramEmbedder.DefaultN}",
+                    CultureInfo.InvariantCulture),
+                RecordsPerClusterSquared = double.Parse(Option(args, "--r") ?? $"{Defaults.RecordsPerClusterSquared}",
+                    CultureInfo.InvariantCulture),
+                RadiusQuantile = double.Parse(Option(args, "--q") ?? $"{Defaults.RadiusQuantile}",
+                    CultureInfo.InvariantCulture),
+                MaxClusters = int.Parse(Option(args, "--max-k") ?? $"{Defaults.MaxClusters}",
+                    CultureInfo.InvariantCulture),
             }];
         var traffic = questions.Select((q, i) => new TrafficRecord(i + 1, q.Text, null, false)).ToList();
         foreach (var options in settings)
@@ -83,7 +89,8 @@ internal static class CoverageBenchmark
                 var analysis = CoverageAnalyzer.Analyze(traffic, CasesFor(questions, missing, perCategory), options);
                 var uncovered = analysis.Report.Clusters.Where(c => !c.Covered).Select(c => c.Id).ToHashSet();
                 var missingCount = questions.Count(q => missing.Contains(q.Category));
-                var found = questions.Where((q, i) => missing.Contains(q.Category) && uncovered.Contains(analysis.ClusterOf[i])).Count();
+                var found = questions.Where((q, i) => missing.Contains(q.Category)
+                    && uncovered.Contains(analysis.ClusterOf[i])).Count();
                 var trueShare = 1 - ((double)missingCount / questions.Count);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"n={options.NgramLength} r={options.RecordsPerClusterSquared} q={options.RadiusQuantile} split {split} "
@@ -95,7 +102,8 @@ internal static class CoverageBenchmark
         return 0;
     }
 
-    /// <summary>Split s leaves out the categories at alphabetical positions p with p % 4 == s (s = 1: the test's, s = 0: the tuning split).</summary>
+    /// <summary>Split s leaves out the categories at alphabetical positions p with p % 4 == s (s = 1: the test's, s =
+    /// 0: the tuning split).</summary>
     internal static HashSet<string> MissingCategories(List<Question> questions, int split) =>
         [.. questions.Select(q => q.Category).Distinct().Order(StringComparer.Ordinal).Where((_, p) => p % 4 == split)];
 
@@ -107,7 +115,8 @@ internal static class CoverageBenchmark
         [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l =>
         {
             using var document = JsonDocument.Parse(l);
-            return new Question(document.RootElement.GetProperty("question").GetString()!, document.RootElement.GetProperty("category").GetString()!);
+            return new Question(document.RootElement.GetProperty("question").GetString()!,
+                document.RootElement.GetProperty("category").GetString()!);
         })];
 
     private static string? Option(string[] args, string name)

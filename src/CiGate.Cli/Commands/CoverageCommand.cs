@@ -19,7 +19,8 @@ internal static class CoverageCommand
         var config = new Option<string>("--config") { Description = $"The config (default: {ConfigLoader.DefaultFileName})", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON here" };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report as markdown (PR comment, job summary) here" };
-        var command = new Command("coverage", "Measure how much of logged traffic the test cases cover (offline embedder) and list the largest uncovered clusters")
+        var command = new Command("coverage",
+            "Measure how much of logged traffic the test cases cover (offline embedder) and list the largest uncovered clusters")
         {
             traffic, suites, config, json, markdown,
         };
@@ -60,7 +61,8 @@ internal static class CoverageCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CiGateException(new Diagnostic(DiagnosticCodes.Usage, $"cannot write '{path}': {ex.Message}", path));
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.Usage, $"cannot write '{path}': {ex.Message}",
+                path));
         }
     }
 }

@@ -2,14 +2,16 @@ namespace CiGate.Core.Coverage;
 
 /// <summary>
 /// Measures how much of the traffic a suite's test cases cover: embeds both (<see cref="NgramEmbedder"/>, IDF from
-/// the traffic), clusters the traffic (<see cref="SphericalKMeans"/>, k from <see cref="CoverageOptions.ClustersFor"/>),
+/// the traffic), clusters the traffic (<see cref="SphericalKMeans"/>, k from <see
+/// cref="CoverageOptions.ClustersFor"/>),
 /// gives each cluster a radius (<see cref="CoverageOptions.RadiusQuantile"/> of its records are at least that
 /// similar to its centroid), and counts a cluster covered when a test case whose nearest centroid it is lies
 /// within that radius. Coverage = the share of traffic in covered clusters.
 /// </summary>
 public static class CoverageAnalyzer
 {
-    public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases, CoverageOptions? options = null)
+    public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
+        CoverageOptions? options = null)
     {
         options ??= new CoverageOptions();
         var texts = traffic.Select(t => t.Text).ToArray();
@@ -91,7 +93,8 @@ public static class CoverageAnalyzer
         }
 
         var covered = ordered.Where(c => c.Covered).Sum(c => c.Records);
-        var report = new CoverageReport(traffic.Count, testCases.Count, negativeTotal, (double)covered / traffic.Count, ordered);
+        var report = new CoverageReport(traffic.Count, testCases.Count, negativeTotal,
+            (double)covered / traffic.Count, ordered);
         return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])]);
     }
 

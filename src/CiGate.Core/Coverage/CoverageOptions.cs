@@ -9,10 +9,12 @@ public sealed record CoverageOptions
     /// <summary>Character n-gram length of the offline embedder.</summary>
     public int NgramLength { get; init; } = NgramEmbedder.DefaultN;
 
-    /// <summary>Clusters per traffic record: k = round(sqrt(records / <see cref="RecordsPerClusterSquared"/>)), at least 2.</summary>
+    /// <summary>Clusters per traffic record: k = round(sqrt(records / <see cref="RecordsPerClusterSquared"/>)), at
+    /// least 2.</summary>
     public double RecordsPerClusterSquared { get; init; } = 12;
 
-    /// <summary>The most clusters, whatever the traffic size (bounds CPU: one iteration costs records × non-zeros × k).</summary>
+    /// <summary>The most clusters, whatever the traffic size (bounds CPU: one iteration costs records × non-zeros ×
+    /// k).</summary>
     public int MaxClusters { get; init; } = 64;
 
     /// <summary>

@@ -30,7 +30,8 @@ internal static class OtelSpans
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("resourceSpans", out var resourceSpans)
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("resourceSpans", out var resourceSpans)
                 || resourceSpans.ValueKind != JsonValueKind.Array)
             {
                 throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficMalformed,
@@ -52,7 +53,8 @@ internal static class OtelSpans
                 try
                 {
                     using var parsed = JsonDocument.Parse(messages);
-                    text = parsed.RootElement.ValueKind == JsonValueKind.Array ? TrafficReader.MessagesText(parsed.RootElement) : "";
+                    text = parsed.RootElement.ValueKind == JsonValueKind.Array
+                        ? TrafficReader.MessagesText(parsed.RootElement) : "";
                 }
                 catch (JsonException ex)
                 {
@@ -62,7 +64,8 @@ internal static class OtelSpans
 
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficFieldMissing, $"span {index}: '{InputMessages}' holds no text", path));
+                    throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficFieldMissing,
+                        $"span {index}: '{InputMessages}' holds no text", path));
                 }
 
                 attributes.TryGetValue(RequestModel, out var model);
@@ -77,14 +80,16 @@ internal static class OtelSpans
     {
         foreach (var resource in resourceSpans.EnumerateArray())
         {
-            if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("scopeSpans", out var scopes) || scopes.ValueKind != JsonValueKind.Array)
+            if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("scopeSpans", out var scopes)
+                || scopes.ValueKind != JsonValueKind.Array)
             {
                 continue;
             }
 
             foreach (var scope in scopes.EnumerateArray())
             {
-                if (scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("spans", out var spans) && spans.ValueKind == JsonValueKind.Array)
+                if (scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("spans", out var spans)
+                    && spans.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var span in spans.EnumerateArray())
                     {
@@ -95,18 +100,21 @@ internal static class OtelSpans
         }
     }
 
-    /// <summary>String and integer attributes as text; an array value (a structured <c>gen_ai.input.messages</c>) as its JSON.</summary>
+    /// <summary>String and integer attributes as text; an array value (a structured <c>gen_ai.input.messages</c>) as
+    /// its JSON.</summary>
     private static Dictionary<string, string> Attributes(JsonElement span)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (span.ValueKind != JsonValueKind.Object || !span.TryGetProperty("attributes", out var attributes) || attributes.ValueKind != JsonValueKind.Array)
+        if (span.ValueKind != JsonValueKind.Object || !span.TryGetProperty("attributes", out var attributes)
+            || attributes.ValueKind != JsonValueKind.Array)
         {
             return map;
         }
 
         foreach (var attribute in attributes.EnumerateArray())
         {
-            if (attribute.ValueKind != JsonValueKind.Object || !attribute.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String
+            if (attribute.ValueKind != JsonValueKind.Object || !attribute.TryGetProperty("key", out var key)
+                || key.ValueKind != JsonValueKind.String
                 || !attribute.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
             {
                 continue;
@@ -114,7 +122,8 @@ internal static class OtelSpans
 
             foreach (var property in value.EnumerateObject())
             {
-                map[key.GetString()!] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                map[key.GetString()!] = property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString()! : property.Value.GetRawText();
                 break;
             }
         }

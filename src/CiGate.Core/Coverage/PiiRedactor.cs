@@ -30,7 +30,8 @@ internal static partial class PiiRedactor
     private static string Replacement(string piece)
     {
         var findings = PiiScanner.Scan(piece, AllKinds);
-        return findings.Count == 0 ? piece : new StringBuilder().Append('[').Append(findings[0].Kind).Append(']').ToString();
+        return findings.Count == 0 ? piece
+            : new StringBuilder().Append('[').Append(findings[0].Kind).Append(']').ToString();
     }
 
     [GeneratedRegex(@"[+(]?[0-9A-Z][0-9A-Z ().+-]{7,}[0-9A-Z)]", RegexOptions.CultureInvariant, 1000)]

@@ -28,7 +28,8 @@ public sealed class SphericalKMeans
         IReadOnlyList<SparseVector> points, int k, int dimensions, int seed = 20260)
     {
         k = Math.Clamp(k, 1, points.Count);
-        var model = new SphericalKMeans(dimensions, k, new float[(long)dimensions * k > int.MaxValue ? throw new ArgumentOutOfRangeException(nameof(k)) : dimensions * k]);
+        var model = new SphericalKMeans(dimensions, k, new float[(long)dimensions * k > int.MaxValue
+            ? throw new ArgumentOutOfRangeException(nameof(k)) : dimensions * k]);
         model.Seed(points, seed);
         var assignments = new int[points.Count];
         var similarities = new float[points.Count];

@@ -46,7 +46,8 @@ public static class SuiteCases
         {
             throw new CiGateException(new Diagnostic(DiagnosticCodes.CoverageNoCases,
                 onlySuites is { Count: > 0 }
-                    ? $"suite(s) {string.Join(", ", onlySuites)} hold no prompts cases nor accuracy items to measure coverage with"
+                    ? $"suite(s) {string.Join(", ", onlySuites)} hold no prompts cases nor accuracy items "
+                        + "to measure coverage with"
                     : "the config holds no prompts cases nor accuracy items to measure coverage with",
                 config.SourcePath));
         }

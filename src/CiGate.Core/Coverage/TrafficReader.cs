@@ -22,7 +22,8 @@ public static class TrafficReader
     {
         if (!File.Exists(path))
         {
-            throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficNotFound, $"traffic file '{path}' not found", path));
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficNotFound,
+                $"traffic file '{path}' not found", path));
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -36,7 +37,8 @@ public static class TrafficReader
         };
         if (records.Count == 0)
         {
-            throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficEmpty, "traffic file holds no records", path));
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficEmpty, "traffic file holds no records",
+                path));
         }
 
         return records;
@@ -55,7 +57,8 @@ public static class TrafficReader
             : value.Equals("false", StringComparison.OrdinalIgnoreCase) || NegativeWords.Contains(value);
     }
 
-    /// <summary>The user's words of a chat: the contents of <c>user</c> messages (all messages if none is a user's).</summary>
+    /// <summary>The user's words of a chat: the contents of <c>user</c> messages (all messages if none is a
+    /// user's).</summary>
     internal static string MessagesText(JsonElement messages)
     {
         var user = new StringBuilder();
@@ -67,7 +70,8 @@ public static class TrafficReader
                 continue;
             }
 
-            var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String
+                ? r.GetString() : null;
             var text = MessageContent(message);
             if (text.Length == 0)
             {
@@ -84,7 +88,8 @@ public static class TrafficReader
         return user.Length > 0 ? user.ToString() : all.ToString();
     }
 
-    /// <summary>OpenAI's <c>content</c> (a string or parts with <c>text</c>) or OTel's <c>parts</c> with <c>content</c>.</summary>
+    /// <summary>OpenAI's <c>content</c> (a string or parts with <c>text</c>) or OTel's <c>parts</c> with
+    /// <c>content</c>.</summary>
     private static string MessageContent(JsonElement message)
     {
         var text = new StringBuilder();
@@ -150,7 +155,8 @@ public static class TrafficReader
             catch (JsonException ex)
             {
                 throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficMalformed,
-                    $"traffic record is not valid JSON: {FirstSentence(ex.Message)}", path, lineNumber, (int)(ex.BytePositionInLine ?? 0) + 1));
+                    $"traffic record is not valid JSON: {FirstSentence(ex.Message)}", path, lineNumber,
+                        (int)(ex.BytePositionInLine ?? 0) + 1));
             }
 
             using (document)
@@ -158,7 +164,8 @@ public static class TrafficReader
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                 {
-                    throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficMalformed, "traffic record is not a JSON object", path, lineNumber, 1));
+                    throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficMalformed,
+                        "traffic record is not a JSON object", path, lineNumber, 1));
                 }
 
                 string? text = null;
@@ -177,7 +184,8 @@ public static class TrafficReader
                         "traffic record has no 'prompt' string nor 'messages' array with text", path, lineNumber, 1));
                 }
 
-                var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String
+                    ? m.GetString() : null;
                 var feedback = root.TryGetProperty("feedback", out var f) ? Scalar(f) : null;
                 records.Add(new TrafficRecord(lineNumber, PiiRedactor.Redact(text), model, IsNegative(feedback)));
             }
@@ -203,7 +211,8 @@ public static class TrafficReader
                 feedback = fields.FindIndex(f => f.Trim().Equals("feedback", StringComparison.OrdinalIgnoreCase));
                 if (prompt < 0 && messages < 0)
                 {
-                    throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficFieldMissing, "traffic CSV header has no 'prompt' nor 'messages' column", path, line, 1));
+                    throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficFieldMissing,
+                        "traffic CSV header has no 'prompt' nor 'messages' column", path, line, 1));
                 }
 
                 continue;
@@ -215,12 +224,14 @@ public static class TrafficReader
             }
 
             string? text = prompt >= 0 && prompt < fields.Count ? fields[prompt] : null;
-            if (string.IsNullOrWhiteSpace(text) && messages >= 0 && messages < fields.Count && fields[messages].Length > 0)
+            if (string.IsNullOrWhiteSpace(text) && messages >= 0 && messages < fields.Count
+                && fields[messages].Length > 0)
             {
                 try
                 {
                     using var document = JsonDocument.Parse(fields[messages]);
-                    text = document.RootElement.ValueKind == JsonValueKind.Array ? MessagesText(document.RootElement) : null;
+                    text = document.RootElement.ValueKind == JsonValueKind.Array ? MessagesText(document.RootElement)
+                        : null;
                 }
                 catch (JsonException ex)
                 {
@@ -231,7 +242,8 @@ public static class TrafficReader
 
             if (string.IsNullOrWhiteSpace(text))
             {
-                throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficFieldMissing, "traffic CSV row has an empty 'prompt' and no 'messages'", path, line, 1));
+                throw new CiGateException(new Diagnostic(DiagnosticCodes.TrafficFieldMissing,
+                    "traffic CSV row has an empty 'prompt' and no 'messages'", path, line, 1));
             }
 
             records.Add(new TrafficRecord(
