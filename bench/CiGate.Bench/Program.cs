@@ -13,11 +13,12 @@ return args.FirstOrDefault() switch
     "history" => await HistoryBenchmark.RunAsync(args[1..]),
     "exec" => await ExecBenchmark.RunAsync(args[1..]),
     "refusal" => RefusalBenchmark.Run(args[1..]),
+    "coverage" => CoverageBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare | perf-accuracy [--levels 1,64,512] [--itl 10,40] [--max-streams 1024,2048] [--no-reference] [--no-timers] [--pin] [--bare-first] | history [--runs N] [--items N] [--db PATH] | exec [--items N] [--concurrency C] | refusal [XSTEST_FOLDER]");
+    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare | perf-accuracy [--levels 1,64,512] [--itl 10,40] [--max-streams 1024,2048] [--no-reference] [--no-timers] [--pin] [--bare-first] | history [--runs N] [--items N] [--db PATH] | exec [--items N] [--concurrency C] | refusal [XSTEST_FOLDER] | coverage [--records N] [--splits [--grid] [--cases N]]");
     return 2;
 }

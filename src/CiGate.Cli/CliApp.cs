@@ -25,6 +25,7 @@ internal static class CliApp
             GitHubCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr),
             HistoryCommand.Create(stdout),
+            CoverageCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

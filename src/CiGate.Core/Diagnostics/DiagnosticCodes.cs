@@ -2,7 +2,7 @@ namespace CiGate.Core.Diagnostics;
 
 /// <summary>
 /// Every CIGATE code in one place, so a code is never reused. Ranges: 00xx config and YAML,
-/// 01xx datasets, 02xx templates, 03xx targets and endpoints, 04xx results and resume, 05xx GitHub, 07xx history.
+/// 01xx datasets, 02xx templates, 03xx targets and endpoints, 04xx results and resume, 05xx GitHub, 07xx history, 08xx coverage.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -177,4 +177,23 @@ public static class DiagnosticCodes
 
     /// <summary>A SQLite history store holding objects outside CiGate's schema (a trigger, a view, an unknown table or index).</summary>
     public const string HistoryStoreForeign = "CIGATE0720";
+
+    // Coverage (`cigate coverage`, 0800-0819)
+    /// <summary>The traffic file given to `cigate coverage --traffic` does not exist.</summary>
+    public const string TrafficNotFound = "CIGATE0800";
+
+    /// <summary>A traffic record that is not valid JSON or CSV, or an OpenTelemetry export of the wrong shape.</summary>
+    public const string TrafficMalformed = "CIGATE0801";
+
+    /// <summary>A traffic record with neither a `prompt` nor a `messages` field (nor `gen_ai.input.messages`).</summary>
+    public const string TrafficFieldMissing = "CIGATE0802";
+
+    /// <summary>A traffic file with no records.</summary>
+    public const string TrafficEmpty = "CIGATE0803";
+
+    /// <summary>A traffic file whose extension names no format coverage reads (.jsonl, .csv, .json).</summary>
+    public const string TrafficFormatUnknown = "CIGATE0804";
+
+    /// <summary>The suites chosen for coverage hold no test case (or `--suite` names no prompts or accuracy suite).</summary>
+    public const string CoverageNoCases = "CIGATE0805";
 }

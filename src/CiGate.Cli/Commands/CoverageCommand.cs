@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CiGate.Core.Config;
+using CiGate.Core.Coverage;
+using CiGate.Core.Diagnostics;
+
+namespace CiGate.Cli.Commands;
+
+/// <summary>
+/// `cigate coverage --traffic FILE`: how much of logged traffic the config's test cases cover, and the largest
+/// uncovered clusters with redacted exemplars. Offline (hashed n-gram embedder): no model, no key, no network.
+/// Always exits 0 once measured (the `coverage:` gate is not built yet); bad input exits 2 with one line.
+/// </summary>
+internal static class CoverageCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var traffic = new Option<string>("--traffic") { Description = "Logged traffic: .jsonl or .csv (prompt or messages, optional model, feedback) or an OpenTelemetry GenAI JSON export", Required = true };
+        var suites = new Option<string[]>("--suite") { Description = "Only this suite's cases (repeatable; default: every prompts and accuracy suite)" };
+        var config = new Option<string>("--config") { Description = $"The config (default: {ConfigLoader.DefaultFileName})", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
+        var json = new Option<string?>("--json") { Description = "Write the report as JSON here" };
+        var markdown = new Option<string?>("--markdown") { Description = "Write the report as markdown (PR comment, job summary) here" };
+        var command = new Command("coverage",
+            "Measure how much of logged traffic the test cases cover (offline embedder) and list the largest uncovered clusters")
+        {
+            traffic, suites, config, json, markdown,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var loaded = ConfigLoader.Load(parse.GetValue(config)!);
+            var only = parse.GetValue(suites) ?? [];
+            var cases = SuiteCases.From(loaded, only.Length > 0 ? only : null);
+            var records = TrafficReader.Read(parse.GetValue(traffic)!);
+            ct.ThrowIfCancellationRequested();
+            var report = CoverageAnalyzer.Analyze(records, cases).Report;
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                await Write(jsonPath, CoverageOutput.Json(report), ct);
+            }
+
+            if (parse.GetValue(markdown) is { } markdownPath)
+            {
+                await Write(markdownPath, CoverageOutput.Markdown(report), ct);
+            }
+
+            await stdout.WriteAsync(CoverageOutput.Console(report));
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static async Task Write(string path, string content, CancellationToken ct)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await File.WriteAllTextAsync(path, content, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CiGateException(new Diagnostic(DiagnosticCodes.Usage, $"cannot write '{path}': {ex.Message}",
+                path));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+namespace CiGate.Core.Coverage;
+
+/// <summary>
+/// Measures how much of the traffic a suite's test cases cover: embeds both (<see cref="NgramEmbedder"/>, IDF from
+/// the traffic), clusters the traffic (<see cref="SphericalKMeans"/>, k from <see
+/// cref="CoverageOptions.ClustersFor"/>),
+/// gives each cluster a radius (<see cref="CoverageOptions.RadiusQuantile"/> of its records are at least that
+/// similar to its centroid), and counts a cluster covered when a test case whose nearest centroid it is lies
+/// within that radius. Coverage = the share of traffic in covered clusters.
+/// </summary>
+public static class CoverageAnalyzer
+{
+    public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
+        CoverageOptions? options = null)
+    {
+        options ??= new CoverageOptions();
+        var texts = traffic.Select(t => t.Text).ToArray();
+        var embedder = NgramEmbedder.Fit(texts, options.NgramLength);
+        var points = new SparseVector[texts.Length];
+        Parallel.For(0, texts.Length, i => points[i] = embedder.Embed(texts[i]));
+        var k = options.ClustersFor(points.Length);
+        var (model, assignments, similarities) = SphericalKMeans.Fit(points, k, embedder.Dimensions, options.Seed);
+        k = model.K;
+
+        var members = new List<int>[k];
+        for (var c = 0; c < k; c++)
+        {
+            members[c] = [];
+        }
+
+        for (var i = 0; i < assignments.Length; i++)
+        {
+            members[assignments[i]].Add(i);
+        }
+
+        var radius = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            if (members[c].Count == 0)
+            {
+                radius[c] = double.PositiveInfinity;
+                continue;
+            }
+
+            var sims = members[c].Select(i => similarities[i]).OrderByDescending(s => s).ToArray();
+            radius[c] = sims[Math.Min(sims.Length - 1, (int)Math.Ceiling(options.RadiusQuantile * sims.Length) - 1)];
+        }
+
+        var caseCounts = new int[k];
+        foreach (var testCase in testCases)
+        {
+            var (cluster, similarity) = model.Nearest(embedder.Embed(testCase));
+            if (similarity >= radius[cluster])
+            {
+                caseCounts[cluster]++;
+            }
+        }
+
+        var negativeTotal = traffic.Count(t => t.NegativeFeedback);
+        var clusters = new List<CoverageCluster>(k);
+        for (var c = 0; c < k; c++)
+        {
+            if (members[c].Count == 0)
+            {
+                continue;
+            }
+
+            var negative = members[c].Count(i => traffic[i].NegativeFeedback);
+            var exemplars = members[c]
+                .OrderByDescending(i => similarities[i]).ThenBy(i => i)
+                .Select(i => Shorten(texts[i], options.ExemplarLength))
+                .Distinct(StringComparer.Ordinal)
+                .Take(options.Exemplars)
+                .ToArray();
+            clusters.Add(new CoverageCluster(
+                c,
+                members[c].Count,
+                (double)members[c].Count / traffic.Count,
+                negative,
+                negativeTotal == 0 ? 0 : (double)negative / negativeTotal,
+                Math.Round(radius[c], 4),
+                caseCounts[c],
+                exemplars));
+        }
+
+        // Largest uncovered first, then covered by size; ids renumbered in that order so reports read 1, 2, 3.
+        var ordered = clusters.OrderBy(c => c.Covered).ThenByDescending(c => c.Records).ThenBy(c => c.Id).ToList();
+        var renumber = new int[k];
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            renumber[ordered[i].Id] = i + 1;
+            ordered[i] = ordered[i] with { Id = i + 1 };
+        }
+
+        var covered = ordered.Where(c => c.Covered).Sum(c => c.Records);
+        var report = new CoverageReport(traffic.Count, testCases.Count, negativeTotal,
+            (double)covered / traffic.Count, ordered);
+        return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])]);
+    }
+
+    private static string Shorten(string text, int length)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : string.Concat(flat.AsSpan(0, length - 1), "…");
+    }
+}
+
+/// <summary>The report and, per traffic record (in input order), the id of its cluster in the report.</summary>
+public sealed record CoverageAnalysis(CoverageReport Report, IReadOnlyList<int> ClusterOf);

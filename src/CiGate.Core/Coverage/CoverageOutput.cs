@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CiGate.Core.Coverage;
+
+/// <summary>
+/// The coverage report as console text, markdown (PR comment, job summary) and JSON. Byte-identical for the
+/// same report: invariant culture, no timestamps. Exemplars are already redacted; markdown escapes them.
+/// </summary>
+public static class CoverageOutput
+{
+    /// <summary>Uncovered clusters listed in the console and markdown (all of them are in the JSON).</summary>
+    public const int ListedClusters = 10;
+
+    public static string Console(CoverageReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant($"coverage {Percent(report.Coverage)} of {report.Records} traffic records by {report.TestCases} test case(s); "))
+            .Append(Invariant($"{report.Clusters.Count(c => c.Covered)} of {report.Clusters.Count} clusters covered\n"));
+        foreach (var cluster in report.Uncovered.Take(ListedClusters))
+        {
+            text.Append(Invariant($"  uncovered #{cluster.Id}: {Percent(cluster.TrafficShare)} of traffic ({cluster.Records}), "))
+                .Append(Invariant($"{Percent(cluster.NegativeFeedbackShare)} of negative feedback\n"));
+            foreach (var exemplar in cluster.Exemplars)
+            {
+                text.Append("    - ").Append(exemplar).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Markdown(CoverageReport report)
+    {
+        var md = new StringBuilder();
+        md.Append("## Test coverage of traffic\n\n")
+            .Append(Invariant($"**{Percent(report.Coverage)}** of {report.Records} traffic records fall in clusters a test case covers "))
+            .Append(Invariant($"({report.Clusters.Count(c => c.Covered)} of {report.Clusters.Count} clusters, {report.TestCases} test cases).\n\n"));
+        var uncovered = report.Uncovered.ToList();
+        if (uncovered.Count == 0)
+        {
+            return md.Append("Every cluster holds a test case.\n").ToString();
+        }
+
+        md.Append("| Cluster | Traffic | Negative feedback | Exemplars |\n|---:|---:|---:|---|\n");
+        foreach (var cluster in uncovered.Take(ListedClusters))
+        {
+            md.Append(Invariant($"| {cluster.Id} | {Percent(cluster.TrafficShare)} ({cluster.Records}) | {Percent(cluster.NegativeFeedbackShare)} | "))
+                .Append(string.Join("<br>", cluster.Exemplars.Select(Escape)))
+                .Append(" |\n");
+        }
+
+        if (uncovered.Count > ListedClusters)
+        {
+            md.Append(Invariant($"\n{uncovered.Count - ListedClusters} smaller uncovered cluster(s) not listed (see the JSON report).\n"));
+        }
+
+        return md.ToString();
+    }
+
+    public static string Json(CoverageReport report)
+    {
+        var root = new JsonObject
+        {
+            ["records"] = report.Records,
+            ["test_cases"] = report.TestCases,
+            ["negative_feedback"] = report.NegativeFeedback,
+            ["coverage"] = Math.Round(report.Coverage, 4),
+            ["clusters"] = new JsonArray([.. report.Clusters.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["covered"] = c.Covered,
+                ["records"] = c.Records,
+                ["traffic_share"] = Math.Round(c.TrafficShare, 4),
+                ["negative_feedback"] = c.NegativeFeedback,
+                ["negative_feedback_share"] = Math.Round(c.NegativeFeedbackShare, 4),
+                ["radius"] = c.Radius,
+                ["test_cases"] = c.TestCases,
+                ["exemplars"] = new JsonArray([.. c.Exemplars.Select(e => (JsonNode)JsonValue.Create(e))]),
+            })]),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static string Percent(double share) => Invariant($"{share * 100:0.0}%");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One table cell: no pipes, no HTML, no markdown emphasis or links from the traffic.</summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '|' => "\\|",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '*' or '_' or '`' or '[' or ']' or '\\' or '#' or '!' => "\\" + c,
+                '\n' or '\r' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+}
