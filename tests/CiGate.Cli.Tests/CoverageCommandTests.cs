@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CiGate.Cli.Tests.Support;
 
 namespace CiGate.Cli.Tests;
@@ -46,6 +45,18 @@ public sealed class CoverageCommandTests
         CliAssert.HasError(result, "CIGATE0801", traffic, (2, 12));
     }
 
-    private static string ExampleConfig([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "examples", "prompts", "cigate.yml"));
+    /// <summary>The repository's prompts example, found from the test assembly's folder up (CI maps source paths to /_/).</summary>
+    private static string ExampleConfig()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "examples", "prompts", "cigate.yml");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"examples/prompts/cigate.yml not found above {AppContext.BaseDirectory}");
+    }
 }

@@ -31,6 +31,21 @@ internal static class MmluProTraffic
         return [];
     }
 
-    public static string Fixture(string name, [CallerFilePath] string sourceFile = "") =>
-        Path.Combine(Path.GetDirectoryName(sourceFile)!, "Fixtures", name);
+    /// <summary>
+    /// A fixture file, found from the test assembly's folder up to the repository (CI builds map source paths to
+    /// <c>/_/</c>, so the caller's file path cannot be used).
+    /// </summary>
+    public static string Fixture(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "CiGate.Core.Tests", "Coverage", "Fixtures", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"fixture {name} not found above {AppContext.BaseDirectory}");
+    }
 }
