@@ -132,7 +132,7 @@ internal sealed class HistoryReader(DbConnection connection)
             }
 
             id = row.GetInt64(0);
-            results = JsonSerializer.Deserialize<RunResults>(row.GetString(1), ResultsJson.Options)!;
+            results = ResultsJson.Deserialize(row.GetString(1));
         }
 
         return new LoadedRun($"history:{runId}", results, await ItemLoader.LoadAsync(connection, id, ct));

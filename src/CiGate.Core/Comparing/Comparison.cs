@@ -54,14 +54,15 @@ public sealed record SuiteComparison(
     /// <summary>Every paired test case (prompt suites), for the case × target view.</summary>
     public IReadOnlyList<CaseOutcome> CaseOutcomes { get; init; } = [];
 
-    /// <summary>Perf suites: per load point latency changes, SLOs and the noise estimate (see PerfComparer).</summary>
-    public Suites.Perf.PerfComparison? Perf { get; init; }
-
     /// <summary>The definition, prompt template or dataset changed: the changed keys and the policy the gate applies.</summary>
     public DefinitionChange? DefinitionChange { get; init; }
 
-    /// <summary>Safety suites: rates side by side and the prompts newly refused or newly complied with (see SafetyComparer).</summary>
-    public Suites.Safety.SafetyComparison? Safety { get; init; }
+    /// <summary>
+    /// The kind's own comparison (perf: latency changes per load point; safety: rates and the prompts
+    /// newly refused or complied with), set and read by the kind alone; gate.json writes it as it is.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public object? Details { get; init; }
 }
 
 /// <summary>

@@ -42,11 +42,15 @@ internal sealed record SuiteView(
     /// <summary>Prompt files that changed between base and head (prompt suites), each a ready code block.</summary>
     public IReadOnlyList<PromptDiffRow> PromptDiffs { get; init; } = [];
 
-    /// <summary>Safety suites: rates per type, newly refused and newly complied prompts, classifier agreement.</summary>
-    public Suites.Safety.SafetyView? Safety { get; init; }
+    /// <summary>
+    /// The kind's own section (perf: latency by load point; safety: rates, newly refused and complied
+    /// prompts), already escaped for the format; templates render it with the partial
+    /// <c>{partial}.md.sbn</c> or <c>{partial}.html.sbn</c>, which read it as <c>s.section</c>.
+    /// </summary>
+    public object? Section { get; init; }
 
-    /// <summary>Perf suites: latency changes per load point, SLOs, the noise estimate and the latency curve.</summary>
-    public Suites.Perf.PerfView? Perf { get; init; }
+    /// <summary>The name of the kind's partial templates (usually the kind's name), "" when there is no section.</summary>
+    public string Partial { get; init; } = "";
 
     /// <summary>
     /// Test cases failing on head, newly failing first, then still failing, then flaky; fewer than

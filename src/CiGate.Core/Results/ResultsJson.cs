@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CiGate.Core.Diagnostics;
 
 namespace CiGate.Core.Results;
@@ -56,11 +57,50 @@ public static class ResultsJson
                 }
             }
 
-            return JsonSerializer.Deserialize<RunResults>(text, ReadOptions) ?? throw new JsonException("the file holds null, not a run");
+            return Deserialize(text, ReadOptions);
         }
         catch (JsonException ex)
         {
             throw new CiGateException(new Diagnostic(DiagnosticCodes.ResultsMalformed, $"results.json is not valid: {ex.Message}", path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1));
         }
+    }
+
+    /// <summary>
+    /// A run from results.json text of any schema this cigate reads: schema 1 (<c>perf</c> and
+    /// <c>safety</c> on every suite) is upgraded to one <c>details</c> object first. History rows
+    /// hold the text as it was recorded, so they come through here too.
+    /// </summary>
+    public static RunResults Deserialize(string text, JsonSerializerOptions? options = null)
+    {
+        options ??= Options;
+        var node = JsonNode.Parse(text);
+        if (node is JsonObject root && SchemaOf(root) < 2)
+        {
+            UpgradeFromSchema1(root);
+            return root.Deserialize<RunResults>(options) ?? throw new JsonException("the file holds null, not a run");
+        }
+
+        // Parsed again from the text, so an error names its line and column.
+        return JsonSerializer.Deserialize<RunResults>(text, options) ?? throw new JsonException("the file holds null, not a run");
+    }
+
+    private static int SchemaOf(JsonObject root) =>
+        root["schema_version"] is JsonValue value && value.TryGetValue<int>(out var version) ? version : 0;
+
+    private static void UpgradeFromSchema1(JsonObject root)
+    {
+        // Schema 1 kept a kind's part under the kind's name ("perf": {...}) and wrote null for the
+        // other kinds' keys, which the reader ignores like any unknown member.
+        foreach (var suite in (root["suites"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (suite["kind"] is JsonValue kind && kind.TryGetValue<string>(out var name)
+                && suite[name] is JsonObject part)
+            {
+                suite.Remove(name);
+                suite["details"] = part;
+            }
+        }
+
+        root["schema_version"] = RunResults.CurrentSchemaVersion;
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
 namespace CiGate.Core.Results;
 
 /// <summary>
@@ -17,12 +20,16 @@ public sealed record RunResults(
     string ConfigPath,
     IReadOnlyList<TargetInfo> Targets,
     IReadOnlyList<SuiteResult> Suites,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     ShardInfo? Shard = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     ItemsDigest? Items = null)
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// 2: a suite's kind-specific part is one <c>details</c> object (schema 1 had <c>perf</c> and
+    /// <c>safety</c> on every suite, null on the others); <see cref="ResultsJson"/> reads both.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
     public const string FileName = "results.json";
 }
 
@@ -55,6 +62,8 @@ public sealed record UsageSummary(long PromptTokens, long CompletionTokens, doub
 /// <summary>
 /// One suite on one target. <see cref="Metrics"/> are micro averages over items (repeats averaged
 /// within an item first); with a group field, <see cref="Groups"/> and the macro average follow.
+/// <see cref="Details"/> is the kind's own summary (perf load points, safety rates...), written and
+/// read by the kind alone: results, compare and history carry it without knowing its shape.
 /// </summary>
 public sealed record SuiteResult(
     string Suite,
@@ -71,7 +80,7 @@ public sealed record SuiteResult(
     IReadOnlyDictionary<string, MetricSummary>? Macro,
     IReadOnlyList<GroupSummary>? Groups,
     UsageSummary Usage,
-    System.Text.Json.Nodes.JsonObject Definition,
+    JsonObject Definition,
     Gating.GateSettings? Gate = null,
-    Suites.Perf.PerfSummary? Perf = null,
-    Suites.Safety.SafetyReport? Safety = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    JsonObject? Details = null);

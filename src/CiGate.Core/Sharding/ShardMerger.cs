@@ -139,5 +139,5 @@ public static class ShardMerger
     }
 
     private static string Numbers(SuiteResult s) =>
-        JsonSerializer.Serialize(new { s.Counts, s.Metrics, s.Macro, s.Groups, s.ServedModels, s.Usage, s.Safety }, ResultsJson.Options);
+        JsonSerializer.Serialize(new { s.Counts, s.Metrics, s.Macro, s.Groups, s.ServedModels, s.Usage, s.Details }, ResultsJson.Options);
 }

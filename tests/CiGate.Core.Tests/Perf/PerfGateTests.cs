@@ -1,5 +1,6 @@
 using CiGate.Core.Comparing;
 using CiGate.Core.Gating;
+using CiGate.Core.Suites.Perf;
 using CiGate.Core.Tests.Config;
 
 namespace CiGate.Core.Tests.Perf;
@@ -30,7 +31,7 @@ public sealed class PerfGateTests
         var verdict = Assert.Single(gate.Suites);
         Assert.Equal(Verdict.Fail, verdict.Verdict);
         Assert.Contains(verdict.Reasons, r => r.StartsWith("slower: ttft p50 at concurrent-8", StringComparison.Ordinal));
-        var ttft = verdict.Suite.Perf!.Changes.Single(c => c.Metric == "ttft" && c.Percentile == 50);
+        var ttft = ((PerfComparison)verdict.Suite.Details!).Changes.Single(c => c.Metric == "ttft" && c.Percentile == 50);
         Assert.InRange(ttft.ChangePercent, 10, 40);
         Assert.True(ttft.CiLowPercent > 0);
     }
@@ -51,7 +52,7 @@ public sealed class PerfGateTests
         var verdict = Assert.Single(gate.Suites);
         Assert.NotEqual(Verdict.Fail, verdict.Verdict);
         Assert.NotEqual(Verdict.Inconclusive, verdict.Verdict);
-        var perf = verdict.Suite.Perf!;
+        var perf = ((PerfComparison)verdict.Suite.Details!);
         Assert.StartsWith("A/A calibration", perf.NoiseEstimate, StringComparison.Ordinal);
         Assert.All(perf.Changes, c =>
         {

@@ -51,7 +51,7 @@ internal static class PerfHarness
                 output = "";
             }
 
-            return new Outcome(results, suite, suite.Perf!, requests, output);
+            return new Outcome(results, suite, PerfSummary.Of(suite)!, requests, output);
         }
         finally
         {

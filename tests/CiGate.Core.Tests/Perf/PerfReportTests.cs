@@ -72,7 +72,7 @@ public sealed class PerfReportTests
             0.001,
             "1× NVIDIA H100 80GB HBM3 (driver 550.54.15, 81559 MiB), vllm 0.6.3, started by cigate, runner gpu-1, 16 CPUs");
         var counts = new SideCounts(2, 800, 799, 1, 0, 0);
-        var suite = new SuiteComparison("serving", "vllm", PerfSuite.KindName, Pairing.Paired, [], "llama-3.1-8b", "llama-3.1-8b", counts, counts, 2, 0, 0, 0, [], null, [], []) { Perf = perf };
+        var suite = new SuiteComparison("serving", "vllm", PerfSuite.KindName, Pairing.Paired, [], "llama-3.1-8b", "llama-3.1-8b", counts, counts, 2, 0, 0, 0, [], null, [], []) { Details = perf };
         var at = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
         var comparison = new Comparison(new RunReference("base", "b1", "0.1.0", "complete", at), new RunReference("head", "h1", "0.1.0", "complete", at), [suite], 0.95, "holm");
         return Gate.Evaluate(comparison, new Dictionary<string, GateSettings>());

@@ -76,7 +76,7 @@ public sealed class PerfMergeTests
         var merged = LoadedRun.Load(Path.Combine(folder.Path, "merged"));
         var load = merged.Results.Suites.Single(s => s.Suite == "load");
         Assert.Equal(Json(ran.Results.Suites.Single(s => s.Suite == "load")), Json(load));
-        Assert.Equal(5, Assert.Single(load.Perf!.LoadPoints).Requests);
+        Assert.Equal(5, Assert.Single(PerfSummary.Of(load)!.LoadPoints).Requests);
         var requests = File.ReadAllText(Path.Combine(ran.Folder, PerfRequest.FileName));
         Assert.Equal(requests, File.ReadAllText(Path.Combine(merged.Folder, PerfRequest.FileName)));
         Assert.Equal(6, merged.Results.Suites.Single(s => s.Suite == "chat").Counts.Completed);
@@ -84,7 +84,7 @@ public sealed class PerfMergeTests
 
         // The merged folder is a run like any other: compare reads the perf suite's requests from it.
         var comparison = Comparer.Compare(merged, merged, new CompareOptions());
-        Assert.NotNull(comparison.Suites.Single(s => s.Suite == "load").Perf);
+        Assert.NotNull(comparison.Suites.Single(s => s.Suite == "load").Details as PerfComparison);
     }
 
     private static string Json(object value) => JsonSerializer.Serialize(value, ResultsJson.Options);

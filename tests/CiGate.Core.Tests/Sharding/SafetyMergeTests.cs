@@ -1,3 +1,4 @@
+using CiGate.Core.Suites.Safety;
 using System.Text.Json;
 using CiGate.Core.Comparing;
 using CiGate.Core.Diagnostics;
@@ -32,9 +33,10 @@ public sealed class SafetyMergeTests
         var a = expected.Results.Suites.Single();
         var b = actual.Results.Suites.Single();
         Assert.Equal(Json(a with { Usage = b.Usage }), Json(b));
-        Assert.Equal(12, b.Safety!.Agreement!.N);
+        var safety = SafetyReport.Of(b)!;
+        Assert.Equal(12, safety.Agreement!.N);
         Assert.Equal(3, b.Groups!.Count);
-        Assert.Contains(b.Safety.Rates, r => r.Scope == "privacy" && r.Metric == "compliance");
+        Assert.Contains(safety.Rates, r => r.Scope == "privacy" && r.Metric == "compliance");
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class SafetyMergeTests
         using var rig = ShardRig.Safety(prompts: 40);
         var shards = await rig.RunShardsAsync(4);
         var edited = rig.Copy(shards[2], "edited");
-        ShardRig.EditResults(edited, json => json["suites"]![0]!["safety"]!["rates"]![0]!["rate"] = 0.123);
+        ShardRig.EditResults(edited, json => json["suites"]![0]!["details"]!["rates"]![0]!["rate"] = 0.123);
 
         var error = await Assert.ThrowsAsync<CiGateException>(() => ShardMerger.MergeAsync([shards[0], shards[1], edited, shards[3]], rig.NewFolder("merged"), TestContext.Current.CancellationToken));
 

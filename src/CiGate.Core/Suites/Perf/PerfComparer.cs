@@ -17,10 +17,10 @@ public static class PerfComparer
     {
         // `compare --config` replaces the SLOs and regression rule the head run recorded.
         var overrides = options.Definitions?.GetValueOrDefault(head.Suite) is PerfSuite defined ? new PerfGateOverride(defined.Slos, defined.Regression) : null;
-        var regression = overrides?.Regression ?? head.Perf?.Regression ?? RegressionSpec.Default;
+        var regression = overrides?.Regression ?? PerfSummary.Of(head)?.Regression ?? RegressionSpec.Default;
         var baseRequests = Measured(baseFolder, @base);
         var headRequests = Measured(headFolder, head);
-        var labels = (head.Perf?.LoadPoints ?? []).Select(p => p.Label).Distinct().Where(l => baseRequests.Contains(l)).ToList();
+        var labels = (PerfSummary.Of(head)?.LoadPoints ?? []).Select(p => p.Label).Distinct().Where(l => baseRequests.Contains(l)).ToList();
         var changes = new List<PerfChange>();
         var aaUsed = false;
         foreach (var label in labels)
@@ -66,20 +66,20 @@ public static class PerfComparer
                 : "within-run bootstrap only (no A/A calibration; run the base with repeats: 2 to measure run-to-run drift)",
             regression.MarginPercent,
             regression.WarnPercent,
-            @base.Perf?.CapacityAtSlo,
-            head.Perf?.CapacityAtSlo,
-            head.Perf?.CapacityUnit,
+            PerfSummary.Of(@base)?.CapacityAtSlo,
+            PerfSummary.Of(head)?.CapacityAtSlo,
+            PerfSummary.Of(head)?.CapacityUnit,
             [.. InvalidPoints(@base, "base"), .. InvalidPoints(head, "head")],
             ErrorRate(head),
-            head.Perf?.Environment is { } environment ? Telemetry.EnvironmentDiff.Describe(environment) : null);
+            PerfSummary.Of(head)?.Environment is { } environment ? Telemetry.EnvironmentDiff.Describe(environment) : null);
         var notes = new List<string>(blocking);
         if (@base.Model != head.Model)
         {
             notes.Add($"model: {@base.Model} → {head.Model}");
         }
 
-        notes.AddRange(Telemetry.EnvironmentDiff.Notes(@base.Perf?.Environment, head.Perf?.Environment));
-        if (Clock(@base.Perf) is { } baseClock && Clock(head.Perf) is { } headClock && baseClock != headClock)
+        notes.AddRange(Telemetry.EnvironmentDiff.Notes(PerfSummary.Of(@base)?.Environment, PerfSummary.Of(head)?.Environment));
+        if (Clock(PerfSummary.Of(@base)) is { } baseClock && Clock(PerfSummary.Of(head)) is { } headClock && baseClock != headClock)
         {
             notes.Add($"chunk times: {baseClock} clock → {headClock} clock (under load the process clock adds the client's read lag)");
         }
@@ -87,7 +87,7 @@ public static class PerfComparer
         return new SuiteComparison(head.Suite, head.Target, head.Kind, blocking.Count == 0 ? Pairing.Paired : Pairing.Unpaired, notes, @base.Model, head.Model,
             Side(@base), Side(head), labels.Count, 0, 0, 0, [], null, [], [], null)
         {
-            Perf = perf,
+            Details = perf,
         };
     }
 
@@ -117,7 +117,7 @@ public static class PerfComparer
     /// <remarks>With <paramref name="overrides"/>, each load point's SLOs are checked afresh against its measured requests.</remarks>
     private static List<PerfSloResult> Slos(SuiteResult head, IReadOnlyList<SloLimit>? overrides, ILookup<string, PerfRequest> requests)
     {
-        if (head.Perf is not { } perf)
+        if (PerfSummary.Of(head) is not { } perf)
         {
             return [];
         }
@@ -142,22 +142,22 @@ public static class PerfComparer
     }
 
     private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite) =>
-        (suite.Perf?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
+        (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
             .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples));
 
     private static IEnumerable<string> InvalidPoints(SuiteResult suite, string side) =>
-        (suite.Perf?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");
+        (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");
 
     private static double ErrorRate(SuiteResult suite)
     {
-        var points = suite.Perf?.LoadPoints ?? [];
+        var points = PerfSummary.Of(suite)?.LoadPoints ?? [];
         var measured = points.Sum(p => p.Measured);
         return measured == 0 ? 0 : (double)points.Sum(p => p.Errors) / measured;
     }
 
     private static SideCounts Side(SuiteResult suite)
     {
-        var points = suite.Perf?.LoadPoints ?? [];
+        var points = PerfSummary.Of(suite)?.LoadPoints ?? [];
         return new SideCounts(suite.Counts.Items, points.Sum(p => p.Measured), points.Sum(p => p.Completed), points.Sum(p => p.Errors), suite.Counts.Missing, 0);
     }
 

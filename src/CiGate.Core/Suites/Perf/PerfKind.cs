@@ -30,13 +30,15 @@ internal sealed class PerfKind : ISuiteKind
         PerfComparer.Compare(pair.Base!, pair.Head, pair.BaseFolder, pair.HeadFolder, pair.Blocking, pair.Options);
 
     public (Verdict Verdict, List<string> Reasons)? Decide(SuiteComparison suite, GateSettings gate) =>
-        suite.Perf is { } perf ? PerfGate.Decide(suite, perf, gate) : null;
+        suite.Details is PerfComparison perf ? PerfGate.Decide(suite, perf, gate) : null;
 
     public SuiteView View(SuiteView view, SuiteComparison suite, ReportFormat format) =>
-        view with { Perf = PerfViewBuilder.Build(suite.Perf, format) };
+        PerfViewBuilder.Build(suite.Details as PerfComparison, format) is { } perf
+            ? view with { Section = perf, Partial = PerfSuite.KindName }
+            : view;
 
     public string? PairingNote(SuiteComparison suite) =>
-        suite.Perf is null ? null : "Load points pair by label; latency distributions are compared unpaired.";
+        suite.Details is not PerfComparison ? null : "Load points pair by label; latency distributions are compared unpaired.";
 
     public bool PrintSummary(TextWriter w, SuiteResult suite) => PerfRunSummary.TryPrint(w, suite);
 }

@@ -1,5 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Results;
+using CiGate.Core.Suites.Shared;
 
 namespace CiGate.Core.Suites.Perf;
 
@@ -135,6 +136,6 @@ internal static class PerfResults
             new UsageSummary(ordered.Sum(r => (long)(r.PromptTokens ?? 0)), ordered.Sum(r => (long)(r.CompletionTokens ?? 0)), latency.Mean, latency.P50, latency.P95, latency.Max),
             suite.Describe(),
             suite.Gate,
-            perf);
+            perf is null ? null : SuiteDetails<PerfSummary>.Write(perf));
     }
 }

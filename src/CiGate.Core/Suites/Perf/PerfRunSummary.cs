@@ -14,7 +14,7 @@ internal static class PerfRunSummary
     /// <summary>Prints the suite when it is a perf suite; false otherwise (the caller prints it as an item suite).</summary>
     public static bool TryPrint(TextWriter w, SuiteResult suite)
     {
-        if (suite.Perf is not { } perf)
+        if (PerfSummary.Of(suite) is not { } perf)
         {
             return false;
         }

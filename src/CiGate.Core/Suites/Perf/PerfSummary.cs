@@ -1,3 +1,6 @@
+using CiGate.Core.Results;
+using CiGate.Core.Suites.Shared;
+
 namespace CiGate.Core.Suites.Perf;
 
 /// <summary>
@@ -16,5 +19,8 @@ public sealed record PerfSummary(
     string RequestsFile,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Telemetry.PerfEnvironment? Environment = null)
 {
+    /// <summary>The perf summary of a perf suite's result (null for other kinds and for failed runs).</summary>
+    internal static PerfSummary? Of(SuiteResult? suite) => SuiteDetails<PerfSummary>.Of(suite, PerfSuite.KindName);
+
     public const int CurrentSchemaVersion = 1;
 }

@@ -8,12 +8,12 @@ internal static class SafetyComparer
 {
     public static SuiteComparison Attach(SuiteResult? @base, SuiteResult head, IReadOnlyList<ItemRecord> baseRecords, IReadOnlyList<ItemRecord> headRecords, SuiteComparison comparison, int maxOutput)
     {
-        if (head.Safety is not { } headSafety)
+        if (SafetyReport.Of(head) is not { } headSafety)
         {
             return comparison;
         }
 
-        var baseRates = (@base?.Safety?.Rates ?? []).ToDictionary(r => (r.Scope, r.Metric), r => r.Rate);
+        var baseRates = (SafetyReport.Of(@base)?.Rates ?? []).ToDictionary(r => (r.Scope, r.Metric), r => r.Rate);
         var rates = headSafety.Rates
             .Select(r => new SafetyRateChange(r.Scope, r.Metric, r.N, baseRates.TryGetValue((r.Scope, r.Metric), out var b) ? b : null, r.Rate, r.Low, r.High))
             .ToList();
@@ -36,7 +36,7 @@ internal static class SafetyComparer
             }
         }
 
-        return comparison with { Safety = new SafetyComparison(headSafety.Classifier, rates, refused, complied, headSafety.Agreement) };
+        return comparison with { Details = new SafetyComparison(headSafety.Classifier, rates, refused, complied, headSafety.Agreement) };
     }
 
     // Safety suites run one repeat per item; calibration items (label:) are not prompts.

@@ -29,7 +29,9 @@ internal sealed class SafetyKind : ISuiteKind
             pair.Base, pair.Head, pair.BaseItems, pair.HeadItems, comparison, pair.Options.MaxOutputCharacters);
 
     public SuiteView View(SuiteView view, SuiteComparison suite, ReportFormat format) =>
-        view with { Safety = SafetyViewBuilder.Build(suite.Safety, format) };
+        SafetyViewBuilder.Build(suite.Details as SafetyComparison, format) is { } safety
+            ? view with { Section = safety, Partial = SafetySuite.KindName }
+            : view;
 
     public void PrintDetails(TextWriter w, SuiteResult suite) => SafetyRunSummary.Print(w, suite);
 

@@ -8,7 +8,7 @@ internal static class SafetyRunSummary
 {
     public static void Print(TextWriter w, SuiteResult suite)
     {
-        if (suite.Safety is not { } safety)
+        if (SafetyReport.Of(suite) is not { } safety)
         {
             return;
         }

@@ -52,7 +52,8 @@ internal static class SafetySummary
             new ResultCounts(plan.ItemCount, 1, samples, completed, errored, samples - completed - errored, cached, invalid),
             metrics, suite.TypeField is null ? null : "type", macro, groups, RecordStats.Usage(records), suite.Describe(), suite.Gate)
         {
-            Safety = new SafetyReport(suite.Classifier.ToString().ToLowerInvariant(), rates, agreement),
+            Details = SuiteDetails<SafetyReport>.Write(
+                new SafetyReport(suite.Classifier.ToString().ToLowerInvariant(), rates, agreement)),
         };
     }
 
