@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CiGate.Core.Config;
 
 namespace CiGate.Bench;
 
@@ -60,7 +61,7 @@ internal static class CompareBenchmark
             var headRun = CiGate.Core.Comparing.LoadedRun.Load(folders[1]);
             load.Stop();
             var comparison = CiGate.Core.Comparing.Comparer.Compare(baseRun, headRun, new CiGate.Core.Comparing.CompareOptions());
-            var result = CiGate.Core.Gating.Gate.Evaluate(comparison, new Dictionary<string, CiGate.Core.Gating.GateSettings>());
+            var result = CiGate.Core.Gating.Gate.Evaluate(comparison, new Dictionary<string, GateSettings>());
             var render = Stopwatch.StartNew();
             CiGate.Core.Reporting.ReportRenderer.Render(result, new CiGate.Core.Reporting.ReportOptions());
             render.Stop();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 using CiGate.Core.Results;
 using CiGate.Simulator;

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CiGate.Cli.Output;
+using CiGate.Core.Config.TargetReaders;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Running;
 using CiGate.Core.Sharding;
-using CiGate.Core.Targets;
 using CiGate.Core.Targets.Exec;
+using CiGate.Core.Targets;
 
 namespace CiGate.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 using CiGate.Core.Results;
 using CiGate.Core.Suites;

@@ -1,3 +1,4 @@
+using CiGate.Core.Config;
 using CiGate.Core.Results;
 
 namespace CiGate.Core.Comparing;
@@ -47,8 +48,8 @@ public static class Comparer
     }
 
     /// <summary>`--accept-changes` wins over the suite's `gate: on_definition_change:` (default warn).</summary>
-    private static Gating.DefinitionChangePolicy PolicyOf(string suite, CompareOptions options) =>
-        options.AcceptChanges ? Gating.DefinitionChangePolicy.Accept : options.Gates?.GetValueOrDefault(suite)?.OnDefinitionChange ?? Gating.DefinitionChangePolicy.Warn;
+    private static DefinitionChangePolicy PolicyOf(string suite, CompareOptions options) =>
+        options.AcceptChanges ? DefinitionChangePolicy.Accept : options.Gates?.GetValueOrDefault(suite)?.OnDefinitionChange ?? DefinitionChangePolicy.Warn;
 
     /// <summary>Where in the head config each changed key (and the suite) is written, for annotations.</summary>
     private static DefinitionChange Place(DefinitionChange change, string suite, Config.ConfigLines lines)
@@ -68,7 +69,7 @@ public static class Comparer
     /// </summary>
     private static List<CaseOutcome> NewCases(SuiteResult head, List<ItemRecord> records, CompareOptions options)
     {
-        if (!Gating.GateModes.HasCases(head.Kind))
+        if (!Config.GateModes.HasCases(head.Kind))
         {
             return [];
         }

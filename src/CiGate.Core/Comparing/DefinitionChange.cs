@@ -1,3 +1,4 @@
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 
 namespace CiGate.Core.Comparing;

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using CiGate.Core.Config;
 using CiGate.Core.Results;
 using CiGate.Core.Text;
 
@@ -16,7 +17,7 @@ public static class DefinitionDiff
     /// <summary>Values longer than this (or over several lines) are summarised, not printed.</summary>
     public const int MaxValueLength = 60;
 
-    public static DefinitionChange Between(SuiteResult @base, SuiteResult head, IReadOnlyList<string> what, Gating.DefinitionChangePolicy policy)
+    public static DefinitionChange Between(SuiteResult @base, SuiteResult head, IReadOnlyList<string> what, DefinitionChangePolicy policy)
     {
         // An older cigate wrote no definition (or an empty one): only the hashes say what changed.
         var known = @base.Definition is { Count: > 0 } && head.Definition is { Count: > 0 };

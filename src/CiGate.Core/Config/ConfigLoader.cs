@@ -65,7 +65,7 @@ public static class ConfigLoader
             map.Finish();
         }
 
-        Targets.Exec.ExecTargetReader.CheckReferences(targets, diagnostics);
+        TargetReaders.ExecTargetReader.CheckReferences(targets, diagnostics);
         var suites = ReadSuites(suiteNodes, targets, context, baseDirectory);
         if (files.Count > 0 && suites.Count == 0 && !diagnostics.HasErrors)
         {
@@ -161,11 +161,11 @@ public static class ConfigLoader
             map.Context.Report(DiagnosticCodes.MissingKey, map.Node, $"suite '{name}' has no target to run on; define one under 'targets:'");
         }
 
-        return new SuiteHeader(name, kind, names, preset, Gating.GateReader.Read(map.Map("gate"), kind))
+        return new SuiteHeader(name, kind, names, preset, GateReader.Read(map.Map("gate"), kind))
         {
             Defined = [.. targets.Select(t => t.Name)],
             Graders = [.. targets.Where(t => t.Role == TargetRole.Grader).Select(t => t.Name)],
-            Applications = Targets.ApplicationTargets.Of(targets),
+            Applications = TargetReaders.ApplicationTargets.Of(targets),
         };
     }
 }

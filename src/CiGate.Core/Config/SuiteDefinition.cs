@@ -10,7 +10,7 @@ namespace CiGate.Core.Config;
 public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<string> Targets)
 {
     /// <summary>How compare gates this suite. Not part of <see cref="DefinitionHash"/>: tightening a gate must not unpair runs.</summary>
-    public Gating.GateSettings Gate { get; init; } = Gating.GateSettings.Default;
+    public GateSettings Gate { get; init; } = GateSettings.Default;
 
     public abstract JsonObject Describe();
 

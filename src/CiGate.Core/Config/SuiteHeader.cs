@@ -1,7 +1,7 @@
 namespace CiGate.Core.Config;
 
 /// <summary>The keys every suite kind shares, read before the kind's own reader runs.</summary>
-internal sealed record SuiteHeader(string Name, string Kind, IReadOnlyList<string> Targets, string? Preset, Gating.GateSettings Gate)
+internal sealed record SuiteHeader(string Name, string Kind, IReadOnlyList<string> Targets, string? Preset, GateSettings Gate)
 {
     /// <summary>Every target the config defines, which graders may name.</summary>
     public IReadOnlyList<string> Defined { get; init; } = [];

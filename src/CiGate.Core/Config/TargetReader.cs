@@ -36,8 +36,8 @@ internal static class TargetReader
         }
 
         var type = map.Choice("type", Types) ?? TargetType.OpenAI;
-        if (type == TargetType.Exec) return Targets.Exec.ExecTargetReader.Read(name, map, baseDirectory);
-        if (type == TargetType.Http) return Targets.Http.HttpTargetReader.Read(name, map);
+        if (type == TargetType.Exec) return TargetReaders.ExecTargetReader.Read(name, map, baseDirectory);
+        if (type == TargetType.Http) return TargetReaders.HttpTargetReader.Read(name, map);
 
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
         var baseUrlText = map.String("base_url", required: simulator is null);

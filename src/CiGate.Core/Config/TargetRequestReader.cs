@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CiGate.Core.Diagnostics;
-using CiGate.Core.Suites.Prompts.Assertions;
 using CiGate.Core.Targets;
 using YamlDotNet.RepresentationModel;
 

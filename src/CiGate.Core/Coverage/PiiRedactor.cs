@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CiGate.Core.Suites.Prompts.Assertions.Guardrails;
+using CiGate.Core.Text;
 
 namespace CiGate.Core.Coverage;
 

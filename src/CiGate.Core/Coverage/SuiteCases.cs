@@ -1,16 +1,14 @@
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Running;
-using CiGate.Core.Suites.Accuracy;
-using CiGate.Core.Suites.Prompts;
 using CiGate.Core.Targets;
 
 namespace CiGate.Core.Coverage;
 
 /// <summary>
 /// The test cases coverage compares traffic with: the rendered prompt text (the user messages, or the
-/// completions prompt) of every prompts suite's case × prompt and every accuracy suite's dataset item, once
-/// per suite whatever its targets. Perf and safety suites hold no cases of their own here.
+/// completions prompt) of every case a suite's plan names (<see cref="ISuitePlan.CaseRequests"/>: a prompts
+/// suite's case × prompt, an accuracy suite's dataset item), once per suite whatever its targets.
 /// </summary>
 public static class SuiteCases
 {
@@ -19,26 +17,7 @@ public static class SuiteCases
         var texts = new List<string>();
         foreach (var plan in PlanBuilder.Build(config, onlySuites).DistinctBy(p => p.Suite.Name))
         {
-            switch (plan)
-            {
-                case AccuracyPlan accuracy:
-                    for (var i = 0; i < accuracy.ItemCount; i++)
-                    {
-                        texts.Add(Text(accuracy.BuildRequest(i, 0)));
-                    }
-
-                    break;
-                case PromptsPlan prompts when prompts.Suite is PromptsSuite suite:
-                    foreach (var testCase in suite.Tests)
-                    {
-                        foreach (var prompt in suite.Prompts)
-                        {
-                            texts.Add(Text(prompts.Request(testCase, prompt, 0)));
-                        }
-                    }
-
-                    break;
-            }
+            texts.AddRange(plan.CaseRequests().Select(Text));
         }
 
         texts.RemoveAll(string.IsNullOrWhiteSpace);

@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 
 namespace CiGate.Core.Gating;
 

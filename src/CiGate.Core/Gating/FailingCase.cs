@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Reporting;
 using CiGate.Core.Results;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using CiGate.Core.Comparing;
 using CiGate.Core.Comparing.Statistics;
+using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 
 namespace CiGate.Core.Gating;
 

@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 
 namespace CiGate.Core.Reporting;
@@ -42,8 +43,8 @@ internal static class ChangesViewBuilder
         var policy = change.Policy.ToString().ToLowerInvariant();
         var effect = change.Policy switch
         {
-            Gating.DefinitionChangePolicy.Fail => "the suite fails (on_definition_change: fail).",
-            Gating.DefinitionChangePolicy.Warn => "the suite warns; set gate: { on_definition_change: accept } on the suite to accept the change, or fail to block it.",
+            DefinitionChangePolicy.Fail => "the suite fails (on_definition_change: fail).",
+            DefinitionChangePolicy.Warn => "the suite warns; set gate: { on_definition_change: accept } on the suite to accept the change, or fail to block it.",
             _ => "accepted: the suite is gated on what could be compared.",
         };
         var pairing = Suites.SuiteKinds.For(suite.Kind).PairingNote(suite) is { } note

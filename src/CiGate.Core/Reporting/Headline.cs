@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 
 namespace CiGate.Core.Reporting;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using CiGate.Core.Config;
 
 namespace CiGate.Core.Results;
 
@@ -81,6 +82,6 @@ public sealed record SuiteResult(
     IReadOnlyList<GroupSummary>? Groups,
     UsageSummary Usage,
     JsonObject Definition,
-    Gating.GateSettings? Gate = null,
+    Config.GateSettings? Gate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     JsonObject? Details = null);

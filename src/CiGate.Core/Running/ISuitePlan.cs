@@ -1,5 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Results;
+using CiGate.Core.Targets;
 
 namespace CiGate.Core.Running;
 
@@ -37,4 +38,11 @@ public interface ISuitePlan
     /// summary may read, or null where the plan has written none (before a self-scheduled plan ran).
     /// </summary>
     SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder);
+
+    /// <summary>
+    /// What each of the suite's cases sends (repeat 0), for <c>cigate coverage</c>: the cases real
+    /// traffic is compared with. None where the items are not cases of an application's use (a perf
+    /// load, safety probes).
+    /// </summary>
+    IEnumerable<ModelRequest> CaseRequests() => [];
 }

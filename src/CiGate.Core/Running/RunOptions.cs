@@ -1,4 +1,4 @@
 namespace CiGate.Core.Running;
 
 /// <summary>How to run: where results go, whether to finish an interrupted run there, and which shard of the run (null: all of it).</summary>
-public sealed record RunOptions(string OutputDirectory, bool Resume, int MaxConsecutiveUnreachable = 32, Sharding.ShardSpec? Shard = null);
+public sealed record RunOptions(string OutputDirectory, bool Resume, int MaxConsecutiveUnreachable = 32, ShardSpec? Shard = null);

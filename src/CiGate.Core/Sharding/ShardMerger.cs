@@ -2,6 +2,7 @@ using System.Text.Json;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
+using CiGate.Core.Running;
 
 namespace CiGate.Core.Sharding;
 

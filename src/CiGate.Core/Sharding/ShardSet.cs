@@ -1,6 +1,7 @@
 using CiGate.Core.Comparing;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
+using CiGate.Core.Running;
 
 namespace CiGate.Core.Sharding;
 

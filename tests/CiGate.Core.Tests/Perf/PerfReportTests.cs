@@ -1,8 +1,9 @@
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 using CiGate.Core.Reporting;
-using CiGate.Core.Suites.Perf;
 using CiGate.Core.Suites.Perf.Telemetry;
+using CiGate.Core.Suites.Perf;
 using CiGate.Core.Tests.Reporting;
 
 namespace CiGate.Core.Tests.Perf;

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 using CiGate.Core.Reporting;
 using GateVerdict = CiGate.Core.Gating.Verdict;

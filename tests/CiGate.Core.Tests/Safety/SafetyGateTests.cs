@@ -1,5 +1,6 @@
-using CiGate.Core.Comparing;
 using CiGate.Core.Comparing.Statistics;
+using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 
 namespace CiGate.Core.Tests.Safety;

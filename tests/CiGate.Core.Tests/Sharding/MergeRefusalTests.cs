@@ -1,5 +1,6 @@
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
+using CiGate.Core.Running;
 using CiGate.Core.Sharding;
 
 namespace CiGate.Core.Tests.Sharding;

@@ -128,6 +128,14 @@ internal sealed class AccuracyPlan : IItemPlan
     };
 
     /// <summary>The exact request for one sample (also used by the benchmark's reference client).</summary>
+    public IEnumerable<ModelRequest> CaseRequests()
+    {
+        for (var i = 0; i < ItemCount; i++)
+        {
+            yield return BuildRequest(i, 0);
+        }
+    }
+
     internal ModelRequest BuildRequest(int index, int repeat)
     {
         var item = dataset.Items[index];

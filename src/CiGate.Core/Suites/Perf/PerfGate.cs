@@ -1,5 +1,6 @@
 using System.Globalization;
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 
 namespace CiGate.Core.Suites.Perf;

@@ -1,5 +1,6 @@
 using System.Text;
 using CiGate.Core.Config;
+using CiGate.Core.Text;
 
 namespace CiGate.Core.Suites.Prompts;
 
@@ -12,7 +13,7 @@ internal static class CaseIds
 {
     public static string Derive(string? description, IReadOnlyDictionary<string, object?> vars)
     {
-        var hash = Hashing.Sha256Hex($"{description}\u0000{Json.Compact(vars)}")[..8];
+        var hash = Hashing.Sha256Hex($"{description}\u0000{PlainJson.Compact(vars)}")[..8];
         var slug = Slug(description);
         return slug.Length == 0 ? $"case-{hash}" : $"{slug}-{hash}";
     }

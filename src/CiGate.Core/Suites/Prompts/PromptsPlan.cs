@@ -7,6 +7,7 @@ using CiGate.Core.Running;
 using CiGate.Core.Suites.Prompts.Assertions;
 using CiGate.Core.Targets;
 using CiGate.Core.Templating;
+using CiGate.Core.Text;
 using Scriban.Runtime;
 
 namespace CiGate.Core.Suites.Prompts;
@@ -140,6 +141,9 @@ internal sealed class PromptsPlan : IItemPlan
 
     public SuiteResult Summarize(IReadOnlyList<ItemRecord> records, string? folder) => PromptsSummary.Summarize(this, suite, records);
 
+    public IEnumerable<ModelRequest> CaseRequests() =>
+        suite.Tests.SelectMany(testCase => suite.Prompts.Select(prompt => Request(testCase, prompt, 0)));
+
     internal ModelRequest Request(TestCase testCase, SuitePrompt prompt, int repeat)
     {
         var model = new ScriptObject();
@@ -186,7 +190,7 @@ internal sealed class PromptsPlan : IItemPlan
 
     private static string Describe(TestCase testCase)
     {
-        var text = $"{testCase.Description ?? testCase.Id} {Json.Compact(testCase.Vars)}";
+        var text = $"{testCase.Description ?? testCase.Id} {PlainJson.Compact(testCase.Vars)}";
         return text.Length <= 300 ? text : text[..300];
     }
 }

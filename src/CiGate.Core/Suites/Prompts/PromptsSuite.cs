@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CiGate.Core.Config;
+using CiGate.Core.Text;
 
 namespace CiGate.Core.Suites.Prompts;
 
@@ -83,7 +84,7 @@ public sealed record PromptsSuite(
         {
             ["id"] = t.Id,
             ["description"] = t.Description,
-            ["vars"] = Json.From(t.Vars),
+            ["vars"] = PlainJson.From(t.Vars),
             ["assert"] = new JsonArray([.. t.AssertionSources.Select(a => JsonValue.Create(a))]),
             ["threshold"] = t.Threshold,
         };

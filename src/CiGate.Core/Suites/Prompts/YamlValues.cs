@@ -1,4 +1,5 @@
 using CiGate.Core.Config;
+using CiGate.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace CiGate.Core.Suites.Prompts;
@@ -32,5 +33,5 @@ internal static class YamlValues
     };
 
     /// <summary>Each assertion as canonical JSON: part of the suite definition, so an edited assertion is a visible change.</summary>
-    public static IReadOnlyList<string> Sources(YamlSequenceNode list) => [.. list.Children.Select(n => Json.Compact(Plain(n)))];
+    public static IReadOnlyList<string> Sources(YamlSequenceNode list) => [.. list.Children.Select(n => PlainJson.Compact(Plain(n)))];
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CiGate.Core.Suites.Perf.Server;
+using CiGate.Core.Processes;
 
 namespace CiGate.Core.Targets.Exec;
 
@@ -48,7 +48,7 @@ internal static class ExecLauncher
             info.ArgumentList.Add(argument);
         }
 
-        ServerEnvironment.Withhold(info.Environment, spec.WithheldVariables);
+        ChildEnvironment.Withhold(info.Environment, spec.WithheldVariables);
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

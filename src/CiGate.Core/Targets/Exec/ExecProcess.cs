@@ -220,7 +220,7 @@ internal sealed class ExecProcess : IAsyncDisposable
 
     private string LastLines()
     {
-        var tail = Suites.Perf.Server.LogTail.Read(log.Path, 3);
+        var tail = Processes.LogTail.Read(log.Path, 3);
         return tail.Count == 0 ? "" : "; log " + log.Path + ", last lines: " + string.Join(" | ", tail);
     }
 

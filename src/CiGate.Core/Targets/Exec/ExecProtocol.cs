@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CiGate.Core.Text;
 
 namespace CiGate.Core.Targets.Exec;
 
@@ -44,7 +45,7 @@ internal static class ExecProtocol
             WriteMessages(writer, request.Messages);
             writer.WriteString("prompt", request.Prompt);
             writer.WritePropertyName("vars");
-            writer.WriteRawValue(Suites.Prompts.Json.Compact(request.Vars ?? new Dictionary<string, object?>()));
+            writer.WriteRawValue(PlainJson.Compact(request.Vars ?? new Dictionary<string, object?>()));
             writer.WriteStartObject("options");
             writer.WriteNumber("max_tokens", request.MaxTokens);
             writer.WriteNumber("temperature", request.Temperature);

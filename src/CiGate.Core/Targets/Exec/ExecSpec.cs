@@ -32,7 +32,7 @@ public sealed record ExecSpec(
     public IReadOnlyDictionary<string, SourcePlace> Places { get; init; } = new Dictionary<string, SourcePlace>();
 
     /// <summary>
-    /// The base URL of every target of the config, filled in by <see cref="ExecTargets.Bind"/> once simulators listen.
+    /// The base URL of every target of the config, filled in by <c>ExecTargets.Bind</c> (Config) once simulators listen.
     /// </summary>
     public IReadOnlyDictionary<string, Uri> TargetUrls { get; init; } = new Dictionary<string, Uri>();
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CiGate.Core.Config;
+using CiGate.Core.Diagnostics;
 using CiGate.Core.Templating;
 using Scriban.Runtime;
 using YamlDotNet.Core;
@@ -21,19 +21,22 @@ internal static partial class HttpHeaderTemplate
     /// <summary>True when a header value is a template (holds <c>{{</c>).</summary>
     public static bool IsTemplate(string value) => value.Contains("{{", StringComparison.Ordinal);
 
-    /// <summary>Parses a header's value; syntax errors are reported at their place in the YAML.</summary>
-    public static ItemTemplate? Parse(YamlScalarNode node, YamlContext context)
+    /// <summary>
+    /// Parses a header's value; syntax errors are reported at their place in <paramref name="file"/> (the YAML
+    /// file that holds <paramref name="node"/>).
+    /// </summary>
+    public static ItemTemplate? Parse(YamlScalarNode node, string file, DiagnosticBag diagnostics)
     {
         var marked = Reference().Replace(node.Value ?? "", m => Marker + m.Value[1..]);
         var block = node.Style is ScalarStyle.Literal or ScalarStyle.Folded;
         var quoted = node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
         return ItemTemplate.Parse(
             marked,
-            context.FileOf(node),
+            file,
             (int)node.Start.Line,
             (int)node.Start.Column + (quoted ? 1 : 0),
             block,
-            context.Diagnostics);
+            diagnostics);
     }
 
     /// <summary>Renders one case's value: as sent (secrets resolved) and as keyed (references as written).</summary>

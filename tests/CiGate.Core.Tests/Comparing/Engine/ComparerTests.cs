@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing;
+using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 
 namespace CiGate.Core.Tests.Comparing.Engine;
@@ -81,8 +82,8 @@ public sealed class ComparerTests : IDisposable
         Assert.Equal(Pairing.Unpaired, suite.Pairing);
         Assert.Equal("unpaired z-test", suite.Metrics.Single().Method);
         Assert.Contains("the prompt template changed", suite.Changes);
-        Assert.Equal(Core.Gating.DefinitionChangePolicy.Warn, suite.DefinitionChange!.Policy);
-        Assert.Equal(Core.Gating.DefinitionChangePolicy.Accept, accepted.DefinitionChange!.Policy);
+        Assert.Equal(Core.Config.DefinitionChangePolicy.Warn, suite.DefinitionChange!.Policy);
+        Assert.Equal(Core.Config.DefinitionChangePolicy.Accept, accepted.DefinitionChange!.Policy);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
+using CiGate.Core.Config.TargetReaders;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
-using CiGate.Core.Targets;
 using CiGate.Core.Targets.Exec;
+using CiGate.Core.Targets;
 using CiGate.Core.Tests.Config;
 
 namespace CiGate.Core.Tests.Targets.Exec;

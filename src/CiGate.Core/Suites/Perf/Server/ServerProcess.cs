@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Processes;
 
 namespace CiGate.Core.Suites.Perf.Server;
 
@@ -37,7 +38,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts the command (its environment filtered by <see cref="ServerEnvironment"/>) and waits until <paramref name="readyUrl"/> answers 200.</summary>
+    /// <summary>Starts the command (its environment filtered by <see cref="ChildEnvironment"/>) and waits until <paramref name="readyUrl"/> answers 200.</summary>
     /// <param name="secretVariables">Variables the config reads secrets from; withheld unless the server's env names them.</param>
     /// <exception cref="CiGateException">Exit 2 for a missing env variable; exit 3 when the server exits early or never gets ready.</exception>
     public static async Task<ServerProcess> StartAsync(ServerSpec spec, Uri readyUrl, string resultsFolder, IEnumerable<string> secretVariables, CancellationToken ct)
@@ -55,7 +56,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var (info, grouped) = ServerCommand.StartInfo(spec, logPath);
-        ServerEnvironment.Withhold(info.Environment, secretVariables);
+        ChildEnvironment.Withhold(info.Environment, secretVariables);
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

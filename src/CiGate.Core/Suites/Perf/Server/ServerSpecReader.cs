@@ -1,5 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Processes;
 using YamlDotNet.RepresentationModel;
 
 namespace CiGate.Core.Suites.Perf.Server;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -102,7 +104,7 @@ internal static class JsonAssertions
         return spec.Build(c =>
         {
             var want = template is null ? expected : JsonValue.Create(template.Render(c));
-            var expectation = $"have {path.Text} equal to {Text.Quote(want?.ToJsonString(Json.Readable) ?? "null")}";
+            var expectation = $"have {path.Text} equal to {Text.Quote(want?.ToJsonString(PlainJson.Readable) ?? "null")}";
             if (!JsonText.TryParse(c.Output, out var root))
             {
                 root = JsonText.Extract(c.Output).FirstOrDefault();
@@ -117,7 +119,7 @@ internal static class JsonAssertions
                 return Check.Binary(false, expectation, $"{path.Text} is absent");
             }
 
-            return Check.Binary(JsonNode.DeepEquals(actual, want), expectation, $"got {Text.Quote(actual?.ToJsonString(Json.Readable) ?? "null")}");
+            return Check.Binary(JsonNode.DeepEquals(actual, want), expectation, $"got {Text.Quote(actual?.ToJsonString(PlainJson.Readable) ?? "null")}");
         });
     }
 }

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Targets;
+using CiGate.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace CiGate.Core.Suites.Prompts.Assertions;
@@ -63,7 +64,7 @@ internal static class ResponseSubjects
             array.Add(item);
         }
 
-        return array.ToJsonString(Json.Readable);
+        return array.ToJsonString(PlainJson.Readable);
     }
 
     /// <summary>The arguments parsed, or null when they are not JSON.</summary>

@@ -25,7 +25,7 @@ internal static class TextAssertions
             return spec.Build(c =>
             {
                 var holds = JsonText.TryParse(c.Output, out var actual) && System.Text.Json.Nodes.JsonNode.DeepEquals(actual, expected);
-                return Check.Binary(holds, $"equal the JSON {Text.Quote(expected?.ToJsonString(Json.Readable) ?? "null")}");
+                return Check.Binary(holds, $"equal the JSON {Text.Quote(expected?.ToJsonString(PlainJson.Readable) ?? "null")}");
             });
         }
 

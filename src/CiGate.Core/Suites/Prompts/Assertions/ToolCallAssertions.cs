@@ -1,6 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Text;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -77,7 +79,7 @@ internal static class ToolCallAssertions
             return null;
         }
 
-        var expectation = arguments is null ? $"call {name}" : $"call {name} with {arguments.ToJsonString(Json.Readable)}";
+        var expectation = arguments is null ? $"call {name}" : $"call {name} with {arguments.ToJsonString(PlainJson.Readable)}";
         return spec.Build(c =>
         {
             var named = c.ToolCalls.Where(t => t.Name == name).ToList();

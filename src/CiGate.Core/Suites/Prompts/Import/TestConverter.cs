@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Enumeration;
+using CiGate.Core.Config;
 using CiGate.Core.Datasets;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Accuracy;

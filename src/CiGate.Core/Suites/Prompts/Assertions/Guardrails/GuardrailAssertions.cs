@@ -1,4 +1,5 @@
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace CiGate.Core.Suites.Prompts.Assertions.Guardrails;

@@ -1,8 +1,9 @@
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Targets.Exec;
+using CiGate.Core.Targets;
 using YamlDotNet.RepresentationModel;
 
-namespace CiGate.Core.Targets.Exec;
+namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>
 /// <c>targets.NAME</c> with <c>type: exec</c>: <c>command</c> (argv list, or a string split like a
@@ -155,7 +156,7 @@ internal static class ExecTargetReader
 
         foreach (var (name, keyNode, value) in map.Entries())
         {
-            if (!Suites.Perf.Server.EnvironmentExpander.IsName(name))
+            if (!Processes.EnvironmentExpander.IsName(name))
             {
                 map.Context.Report(
                     DiagnosticCodes.InvalidValue,

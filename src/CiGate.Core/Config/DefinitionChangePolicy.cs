@@ -1,4 +1,4 @@
-namespace CiGate.Core.Gating;
+namespace CiGate.Core.Config;
 
 /// <summary>
 /// `gate: on_definition_change:`: what a change of the suite's definition, prompt template or

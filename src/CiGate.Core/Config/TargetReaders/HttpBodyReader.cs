@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Targets.Http;
+using CiGate.Core.Targets;
 using CiGate.Core.Templating;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace CiGate.Core.Targets.Http;
+namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>
 /// Reads an http target's <c>body</c>: a string is one template for the whole body; a mapping or

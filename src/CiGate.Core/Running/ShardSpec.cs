@@ -2,7 +2,7 @@ using System.Globalization;
 using CiGate.Core.Datasets;
 using CiGate.Core.Diagnostics;
 
-namespace CiGate.Core.Sharding;
+namespace CiGate.Core.Running;
 
 /// <summary>
 /// One part of a run split N ways (`--shard I/N`, I from 1 to N). An item belongs to the shard

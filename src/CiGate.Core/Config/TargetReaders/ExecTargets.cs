@@ -1,6 +1,7 @@
-using CiGate.Core.Config;
+using CiGate.Core.Targets.Exec;
+using CiGate.Core.Targets;
 
-namespace CiGate.Core.Targets.Exec;
+namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>Prepares a config's exec targets for a run, once every target has its address.</summary>
 public static class ExecTargets

@@ -1,13 +1,13 @@
-namespace CiGate.Core.Suites.Perf.Server;
+namespace CiGate.Core.Processes;
 
 /// <summary>
-/// The environment a started server inherits: cigate's own, less its secrets. Withheld are the
+/// The environment a started process (a perf server, an exec target) inherits: cigate's own, less its secrets. Withheld are the
 /// variables the config reads secrets from (a target's <c>api_key_env</c> and header
 /// <c>${env:NAME}</c>) and every variable whose name has a KEY, TOKEN, SECRET, PASSWORD or
 /// CREDENTIALS part (GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN, OPENAI_API_KEY...). A server that needs one
 /// names it in its <c>env:</c> (<c>HF_TOKEN: ${HF_TOKEN}</c>), which is set after this filter.
 /// </summary>
-internal static class ServerEnvironment
+internal static class ChildEnvironment
 {
     private static readonly string[] SecretParts = ["KEY", "APIKEY", "TOKEN", "SECRET", "SECRETS", "PASSWORD", "PASSWD", "CREDENTIAL", "CREDENTIALS", "PAT"];
 

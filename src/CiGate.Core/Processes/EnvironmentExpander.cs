@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CiGate.Core.Diagnostics;
 
-namespace CiGate.Core.Suites.Perf.Server;
+namespace CiGate.Core.Processes;
 
 /// <summary>
 /// `${NAME}` in a server's env values, read from cigate's own environment, so a token never sits

@@ -1,9 +1,9 @@
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Templating;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace CiGate.Core.Templating;
+namespace CiGate.Core.Config;
 
 internal static class TemplateReader
 {

@@ -1,4 +1,4 @@
-namespace CiGate.Core.Gating;
+namespace CiGate.Core.Config;
 
 /// <summary>How a suite's results are judged (`gate: { mode: ... }`).</summary>
 public enum GateMode

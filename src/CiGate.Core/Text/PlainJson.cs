@@ -2,10 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CiGate.Core.Suites.Prompts;
+namespace CiGate.Core.Text;
 
 /// <summary>Plain values (strings, numbers, lists, maps) as JSON, keys in ordinal order so hashes are stable.</summary>
-internal static class Json
+internal static class PlainJson
 {
     public static JsonNode? From(object? value) => value switch
     {

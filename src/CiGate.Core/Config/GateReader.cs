@@ -1,7 +1,6 @@
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 
-namespace CiGate.Core.Gating;
+namespace CiGate.Core.Config;
 
 /// <summary>Reads a suite's `gate:` section.</summary>
 internal static class GateReader

@@ -1,8 +1,9 @@
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Targets.Http;
+using CiGate.Core.Targets;
 using Json.Pointer;
 
-namespace CiGate.Core.Targets.Http;
+namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>Reads an http target's <c>response</c> mapping: JSON Pointers, <c>output</c> required.</summary>
 internal static class HttpResponseReader

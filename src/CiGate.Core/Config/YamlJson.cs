@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace CiGate.Core.Suites.Prompts.Assertions;
+namespace CiGate.Core.Config;
 
 /// <summary>YAML values as JSON, with YAML's plain-scalar typing (42, true, null) and quoted scalars as strings.</summary>
 internal static class YamlJson

@@ -1,7 +1,7 @@
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Targets;
 
-namespace CiGate.Core.Targets;
+namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>
 /// Exec and http targets answer cases, not token streams: a perf suite times the first token and

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CiGate.Core.Suites.Prompts.Assertions.Guardrails;
+namespace CiGate.Core.Text;
 
 /// <summary>
 /// Finds personal data and secrets of well-known shapes. Numbers are checked, not just matched:

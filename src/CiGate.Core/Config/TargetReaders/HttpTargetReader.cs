@@ -1,9 +1,10 @@
-using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Targets.Http;
+using CiGate.Core.Targets;
 using CiGate.Core.Templating;
 using YamlDotNet.RepresentationModel;
 
-namespace CiGate.Core.Targets.Http;
+namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>Reads a <c>type: http</c> target (see docs/targets/http.md); every error at once, each at its place.</summary>
 internal static class HttpTargetReader
@@ -96,7 +97,7 @@ internal static class HttpTargetReader
         {
             if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode scalar
                 && headers.TryGetValue(name, out var text) && HttpHeaderTemplate.IsTemplate(text)
-                && HttpHeaderTemplate.Parse(scalar, context) is { } template)
+                && HttpHeaderTemplate.Parse(scalar, context.FileOf(scalar), context.Diagnostics) is { } template)
             {
                 templates[name] = template;
             }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace CiGate.Core.Suites.Perf.Server;
+namespace CiGate.Core.Processes;
 
 /// <summary>
 /// Signals a whole process group on Unix: the server runs under <c>setsid</c>, so vLLM's workers

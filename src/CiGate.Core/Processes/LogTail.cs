@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CiGate.Core.Suites.Perf.Server;
+namespace CiGate.Core.Processes;
 
 /// <summary>The last lines of a server log, for a one-line diagnostic: reads only the file's end.</summary>
 internal static class LogTail

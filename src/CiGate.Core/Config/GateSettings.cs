@@ -1,4 +1,4 @@
-namespace CiGate.Core.Gating;
+namespace CiGate.Core.Config;
 
 /// <summary>
 /// A suite's gate, from its `gate:` section. Drops are in points of the metric × 100 (1.0 = one
