@@ -23,7 +23,7 @@ public sealed class PerfCliTests
         Assert.Matches(@"concurrent-2 +[0-9.]+ req/s +[0-9]+ out tok/s  TTFT p50 [0-9.]+ p95 [0-9.]+ ms  ITL p50", run.Stdout);
         Assert.DoesNotContain("± 0.0000", run.Stdout, StringComparison.Ordinal);
         var point = JsonDocument.Parse(File.ReadAllText(folder.File("out/results.json"))).RootElement
-            .GetProperty("suites")[0].GetProperty("perf").GetProperty("load_points")[0];
+            .GetProperty("suites")[0].GetProperty("details").GetProperty("load_points")[0];
         Assert.InRange(point.GetProperty("errors").GetInt32(), 1, 23);
         Assert.True(point.GetProperty("usage_missing").GetInt32() > 0);
         var kernel = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture is System.Runtime.InteropServices.Architecture.X64 or System.Runtime.InteropServices.Architecture.Arm64; // where the kernel clock is read

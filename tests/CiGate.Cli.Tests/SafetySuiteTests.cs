@@ -31,7 +31,7 @@ public sealed class SafetySuiteTests
         var metrics = run.RootElement.GetProperty("suites")[0].GetProperty("metrics");
         Assert.Equal(1.0, metrics.GetProperty("complied_safe").GetProperty("value").GetDouble());
         Assert.Equal(1.0, metrics.GetProperty("refused_unsafe").GetProperty("value").GetDouble());
-        var rates = run.RootElement.GetProperty("suites")[0].GetProperty("safety").GetProperty("rates");
+        var rates = run.RootElement.GetProperty("suites")[0].GetProperty("details").GetProperty("rates");
         Assert.Contains(rates.EnumerateArray(), r => r.GetProperty("scope").GetString() == "homonyms" && r.GetProperty("metric").GetString() == "compliance" && r.GetProperty("n").GetInt32() == 2);
     }
 
@@ -64,7 +64,7 @@ public sealed class SafetySuiteTests
         var run = await RunAsync(folder, "{ safe: 0, unsafe: 1 }", "classifier: judge\n    labels: labels.jsonl");
 
         var suite = run.RootElement.GetProperty("suites")[0];
-        var agreement = suite.GetProperty("safety").GetProperty("agreement");
+        var agreement = suite.GetProperty("details").GetProperty("agreement");
         Assert.Equal(3, agreement.GetProperty("n").GetInt32());
         Assert.Equal(1, agreement.GetProperty("errors").GetInt32());
         Assert.Equal(2.0 / 3, agreement.GetProperty("accuracy").GetDouble(), 6);

@@ -24,7 +24,7 @@ public sealed class PerfServerTests
         Assert.Matches(@"latency: server ready after \d+\.\d s", run.Stderr);
         var log = await File.ReadAllTextAsync(folder.File("results/server.log"), TestContext.Current.CancellationToken);
         Assert.Contains("cigate sim listening on http://127.0.0.1:", log, StringComparison.Ordinal);
-        var perf = ResultsFolder.OnlySuite(ResultsFolder.ReadResults(folder.File("results"))).GetProperty("perf");
+        var perf = ResultsFolder.OnlySuite(ResultsFolder.ReadResults(folder.File("results"))).GetProperty("details");
         var environment = perf.GetProperty("environment");
         Assert.Equal("cigate-sim", environment.GetProperty("server_kind").GetString());
         Assert.True(environment.GetProperty("server_started").GetBoolean());

@@ -63,11 +63,11 @@ public sealed class SafetyShardedRunTests
         }
 
         var xs = Enumerable.Range(0, a.GetArrayLength()).Single(s => a[s].GetProperty("kind").GetString() == "safety");
-        foreach (var part in new[] { "safety", "groups", "macro" })
+        foreach (var part in new[] { "details", "groups", "macro" })
         {
             Assert.Equal(a[xs].GetProperty(part).GetRawText(), b[xs].GetProperty(part).GetRawText());
         }
 
-        Assert.True(a[xs].GetProperty("safety").GetProperty("agreement").GetProperty("n").GetInt32() > 300);
+        Assert.True(a[xs].GetProperty("details").GetProperty("agreement").GetProperty("n").GetInt32() > 300);
     }
 }

@@ -89,7 +89,7 @@ public static class ResultsJson
 
     private static void UpgradeFromSchema1(JsonObject root)
     {
-        // Schema 1 kept a kind's part under the kind's name ("perf": {...}) and wrote null for the
+        // Schema 1 kept a kind's part under a key named after the kind and wrote null under the
         // other kinds' keys, which the reader ignores like any unknown member.
         foreach (var suite in (root["suites"] as JsonArray ?? []).OfType<JsonObject>())
         {
