@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.History;
+using CiGate.Core.Results;
 using CiGate.History.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -45,6 +48,49 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         Assert.Equal("v1.0", Assert.Single(series).Identity.Tag);
         Assert.Single(Assert.Single(trend.Series).Segments);
         Assert.Equal("old-run", (await HistoryReferences.ResolveAsync(store, "v1.0", ct)).RunId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task A_run_stored_with_results_schema_1_loads_with_its_kind_details(string backend)
+    {
+        // arrange: a run with a kind's own part, stored as the first release wrote results.json
+        // (schema 1: the part under the kind's name, "perf" and "safety" null on every suite)
+        var ct = TestContext.Current.CancellationToken;
+        var run = SyntheticRuns.Create("schema-1-run", items: 5);
+        var details = new JsonObject { ["classifier"] = "detector", ["rates"] = new JsonArray(0.25, 0.75) };
+        run = run with { Results = run.Results with { Suites = [run.Results.Suites[0] with { Details = details }] } };
+        await using (var store = await stores.OpenAsync(backend, ct))
+        {
+            await store.RecordAsync(new HistoryRecord(run, new RunIdentity(Branch: "main"), SyntheticRuns.Epoch), ct);
+        }
+
+        var old = JsonNode.Parse(JsonSerializer.Serialize(run.Results, ResultsJson.Options))!.AsObject();
+        old["schema_version"] = 1;
+        var suite = old["suites"]![0]!.AsObject();
+        suite.Remove("details");
+        suite["perf"] = null;
+        suite["safety"] = null;
+        suite[suite["kind"]!.GetValue<string>()] = details.DeepClone();
+        await using (var connection = await ConnectAsync(backend, ct))
+        {
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE runs SET results_json = @json WHERE run_id = 'schema-1-run'";
+            var parameter = update.CreateParameter();
+            parameter.ParameterName = "@json";
+            parameter.Value = old.ToJsonString(ResultsJson.Options);
+            update.Parameters.Add(parameter);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(ct));
+        }
+
+        // act
+        await using var reopened = await stores.OpenAsync(backend, ct);
+        var loaded = await reopened.LoadAsync("schema-1-run", ct);
+
+        // assert
+        Assert.NotNull(loaded);
+        Assert.Equal(RunResults.CurrentSchemaVersion, loaded.Results.SchemaVersion);
+        Assert.Equal(details.ToJsonString(), loaded.Results.Suites[0].Details?.ToJsonString());
     }
 
     [Theory]
