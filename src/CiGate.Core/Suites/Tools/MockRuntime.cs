@@ -73,8 +73,10 @@ internal sealed class MockRuntime(IReadOnlyDictionary<string, ToolMock> mocks, J
         expected.All(p => actual.TryGetPropertyValue(p.Key, out var value) && JsonNode.DeepEquals(value, p.Value));
 
     private static ToolResult Ok(JsonNode? result) =>
-        new(result is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : result?.ToJsonString() ?? "null", false);
+        new(result is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            ? (string)v!
+            : result?.ToJsonString(Prompts.Json.Readable) ?? "null", false);
 
     private static ToolResult Error(string message) =>
-        new(new JsonObject { ["error"] = message }.ToJsonString(), true);
+        new(new JsonObject { ["error"] = message }.ToJsonString(Prompts.Json.Readable), true);
 }

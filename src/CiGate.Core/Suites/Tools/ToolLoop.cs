@@ -50,9 +50,9 @@ internal static class ToolLoop
                     break;
                 }
 
-                var named = response.ToolCalls
-                    .Select((c, i) => c.Id is { Length: > 0 } ? c : c with { Id = $"call_{steps}_{i}" })
-                    .ToList();
+                // Ids of our own (consistent in the assistant turn and its results), so the next request,
+                // its cache key and the recorded calls do not depend on the ids a server made up.
+                var named = response.ToolCalls.Select((c, i) => c with { Id = $"call_{steps}_{i}" }).ToList();
                 messages.Add(new ChatMessage("assistant", response.Text) { ToolCalls = named });
                 foreach (var call in named)
                 {

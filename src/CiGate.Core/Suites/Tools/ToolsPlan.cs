@@ -55,7 +55,7 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
             Target = target.Name,
             Item = ItemId(index),
             Repeat = repeat,
-            PromptHash = PromptHash.Of(Request(opening, repeat, index)),
+            PromptHash = PromptHash.Of(Request(Scripted(opening, index), repeat, index)),
             Group = suite.Bfcl is null ? null : bfcl[index].Category.Name(),
             Question = Question(index),
         };
@@ -149,6 +149,10 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
 
         return messages;
     }
+
+    /// <summary>The opening plus every scripted user turn: what the prompt hash covers.</summary>
+    private List<ChatMessage> Scripted(List<ChatMessage> opening, int index) =>
+        suite.Bfcl is null ? [.. opening, .. suite.Cases[index].Turns.Select(t => new ChatMessage("user", t))] : opening;
 
     private string Question(int index)
     {

@@ -53,7 +53,7 @@ internal sealed record TrajectoryExpect(
             var holds = calls.Any(c => Parse(c.Call.Arguments) is { } a && MockRuntime.Matches(a, expectation.Arguments));
             var got = calls.Count == 0 ? "no call" : string.Join("; ", calls.Select(c => c.Call.Arguments));
             results.Add(Result(
-                "tool-arguments", holds, $"expected {expectation.Name} with {expectation.Arguments.ToJsonString()}; got {got}"));
+                "tool-arguments", holds, $"expected {expectation.Name} with {expectation.Arguments.ToJsonString(Prompts.Json.Readable)}; got {got}"));
         }
 
         if (MinSteps is not null || MaxSteps is not null)
@@ -65,7 +65,7 @@ internal sealed record TrajectoryExpect(
         if (FinalState is { } state)
         {
             var holds = MockRuntime.Matches(trajectory.State, state);
-            results.Add(Result("final-state", holds, $"expected state {state.ToJsonString()}; got {trajectory.State.ToJsonString()}"));
+            results.Add(Result("final-state", holds, $"expected state {state.ToJsonString(Prompts.Json.Readable)}; got {trajectory.State.ToJsonString(Prompts.Json.Readable)}"));
         }
 
         return results;
