@@ -34,7 +34,8 @@ internal static class ToolsBenchmark
                 """);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            var code = await CliApp.RunAsync(["run", config, "--out", Path.Combine(work, "out"), "--quiet"], TextWriter.Null, Console.Error);
+            string[] run = ["run", config, "--out", Path.Combine(work, "out"), "--quiet"];
+            var code = await CliApp.RunAsync(run, TextWriter.Null, Console.Error);
             wall.Stop();
             var runCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             if (code != 0)
@@ -44,11 +45,14 @@ internal static class ToolsBenchmark
             }
 
             var (items, perItemUs) = ToolLayer(folder, Path.Combine(work, "out", "items.jsonl"));
-            Console.WriteLine("| bench | items | concurrency | wall s | run CPU ms/item (CLI + simulator) | tool CPU µs/item | load avg |");
+            Console.WriteLine(
+                "| bench | items | concurrency | wall s | run CPU ms/item (CLI + simulator) | tool CPU µs/item "
+                + "| load avg |");
             Console.WriteLine("|:--|--:|--:|--:|--:|--:|--:|");
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| tools bfcl | {items} | {concurrency} | {wall.Elapsed.TotalSeconds:F2} | {runCpu.TotalMilliseconds / items:F3} | {perItemUs:F1} | {CpuMeter.LoadAverage():F2} |"));
+                $"| tools bfcl | {items} | {concurrency} | {wall.Elapsed.TotalSeconds:F2} | "
+                + $"{runCpu.TotalMilliseconds / items:F3} | {perItemUs:F1} | {CpuMeter.LoadAverage():F2} |"));
             return 0;
         }
         finally

@@ -28,21 +28,25 @@ internal static class ToolDeclarations
                 map.Context.Report(
                     DiagnosticCodes.ToolsDeclarationInvalid,
                     node,
-                    $"'{section}' must be {{ type: function, function: {{ name, description, parameters }}, mock: ... }}");
+                    $"'{section}' must be {{ type: function, function: {{ name, description, parameters }}, "
+                    + "mock: ... }");
                 continue;
             }
 
             if (mocks.ContainsKey(name))
             {
-                map.Context.Report(DiagnosticCodes.ToolsDeclarationInvalid, node, $"'{section}': the tool '{name}' is declared twice");
+                map.Context.Report(
+                    DiagnosticCodes.ToolsDeclarationInvalid, node, $"'{section}': the tool '{name}' is declared twice");
                 continue;
             }
 
             declaration.Remove("mock");
             tools.Add(declaration);
-            var mockNode = ((YamlMappingNode)node).Children.TryGetValue(new YamlScalarNode("mock"), out var m) ? m : null;
+            var children = ((YamlMappingNode)node).Children;
+            var mockNode = children.TryGetValue(new YamlScalarNode("mock"), out var m) ? m : null;
             var parameters = declaration["function"]?["parameters"]?["properties"] as JsonObject;
-            mocks[name] = ReadMock(name, MapReader.From(mockNode, map.Context, $"{section}.mock"), parameters, map.Context);
+            var mockMap = MapReader.From(mockNode, map.Context, $"{section}.mock");
+            mocks[name] = ReadMock(name, mockMap, parameters, map.Context);
         }
 
         return (tools, mocks);
@@ -68,7 +72,9 @@ internal static class ToolDeclarations
                 if (parameters is not null && !parameters.ContainsKey(argument))
                 {
                     context.Report(
-                        DiagnosticCodes.ToolMockInvalid, value, $"'{w.Section}.{key}': {name} takes no argument '{argument}'");
+                        DiagnosticCodes.ToolMockInvalid,
+                        value,
+                        $"'{w.Section}.{key}': {name} takes no argument '{argument}'");
                 }
 
                 writes[key] = argument;
@@ -86,7 +92,10 @@ internal static class ToolDeclarations
 
             if (entry.Get("when") is not { } whenNode || YamlJson.ToNode(whenNode) is not JsonObject when)
             {
-                context.Report(DiagnosticCodes.ToolMockInvalid, entry.Node, $"'{entry.Section}' needs 'when:', a mapping of arguments");
+                context.Report(
+                    DiagnosticCodes.ToolMockInvalid,
+                    entry.Node,
+                    $"'{entry.Section}' needs 'when:', a mapping of arguments");
                 entry.Finish();
                 continue;
             }

@@ -68,5 +68,7 @@ internal static class ToolLoop
     }
 
     private static TokenUsage? Add(TokenUsage? a, TokenUsage? b) =>
-        a is null ? b : b is null ? a : new TokenUsage(a.PromptTokens + b.PromptTokens, a.CompletionTokens + b.CompletionTokens);
+        a is null ? b
+        : b is null ? a
+        : new TokenUsage(a.PromptTokens + b.PromptTokens, a.CompletionTokens + b.CompletionTokens);
 }

@@ -152,7 +152,9 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
 
     /// <summary>The opening plus every scripted user turn: what the prompt hash covers.</summary>
     private List<ChatMessage> Scripted(List<ChatMessage> opening, int index) =>
-        suite.Bfcl is null ? [.. opening, .. suite.Cases[index].Turns.Select(t => new ChatMessage("user", t))] : opening;
+        suite.Bfcl is null
+            ? [.. opening, .. suite.Cases[index].Turns.Select(t => new ChatMessage("user", t))]
+            : opening;
 
     private string Question(int index)
     {

@@ -23,7 +23,8 @@ internal static class ToolsSuiteReader
             map.Context.Report(
                 DiagnosticCodes.ToolsModeUnsupported,
                 map.Get("mode")!,
-                $"'{map.Section}.mode' is '{mode}'; this version runs function_calling only (calls through the tools API)");
+                $"'{map.Section}.mode' is '{mode}'; this version runs function_calling only "
+                + "(calls through the tools API)");
         }
 
         var (tools, mocks) = ToolDeclarations.Read(map);
@@ -43,7 +44,8 @@ internal static class ToolsSuiteReader
         var cases = ReadCases(map, baseDirectory, header, mocks.Keys.ToHashSet(StringComparer.Ordinal));
         if (bfcl is null && cases.Count == 0 && map.Get("bfcl") is null)
         {
-            map.Context.Report(DiagnosticCodes.MissingKey, map.Node, $"'{map.Section}' has no test cases; add 'tests:' (or 'bfcl:')");
+            map.Context.Report(
+                DiagnosticCodes.MissingKey, map.Node, $"'{map.Section}' has no test cases; add 'tests:' (or 'bfcl:')");
         }
 
         map.Finish();
@@ -53,7 +55,18 @@ internal static class ToolsSuiteReader
         }
 
         return new ToolsSuite(
-            header.Name, header.Targets, tools, mocks, state ?? [], system, cases, bfcl, maxSteps, maxTokens, temperature, repeats)
+            header.Name,
+            header.Targets,
+            tools,
+            mocks,
+            state ?? [],
+            system,
+            cases,
+            bfcl,
+            maxSteps,
+            maxTokens,
+            temperature,
+            repeats)
         {
             Gate = header.Gate,
         };
@@ -80,7 +93,9 @@ internal static class ToolsSuiteReader
             {
                 var known = string.Join(", ", BfclCategories.All.Select(c => c.Name()));
                 map.Context.Report(
-                    DiagnosticCodes.InvalidValue, map.Get("categories")!, $"'{map.Section}.categories': unknown category '{name}'; known: {known}");
+                    DiagnosticCodes.InvalidValue,
+                    map.Get("categories")!,
+                    $"'{map.Section}.categories': unknown category '{name}'; known: {known}");
             }
         }
 
@@ -104,7 +119,8 @@ internal static class ToolsSuiteReader
         return new BfclSpec(path, folder, categories, limit);
     }
 
-    private static List<ToolCase> ReadCases(MapReader map, string baseDirectory, SuiteHeader header, HashSet<string> tools)
+    private static List<ToolCase> ReadCases(
+        MapReader map, string baseDirectory, SuiteHeader header, HashSet<string> tools)
     {
         var cases = new List<ToolCase>();
         var list = map.Sequence("tests");
@@ -120,12 +136,14 @@ internal static class ToolsSuiteReader
             var turns = entry.Strings("turns") ?? entry.Strings("user") ?? [];
             if (turns.Count == 0)
             {
-                map.Context.Report(DiagnosticCodes.MissingKey, entry.Node, $"'{entry.Section}' needs 'turns:' (the user's messages)");
+                map.Context.Report(
+                    DiagnosticCodes.MissingKey, entry.Node, $"'{entry.Section}' needs 'turns:' (the user's messages)");
             }
 
             var expect = TrajectoryReader.Read(entry.Map("expect"), tools);
             var asserts = entry.Sequence("assert");
-            var assertions = AssertionReader.ReadList(asserts, map.Context, $"{entry.Section}.assert", baseDirectory, header.Defined) ?? [];
+            var assertions = AssertionReader.ReadList(
+                asserts, map.Context, $"{entry.Section}.assert", baseDirectory, header.Defined) ?? [];
             var sources = asserts is null ? [] : YamlValues.Sources(asserts);
             entry.Finish();
             cases.Add(new ToolCase(id, description, turns, expect, assertions, sources));

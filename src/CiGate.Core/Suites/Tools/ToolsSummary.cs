@@ -41,9 +41,12 @@ internal static class ToolsSummary
         Dictionary<string, MetricSummary>? macro = null;
         if (suite.Bfcl is not null && byItem.Count > 0)
         {
-            var grouped = Aggregate.ByGroup([.. byItem.Select(g => g.First().Group ?? "")], values[ToolsPlan.PassMetric]);
+            var grouped = Aggregate.ByGroup(
+                [.. byItem.Select(g => g.First().Group ?? "")], values[ToolsPlan.PassMetric]);
             groups = [.. grouped.Groups.Select(g => new GroupSummary(
-                g.Group, g.Value.N, new Dictionary<string, MetricSummary> { [ToolsPlan.PassMetric] = Summary(g.Value) }))];
+                g.Group,
+                g.Value.N,
+                new Dictionary<string, MetricSummary> { [ToolsPlan.PassMetric] = Summary(g.Value) }))];
             macro = new Dictionary<string, MetricSummary> { [ToolsPlan.PassMetric] = Summary(grouped.Macro) };
         }
 

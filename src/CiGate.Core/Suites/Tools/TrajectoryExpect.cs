@@ -39,33 +39,39 @@ internal sealed record TrajectoryExpect(
             var holds = mode switch
             {
                 SequenceMode.Strict => names.SequenceEqual(Sequence),
-                SequenceMode.Unordered => names.Order(StringComparer.Ordinal).SequenceEqual(Sequence.Order(StringComparer.Ordinal)),
+                SequenceMode.Unordered =>
+                    names.Order(StringComparer.Ordinal).SequenceEqual(Sequence.Order(StringComparer.Ordinal)),
                 SequenceMode.Subset => names.All(Sequence.Contains),
                 _ => Sequence.GroupBy(s => s).All(g => names.Count(n => n == g.Key) >= g.Count()),
             };
             var expected = string.Join(", ", Sequence);
-            results.Add(Result("tool-sequence", holds, $"expected {mode.ToString().ToLowerInvariant()} [{expected}]; called [{string.Join(", ", names)}]"));
+            var modeName = mode.ToString().ToLowerInvariant();
+            results.Add(Result(
+                "tool-sequence", holds, $"expected {modeName} [{expected}]; called [{string.Join(", ", names)}]"));
         }
 
         foreach (var expectation in Arguments)
         {
             var calls = trajectory.Calls.Where(c => c.Call.Name == expectation.Name).ToList();
-            var holds = calls.Any(c => Parse(c.Call.Arguments) is { } a && MockRuntime.Matches(a, expectation.Arguments));
+            var holds = calls.Any(c =>
+                Parse(c.Call.Arguments) is { } a && MockRuntime.Matches(a, expectation.Arguments));
             var got = calls.Count == 0 ? "no call" : string.Join("; ", calls.Select(c => c.Call.Arguments));
             results.Add(Result(
-                "tool-arguments", holds, $"expected {expectation.Name} with {expectation.Arguments.ToJsonString(Prompts.Json.Readable)}; got {got}"));
+                "tool-arguments", holds, $"expected {expectation.Name} with {Text(expectation.Arguments)}; got {got}"));
         }
 
         if (MinSteps is not null || MaxSteps is not null)
         {
             var holds = trajectory.Steps >= (MinSteps ?? 0) && trajectory.Steps <= (MaxSteps ?? int.MaxValue);
-            results.Add(Result("step-count", holds, $"expected {MinSteps ?? 0}..{MaxSteps?.ToString() ?? "any"} steps; took {trajectory.Steps}"));
+            var range = $"{MinSteps ?? 0}..{MaxSteps?.ToString() ?? "any"}";
+            results.Add(Result("step-count", holds, $"expected {range} steps; took {trajectory.Steps}"));
         }
 
         if (FinalState is { } state)
         {
             var holds = MockRuntime.Matches(trajectory.State, state);
-            results.Add(Result("final-state", holds, $"expected state {state.ToJsonString(Prompts.Json.Readable)}; got {trajectory.State.ToJsonString(Prompts.Json.Readable)}"));
+            results.Add(Result(
+                "final-state", holds, $"expected state {Text(state)}; got {Text(trajectory.State)}"));
         }
 
         return results;
@@ -88,6 +94,8 @@ internal sealed record TrajectoryExpect(
         ["max_steps"] = MaxSteps,
         ["final_state"] = FinalState?.DeepClone(),
     };
+
+    private static string Text(JsonObject node) => node.ToJsonString(Prompts.Json.Readable);
 
     private static JsonObject? Parse(string arguments)
     {

@@ -59,7 +59,8 @@ internal static class TrajectoryReader
             }
             else if (name is not null)
             {
-                map.Context.Report(DiagnosticCodes.MissingKey, entry.Node, $"'{entry.Section}' needs 'arguments:', a mapping");
+                map.Context.Report(
+                    DiagnosticCodes.MissingKey, entry.Node, $"'{entry.Section}' needs 'arguments:', a mapping");
             }
 
             entry.Finish();
@@ -90,5 +91,8 @@ internal static class TrajectoryReader
     }
 
     private static void Unknown(YamlContext context, YamlNode node, string section, string name) =>
-        context.Report(DiagnosticCodes.ToolsUnknownTool, node, $"'{section}' names '{name}', which the suite's tools do not declare");
+        context.Report(
+            DiagnosticCodes.ToolsUnknownTool,
+            node,
+            $"'{section}' names '{name}', which the suite's tools do not declare");
 }

@@ -19,9 +19,13 @@ public sealed class MockRuntimeTests
             null, null, NoWrites, null);
         var runtime = Runtime(mock);
 
-        Assert.Equal(new ToolResult("""{"status":"shipped"}""", false), runtime.Execute(Call("lookup", """{"id": "A1", "x": 1}""")));
-        Assert.Equal(new ToolResult("""{"error":"no such order"}""", true), runtime.Execute(Call("lookup", """{"id": "B2"}""")));
-        Assert.Equal(new ToolResult("""{"status":"unknown"}""", false), runtime.Execute(Call("lookup", """{"id": "C3"}""")));
+        var a1 = runtime.Execute(Call("lookup", """{"id": "A1", "x": 1}"""));
+        var b2 = runtime.Execute(Call("lookup", """{"id": "B2"}"""));
+        var c3 = runtime.Execute(Call("lookup", """{"id": "C3"}"""));
+
+        Assert.Equal(new ToolResult("""{"status":"shipped"}""", false), a1);
+        Assert.Equal(new ToolResult("""{"error":"no such order"}""", true), b2);
+        Assert.Equal(new ToolResult("""{"status":"unknown"}""", false), c3);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ namespace CiGate.Core.Tests.Suites.Tools;
 public sealed class TrajectoryExpectTests
 {
     private static readonly Trajectory Done = new(
-        [Step("lookup", """{"id": "A1"}"""), Step("update", """{"id": "A1", "city": "Rome"}"""), Step("lookup", """{"id": "A1"}""")],
+        [
+            Step("lookup", """{"id": "A1"}"""),
+            Step("update", """{"id": "A1", "city": "Rome"}"""),
+            Step("lookup", """{"id": "A1"}"""),
+        ],
         "Moved to Rome.",
         new JsonObject { ["city"] = "Rome", ["n"] = 2 },
         4,
@@ -31,7 +35,9 @@ public sealed class TrajectoryExpectTests
 
         Assert.Equal(holds, result.Pass);
         Assert.Equal("tool-sequence", result.Type);
-        Assert.Equal(holds ? "" : $"expected {mode.ToString().ToLowerInvariant()} [{calls.Replace(",", ", ", StringComparison.Ordinal)}]; called [lookup, update, lookup]", result.Reason);
+        var listed = calls.Replace(",", ", ", StringComparison.Ordinal);
+        var why = $"expected {modeName.ToLowerInvariant()} [{listed}]; called [lookup, update, lookup]";
+        Assert.Equal(holds ? "" : why, result.Reason);
     }
 
     [Fact]
@@ -51,8 +57,10 @@ public sealed class TrajectoryExpectTests
         var results = expect.Check(Done);
 
         Assert.Equal(
-            ["tool-used:True", "tool-not-used:True", "tool-not-used:False", "tool-arguments:True", "tool-arguments:False",
-             "step-count:False", "final-state:True"],
+            [
+                "tool-used:True", "tool-not-used:True", "tool-not-used:False", "tool-arguments:True",
+                "tool-arguments:False", "step-count:False", "final-state:True",
+            ],
             results.Select(r => $"{r.Type}:{r.Pass}"));
         Assert.Equal("expected 1..3 steps; took 4", results[5].Reason);
         Assert.Contains("""expected update with {"city":"Paris"}""", results[4].Reason, StringComparison.Ordinal);
