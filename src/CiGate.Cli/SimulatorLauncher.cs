@@ -30,6 +30,7 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
                 Models = [new SimulatorModel(target.Config.Model, settings.Accuracy, settings.Seed)],
                 AnswerKeys = [.. AnswerKeys(keys)],
                 SafetyKeys = [.. RefusalKeys(keys)],
+                BfclKeys = [.. keys.Where(k => k.Kind == SimulatorKeyKind.ToolCalls).Select(k => k.Path)],
                 Refusal = settings.Refusal is { } r ? new RefusalOptions { Safe = r.Safe, Unsafe = r.Unsafe, Partial = r.Partial, Flip = r.Flip } : null,
                 Performance = Performance(settings.Performance),
                 Scripts = [.. settings.Scripts ?? []],
@@ -94,7 +95,7 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
         keys.Where(k => k.Kind == SimulatorKeyKind.RefusalLabels).Select(k => new SafetyKeySource(k.Path, k.QuestionField, k.AnswerField, k.UnsafeValue!));
 
     private static IEnumerable<AnswerKeySource> AnswerKeys(IReadOnlyList<SimulatorKey> keys) =>
-        keys.Where(k => k.Kind != SimulatorKeyKind.RefusalLabels).Select(k => k.Kind == SimulatorKeyKind.Gsm8kAnswers
+        keys.Where(k => k.Kind is SimulatorKeyKind.Answers or SimulatorKeyKind.Gsm8kAnswers).Select(k => k.Kind == SimulatorKeyKind.Gsm8kAnswers
             ? AnswerKeySource.Gsm8k(k.Path) with { QuestionField = k.QuestionField, AnswerField = k.AnswerField }
             : new AnswerKeySource(k.Path, k.QuestionField, k.AnswerField));
 }

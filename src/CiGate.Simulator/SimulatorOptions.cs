@@ -38,6 +38,14 @@ public sealed class SimulatorOptions
     public IList<string> Scripts { get; set; } = new List<string>();
 
     /// <summary>
+    /// BFCL dataset folders (<c>BFCL_v4_&lt;category&gt;.json</c> plus <c>possible_answer/</c>): a chat
+    /// request whose last user message and offered tools are a BFCL question's is answered with tool
+    /// calls from the possible answer, right on about the model's accuracy of items (seeded), else
+    /// with a wrong argument, a wrong function, an extra call or no call. After scripts.
+    /// </summary>
+    public IList<string> BfclKeys { get; set; } = new List<string>();
+
+    /// <summary>
     /// Play a grader: every chat request is answered by <see cref="SimulatedJudge"/> (rubric or
     /// factuality, chosen by the prompt's fences), with no marker needed in the prompt.
     /// </summary>

@@ -85,7 +85,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var completions = new CompletionHandler(options, index, scripts, stats);
+        var bfcl = options.BfclKeys.Count == 0 ? null : Tools.BfclKey.Load(options.BfclKeys);
+        var completions = new CompletionHandler(options, index, scripts, stats, bfcl);
         var embeddings = new EmbeddingsHandler(stats);
         var models = new ModelsHandler(options.Models);
         app.MapGet("/v1/models", (RequestDelegate)models.HandleAsync);

@@ -12,6 +12,10 @@ internal static class SimCommand
         var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8000 };
         var models = new Option<string[]>("--model", "-m") { Description = "name[=accuracy[:seed]], repeatable (default cigate-sim=0.7:1)" };
         var answers = new Option<string[]>("--answers", "-a") { Description = "Answer key: mmlu-pro=PATH, gsm8k=PATH or a JSONL with question/answer, repeatable" };
+        var bfcl = new Option<string[]>("--bfcl")
+        {
+            Description = "BFCL dataset folder: its questions are answered with tool calls from the possible answers, repeatable",
+        };
         var scripts = new Option<string[]>("--script") { Description = "Scripted replies (YAML/JSON rules: match, model, reply|replies, flaky), repeatable" };
         var ttft = new Option<double>("--ttft-ms") { Description = "Time to first token (ms)" };
         var itl = new Option<double>("--itl-ms") { Description = "Inter-token latency (ms)" };
@@ -23,7 +27,7 @@ internal static class SimCommand
         var faults = new Option<string>("--faults") { Description = "Fault kinds: 429,500,reset,malformed,stall", DefaultValueFactory = _ => "429,500,reset,malformed,stall" };
         var command = new Command("sim", "Serve CiGate's OpenAI-compatible simulator on 127.0.0.1")
         {
-            port, models, answers, scripts, ttft, itl, flip, invalid, faultRate, faults, safety, refusal,
+            port, models, answers, bfcl, scripts, ttft, itl, flip, invalid, faultRate, faults, safety, refusal,
         };
         var performance = new SimPerformanceFlags();
         foreach (var flag in performance.All)
@@ -41,6 +45,7 @@ internal static class SimCommand
                     Port = parse.GetValue(port),
                     AnswerKeys = [.. (parse.GetValue(answers) ?? []).Select(AnswerKeySource.Parse)],
                     Scripts = [.. parse.GetValue(scripts) ?? []],
+                    BfclKeys = [.. parse.GetValue(bfcl) ?? []],
                     TimeToFirstToken = TimeSpan.FromMilliseconds(parse.GetValue(ttft)),
                     InterTokenLatency = TimeSpan.FromMilliseconds(parse.GetValue(itl)),
                     Flip = parse.GetValue(flip),
@@ -70,6 +75,11 @@ internal static class SimCommand
             foreach (var key in options.SafetyKeys.Where(k => !File.Exists(k.Path)))
             {
                 throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetNotFound, "safety key not found", Path.GetFullPath(key.Path)));
+            }
+
+            foreach (var folder in options.BfclKeys.Where(f => !Directory.Exists(f)))
+            {
+                throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetNotFound, "BFCL folder not found", Path.GetFullPath(folder)));
             }
 
             foreach (var script in options.Scripts.Where(s => !File.Exists(s)))

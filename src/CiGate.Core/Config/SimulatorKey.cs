@@ -13,6 +13,9 @@ public enum SimulatorKeyKind
     /// Prompts labelled safe or unsafe, to refuse or answer: prompt and label fields, the unsafe value.
     /// </summary>
     RefusalLabels,
+
+    /// <summary>A BFCL dataset folder: questions and possible answers, answered with tool calls.</summary>
+    ToolCalls,
 }
 
 /// <summary>One dataset a simulated target learns from (see <see cref="SimulatorKeyKind"/>).</summary>

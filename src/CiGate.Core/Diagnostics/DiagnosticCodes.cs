@@ -178,6 +178,22 @@ public static class DiagnosticCodes
     /// <summary>A SQLite history store holding objects outside CiGate's schema (a trigger, a view, an unknown table or index).</summary>
     public const string HistoryStoreForeign = "CIGATE0720";
 
+    // Tool-call suites (`kind: tools`, 0900-0949)
+    /// <summary>A tool's mock that cannot run: a `when` that is not a mapping, a `writes` argument the tool does not take.</summary>
+    public const string ToolMockInvalid = "CIGATE0900";
+
+    /// <summary>`mode:` other than function_calling (prompt mode, calls written as text, is not in this version).</summary>
+    public const string ToolsModeUnsupported = "CIGATE0901";
+
+    /// <summary>The BFCL dataset folder has none of the question files of the categories asked for.</summary>
+    public const string ToolsBfclDatasetMissing = "CIGATE0902";
+
+    /// <summary>A test case's `expect` names a tool the suite does not declare.</summary>
+    public const string ToolsUnknownTool = "CIGATE0903";
+
+    /// <summary>A tool declared twice, or a declaration that is not OpenAI's { type: function, function: { name } }.</summary>
+    public const string ToolsDeclarationInvalid = "CIGATE0904";
+
     // Coverage (`cigate coverage`, 0800-0819)
     /// <summary>The traffic file given to `cigate coverage --traffic` does not exist.</summary>
     public const string TrafficNotFound = "CIGATE0800";

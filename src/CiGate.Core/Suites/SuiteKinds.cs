@@ -20,6 +20,7 @@ internal static class SuiteKinds
         new PromptsKind(),
         new PerfKind(),
         new SafetyKind(),
+        new Tools.ToolsKind(),
     ]);
 
     /// <summary>The kind of a suite whose config names none.</summary>

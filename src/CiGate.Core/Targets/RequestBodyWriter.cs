@@ -200,7 +200,43 @@ internal static class RequestBodyWriter
             ChatMessage message = messages[i];
             writer.WriteStartObject();
             writer.WriteString(RoleName, message.Role);
-            writer.WriteString(ContentName, message.Content);
+            if (message.ToolCalls is { Count: > 0 } calls)
+            {
+                // OpenAI's shape of an assistant turn that called functions: content may be null.
+                if (message.Content.Length == 0)
+                {
+                    writer.WriteNull(ContentName);
+                }
+                else
+                {
+                    writer.WriteString(ContentName, message.Content);
+                }
+
+                writer.WriteStartArray("tool_calls"u8);
+                foreach (var call in calls)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id"u8, call.Id);
+                    writer.WriteString("type"u8, "function"u8);
+                    writer.WriteStartObject("function"u8);
+                    writer.WriteString("name"u8, call.Name);
+                    writer.WriteString("arguments"u8, call.Arguments);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteString(ContentName, message.Content);
+            }
+
+            if (message.ToolCallId is { } id)
+            {
+                writer.WriteString("tool_call_id"u8, id);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -16,4 +16,6 @@ internal enum HashSalt : byte
     RefusalFlip = 11,
     RefusalRedraw = 12,
     RefusalPartial = 13,
+    ToolCorrect = 14,
+    ToolMistake = 15,
 }

@@ -22,10 +22,11 @@ internal sealed class CompletionHandler
     private readonly DecodeCapacity _capacity;
     private readonly DecodeSteps? _steps;
 
-    public CompletionHandler(SimulatorOptions options, AnswerKeyIndex index, ScriptBook scripts, SimulatorStats stats)
+    public CompletionHandler(
+        SimulatorOptions options, AnswerKeyIndex index, ScriptBook scripts, SimulatorStats stats, Tools.BfclKey? bfcl = null)
     {
         // Settings are copied so that changing the options object after start has no half-applied effect.
-        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats, Refusals.RefusalResponder.Create(options));
+        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats, Refusals.RefusalResponder.Create(options), bfcl);
         _stats = stats;
         _faults = new FaultInjector(options.Faults.Rate, options.Faults.Kinds, options.Faults.Seed);
         _models = options.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
@@ -104,7 +105,7 @@ internal sealed class CompletionHandler
                 var usage = request.IncludeUsage && _performance.SendUsage;
                 var failing = _performance.MidStreamErrorEvery > 0 && number % _performance.MidStreamErrorEvery == 0;
                 var settings = new StreamSettings(_capacity, usage, usage && request.ContinuousUsage, _performance.SendTimestamps, failing, _steps);
-                await StreamResponder.WriteAsync(context, meta, plan, settings, _latency, stall, ct);
+                await StreamResponder.WriteAsync(context, meta, plan, settings, _latency, stall, message, ct);
             }
             else
             {

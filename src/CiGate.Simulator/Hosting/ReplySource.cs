@@ -11,7 +11,7 @@ namespace CiGate.Simulator.Hosting;
 /// then script rules, then labelled safety prompts (refuse or comply), then the answer keys, else the fixed "unmatched" reply. The judge goes first so
 /// that a broad script rule can never hijack a grading request whose judged output happens to match.
 /// </summary>
-internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null)
+internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null, Tools.BfclKey? bfcl = null)
 {
     /// <summary>A simulated grader (<see cref="SimulatorOptions.JudgeAll"/>) judges every chat request; any other simulator only marked ones.</summary>
     public bool IsJudge(CompletionRequest request, CompletionKind kind) =>
@@ -33,6 +33,12 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
         {
             stats.RecordScripted();
             return header is null ? scripted : HeaderReference().Replace(scripted, m => header(m.Groups[1].Value) ?? "");
+        }
+
+        if (request.AfterToolResult || bfcl?.Find(request.Prompt, request.ToolNames) is not null)
+        {
+            // BFCL answers are calls (Shape makes them); after a tool result the model sums up.
+            return request.AfterToolResult ? ToolResultReply : Tools.BfclAnswerer.NoCallText;
         }
 
         if (refusals?.Reply(request.Prompt, model.Seed) is { } safety)
@@ -66,7 +72,13 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
         var reasoning = request.WantsReasoning
             ? rule?.Reasoning ?? $"The question asks: {ScriptBook.LastLine(request.Prompt)}"
             : null;
-        if (rule?.ToolCall is { } tool && request.ToolNames.Count > 0)
+        if (!request.AfterToolResult && bfcl?.Find(request.Prompt, request.ToolNames) is { } item)
+        {
+            var (calls, answer) = Tools.BfclAnswerer.Answer(item, model, request.ToolNames);
+            return (answer, new SimulatedMessage(null, null, reasoning) { Calls = calls });
+        }
+
+        if (rule?.ToolCall is { } tool && request.ToolNames.Count > 0 && !request.AfterToolResult)
         {
             var lastLine = System.Text.Json.JsonEncodedText.Encode(ScriptBook.LastLine(request.Prompt)).ToString();
             var arguments = rule.Arguments.Replace(ScriptBook.LastLinePlaceholder, lastLine, StringComparison.Ordinal);
@@ -80,6 +92,9 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
 
         return (text, reasoning is null ? SimulatedMessage.Plain : new SimulatedMessage(null, null, reasoning));
     }
+
+    /// <summary>The text answer to a tool result that no script rule answers.</summary>
+    public const string ToolResultReply = "Here is what the tools returned.";
 
     [GeneratedRegex(@"\{\{header:([A-Za-z0-9!#$%&'*+.^_`|~-]+)\}\}")]
     private static partial Regex HeaderReference();

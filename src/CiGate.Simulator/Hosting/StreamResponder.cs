@@ -8,7 +8,14 @@ namespace CiGate.Simulator.Hosting;
 internal static class StreamResponder
 {
     public static async Task WriteAsync(
-        HttpContext context, ResponseMeta meta, ReplyPlan plan, StreamSettings settings, Latency latency, TimeSpan? stallFor, CancellationToken ct)
+        HttpContext context,
+        ResponseMeta meta,
+        ReplyPlan plan,
+        StreamSettings settings,
+        Latency latency,
+        TimeSpan? stallFor,
+        SimulatedMessage message,
+        CancellationToken ct)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -86,7 +93,14 @@ internal static class StreamResponder
             await AfterChunkAsync();
         }
 
-        CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: false, plan.FinishReason, includeUsage, settings.ContinuousUsage ? plan.CompletionTokens : -1, previousFlushedTs: flushed);
+        var finish = plan.FinishReason;
+        if (meta.Kind == CompletionKind.Chat && message.HasToolCalls)
+        {
+            WriteToolCalls(sse, meta, message, includeUsage);
+            finish = "tool_calls";
+        }
+
+        CompletionJson.WriteChunk(sse.BeginEvent(), meta, default, roleChunk: false, finish, includeUsage, settings.ContinuousUsage ? plan.CompletionTokens : -1, previousFlushedTs: flushed);
         sse.EndEvent();
         await AfterChunkAsync();
         if (includeUsage)
@@ -97,6 +111,25 @@ internal static class StreamResponder
 
         sse.WriteDone();
         await sse.FlushAsync(ct);
+    }
+
+    /// <summary>Each call as the OpenAI API streams it: a delta naming it, then its arguments in pieces.</summary>
+    private static void WriteToolCalls(SseWriter sse, in ResponseMeta meta, SimulatedMessage message, bool includeUsage)
+    {
+        const int Piece = 24;
+        var calls = message.AllCalls;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            CompletionJson.WriteToolCallChunk(sse.BeginEvent(), meta, i, calls[i].Name, "", includeUsage);
+            sse.EndEvent();
+            var arguments = calls[i].Arguments.AsSpan();
+            for (var at = 0; at < arguments.Length; at += Piece)
+            {
+                var piece = arguments.Slice(at, Math.Min(Piece, arguments.Length - at));
+                CompletionJson.WriteToolCallChunk(sse.BeginEvent(), meta, i, null, piece, includeUsage);
+                sse.EndEvent();
+            }
+        }
     }
 
     public static Task Delay(TimeSpan delay, CancellationToken ct) =>

@@ -46,7 +46,7 @@ internal static partial class CompletionJson
         {
             w.WriteStartObject(MessageName);
             w.WriteString(RoleName, Assistant);
-            if (message.ToolName is null)
+            if (!message.HasToolCalls)
             {
                 w.WriteString(ContentName, plan.Text);
             }
@@ -65,7 +65,7 @@ internal static partial class CompletionJson
         }
 
         w.WriteNull(LogprobsName);
-        w.WriteString(FinishReasonName, message.ToolName is null ? plan.FinishReason : "tool_calls");
+        w.WriteString(FinishReasonName, message.HasToolCalls ? "tool_calls" : plan.FinishReason);
         w.WriteEndObject();
         w.WriteEndArray();
         WriteUsage(w, meta.PromptTokens, plan.CompletionTokens);

@@ -22,6 +22,9 @@ internal sealed record CompletionRequest(
     /// <summary>vLLM's <c>stream_options.continuous_usage_stats</c>: usage on every chunk.</summary>
     public bool ContinuousUsage { get; init; }
 
+    /// <summary>The conversation's last message is a tool result: the model answers it in text.</summary>
+    public bool AfterToolResult { get; init; }
+
     /// <summary>The names of the functions the request's <c>tools</c> offer; empty when none.</summary>
     public IReadOnlyList<string> ToolNames { get; init; } = [];
 

@@ -36,6 +36,7 @@ internal static class RequestParser
             && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
         request = new CompletionRequest(model.GetString()!, prompt, promptTokens, stream, includeUsage, maxTokens, stop, instructions)
         {
+            AfterToolResult = kind == CompletionKind.Chat && LastRoleIsTool(root),
             IgnoreEos = root.TryGetProperty("ignore_eos", out var eos) && eos.ValueKind == JsonValueKind.True,
             MinTokens = root.TryGetProperty("min_tokens", out var min) && min.ValueKind == JsonValueKind.Number && min.TryGetInt32(out var m) ? Math.Max(0, m) : 0,
             ContinuousUsage = includeUsage && so.TryGetProperty("continuous_usage_stats", out var cu) && cu.ValueKind == JsonValueKind.True,
@@ -82,6 +83,13 @@ internal static class RequestParser
 
         error = lastUser is null ? "'messages' must contain a user message." : null;
         return lastUser;
+    }
+
+    private static bool LastRoleIsTool(JsonElement root)
+    {
+        var messages = root.GetProperty("messages");
+        var last = messages[messages.GetArrayLength() - 1];
+        return last.TryGetProperty("role", out var role) && role.ValueEquals("tool"u8);
     }
 
     private static string ContentText(JsonElement content)

@@ -7,4 +7,13 @@ namespace CiGate.Simulator.Protocol;
 internal sealed record SimulatedMessage(string? ToolName, string? Arguments, string? Reasoning)
 {
     public static SimulatedMessage Plain { get; } = new(null, null, null);
+
+    /// <summary>Calls besides <see cref="ToolName"/>'s (a BFCL answer's parallel calls).</summary>
+    public IReadOnlyList<Tools.SimulatedToolCall> Calls { get; init; } = [];
+
+    /// <summary>Every call, <see cref="ToolName"/>'s first.</summary>
+    public IReadOnlyList<Tools.SimulatedToolCall> AllCalls =>
+        ToolName is null ? Calls : [new(ToolName, Arguments ?? "{}"), .. Calls];
+
+    public bool HasToolCalls => ToolName is not null || Calls.Count > 0;
 }

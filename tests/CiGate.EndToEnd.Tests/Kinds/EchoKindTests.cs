@@ -65,7 +65,7 @@ public sealed class EchoKindTests
 
         Assert.Equal(2, run.Code);
         const string Expected =
-            "unknown suite kind 'echo-unregistered'; this version runs: accuracy, prompts, perf, safety";
+            "unknown suite kind 'echo-unregistered'; this version runs: accuracy, prompts, perf, safety, tools";
         Assert.Contains(Expected, run.Output, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,74 @@
+using CiGate.Core.Targets;
+
+namespace CiGate.Core.Suites.Tools;
+
+/// <summary>
+/// The function-calling loop: send the messages and tools; when the reply calls functions, run the
+/// calls against the mocks, append the calls and their results, and ask again; a text reply ends
+/// the user turn, and the next scripted turn follows. <c>max_steps</c> bounds the model requests of
+/// the whole conversation.
+/// </summary>
+internal static class ToolLoop
+{
+    public static async Task<(Trajectory Trajectory, ModelResponse Last, double LatencyMs, TokenUsage? Usage)> RunAsync(
+        ITargetClient client,
+        Func<IReadOnlyList<ChatMessage>, ModelRequest> request,
+        IReadOnlyList<ChatMessage> opening,
+        IReadOnlyList<string> turns,
+        MockRuntime mocks,
+        int maxSteps,
+        CancellationToken ct)
+    {
+        var messages = new List<ChatMessage>(opening);
+        var calls = new List<TrajectoryCall>();
+        var steps = 0;
+        var latency = 0.0;
+        TokenUsage? usage = null;
+        ModelResponse? last = null;
+        var final = "";
+        var truncated = false;
+        for (var turn = 0; turn < turns.Count && !truncated; turn++)
+        {
+            messages.Add(new ChatMessage("user", turns[turn]));
+            while (true)
+            {
+                if (steps >= maxSteps)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                var response = await client.CompleteAsync(request(messages), ct);
+                steps++;
+                last = response;
+                latency += response.LatencyMs;
+                usage = Add(usage, response.Usage);
+                if (response.ToolCalls.Count == 0)
+                {
+                    final = response.Text;
+                    messages.Add(new ChatMessage("assistant", response.Text));
+                    break;
+                }
+
+                // Ids of our own (consistent in the assistant turn and its results), so the next request,
+                // its cache key and the recorded calls do not depend on the ids a server made up.
+                var named = response.ToolCalls.Select((c, i) => c with { Id = $"call_{steps}_{i}" }).ToList();
+                messages.Add(new ChatMessage("assistant", response.Text) { ToolCalls = named });
+                foreach (var call in named)
+                {
+                    var result = mocks.Execute(call);
+                    calls.Add(new TrajectoryCall(turn, steps, call, result));
+                    messages.Add(new ChatMessage("tool", result.Content) { ToolCallId = call.Id });
+                }
+            }
+        }
+
+        var trajectory = new Trajectory(calls, final, mocks.State, steps, truncated);
+        return (trajectory, last!, latency, usage);
+    }
+
+    private static TokenUsage? Add(TokenUsage? a, TokenUsage? b) =>
+        a is null ? b
+        : b is null ? a
+        : new TokenUsage(a.PromptTokens + b.PromptTokens, a.CompletionTokens + b.CompletionTokens);
+}

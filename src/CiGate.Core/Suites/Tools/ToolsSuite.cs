@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using CiGate.Core.Config;
+using CiGate.Core.Suites.Tools.Bfcl;
+
+namespace CiGate.Core.Suites.Tools;
+
+/// <summary>
+/// A <c>kind: tools</c> suite: tools declared in OpenAI's format with mocks, and either hand-written
+/// conversations (<see cref="Cases"/>) or BFCL's items (<see cref="Bfcl"/>). Function-calling mode
+/// only (the <c>tools</c> API); a sample passes when every assertion holds (k-of-N: pass^k).
+/// </summary>
+internal sealed record ToolsSuite(
+    string Name,
+    IReadOnlyList<string> Targets,
+    JsonArray Tools,
+    IReadOnlyDictionary<string, ToolMock> Mocks,
+    JsonObject InitialState,
+    string? System,
+    IReadOnlyList<ToolCase> Cases,
+    BfclSpec? Bfcl,
+    int MaxSteps,
+    int MaxTokens,
+    double? Temperature,
+    int Repeats)
+    : SuiteDefinition(Name, KindName, Targets)
+{
+    public const string KindName = "tools";
+
+    public override JsonObject Describe()
+    {
+        var node = new JsonObject
+        {
+            ["kind"] = Kind,
+            ["mode"] = "function_calling",
+            ["tools"] = Tools.DeepClone(),
+            ["mocks"] = new JsonObject([.. Mocks.OrderBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value.Describe()))]),
+            ["state"] = InitialState.DeepClone(),
+            ["system"] = System,
+            ["max_steps"] = MaxSteps,
+            ["generation"] = new JsonObject
+            {
+                ["max_tokens"] = MaxTokens, ["temperature"] = Temperature, ["repeats"] = Repeats,
+            },
+        };
+        if (Bfcl is { } bfcl)
+        {
+            node["bfcl"] = new JsonObject
+            {
+                ["dataset"] = bfcl.Path,
+                ["categories"] = new JsonArray([.. bfcl.Categories.Select(c => (JsonNode)c.Name())]),
+                ["limit"] = bfcl.Limit,
+            };
+        }
+
+        node["tests"] = new JsonArray([.. Cases.Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = c.Id,
+            ["description"] = c.Description,
+            ["turns"] = new JsonArray([.. c.Turns.Select(t => (JsonNode)t)]),
+            ["expect"] = c.Expect.Describe(),
+            ["assert"] = new JsonArray([.. c.AssertionSources.Select(a => (JsonNode)a)]),
+        })]);
+        return node;
+    }
+}
