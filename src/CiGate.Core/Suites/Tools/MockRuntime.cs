@@ -75,8 +75,8 @@ internal sealed class MockRuntime(IReadOnlyDictionary<string, ToolMock> mocks, J
     private static ToolResult Ok(JsonNode? result) =>
         new(result is JsonValue v && v.GetValueKind() == JsonValueKind.String
             ? (string)v!
-            : result?.ToJsonString(Prompts.Json.Readable) ?? "null", false);
+            : result?.ToJsonString(Text.PlainJson.Readable) ?? "null", false);
 
     private static ToolResult Error(string message) =>
-        new(new JsonObject { ["error"] = message }.ToJsonString(Prompts.Json.Readable), true);
+        new(new JsonObject { ["error"] = message }.ToJsonString(Text.PlainJson.Readable), true);
 }

@@ -36,6 +36,6 @@ internal sealed record Trajectory(
             node["state"] = State.DeepClone();
         }
 
-        return node.ToJsonString(Prompts.Json.Readable);
+        return node.ToJsonString(Text.PlainJson.Readable);
     }
 }

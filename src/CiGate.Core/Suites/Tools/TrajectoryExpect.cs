@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CiGate.Core.Text;
 using CiGate.Core.Suites.Prompts.Assertions;
 
 namespace CiGate.Core.Suites.Tools;
@@ -95,7 +96,7 @@ internal sealed record TrajectoryExpect(
         ["final_state"] = FinalState?.DeepClone(),
     };
 
-    private static string Text(JsonObject node) => node.ToJsonString(Prompts.Json.Readable);
+    private static string Text(JsonObject node) => node.ToJsonString(PlainJson.Readable);
 
     private static JsonObject? Parse(string arguments)
     {
