@@ -77,7 +77,11 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             : Enumerable.Range(0, Math.Min(profile.MaxRequests, 10_000)).Select(factory.Create).ToList();
         var api = suite.Workload.Api ?? config.Api;
         var bodies = prompts.Select(p => RequestBodies.Build(config, api, suite.Workload, p)).ToList();
-        var session = new LoadSession(client, bodies, prompts, api, profile.RequestTimeout ?? config.Timeout, profile.MaxDuration, profile.MaxRequests, suite.Workload.Seed, Observer);
+        var session = new LoadSession(client, bodies, prompts, api, profile.RequestTimeout ?? config.Timeout, profile.MaxDuration, profile.MaxRequests, suite.Workload.Seed, Observer)
+        {
+            WarmUpBodies = WarmUpBodies(factory, prompts, body => RequestBodies.Build(config, api, suite.Workload, body)),
+            WarmUpRequests = suite.Measurement.WarmUpRequests,
+        };
         var order = run.Existing.Count;
         for (var repeat = 0; repeat < suite.Repeats; repeat++)
         {
@@ -85,6 +89,17 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             await SweepAsync(runner, ct);
         }
     }
+
+    /// <summary>
+    /// Warm-up bodies: the first prompts' lengths, short outputs, and words no measured request sends (indices
+    /// counted down from the top), so a server's prefix cache is not warmed for the measured prompts.
+    /// </summary>
+    internal static List<byte[]> WarmUpBodies(PromptFactory factory, IReadOnlyList<PerfPrompt> prompts, Func<PerfPrompt, byte[]> build) =>
+        [.. prompts.Take(16).Select((p, i) =>
+        {
+            var text = factory.FromDataset ? p.Text : factory.Synthetic(int.MaxValue - i, Math.Max(1, p.PromptTokens - factory.PrefixTokens));
+            return build(new PerfPrompt(text, p.PromptTokens, Math.Min(p.OutputTokens, MeasurementSpec.WarmUpOutputTokens)));
+        })];
 
     /// <summary>Test and benchmark hook: sees every request's raw timing before it is summarised.</summary>
     internal Action<RequestTiming>? Observer { get; init; }

@@ -23,6 +23,9 @@ public sealed record PerfRequest
 
     public int Index { get; init; }
 
+    /// <summary>The X-Request-ID header the request was sent with, as the server saw it (its logs can be joined on it).</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>warmup, measure or cooldown; only "measure" enters the statistics.</summary>
     public required string Phase { get; init; }
 

@@ -46,6 +46,7 @@ internal static class RequestRecords
             LoadPoint = point.Label,
             Repeat = point.Repeat,
             Index = t.Index,
+            RequestId = t.RequestId,
             Phase = phase,
             ScheduledMs = Round(Ms(t.ScheduledTs - start)),
             LagMs = Round(Ms(t.SentTs - t.ScheduledTs)),

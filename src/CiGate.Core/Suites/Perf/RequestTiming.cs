@@ -27,6 +27,9 @@ internal sealed class RequestTiming : IDisposable
 
     public int Index { get; }
 
+    /// <summary>The X-Request-ID header this request was sent with (null when the user's headers set their own).</summary>
+    public string? RequestId { get; set; }
+
     public long ScheduledTs { get; }
 
     public long SentTs { get; set; }
