@@ -183,7 +183,7 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
 
             RequestsFile.Append(run.Folder, records);
             host?.WriteSamples(samples);
-            var summary = PerfStatistics.Summarize(point, records, plan.SuiteSpec.Slos, plan.SuiteSpec.Profile.MaxLagP99Ms, plan.SuiteSpec.Workload.IgnoreEos);
+            var summary = PerfStatistics.Summarize(point, records, plan.SuiteSpec.Slos, plan.SuiteSpec.Profile.MaxLagP99Ms, plan.SuiteSpec.Workload.IgnoreEos, plan.SuiteSpec.Measurement.MaxFlaggedShare);
             run.Write(PerfResults.ToItem(plan.SuiteSpec, plan.Target.Name, point, summary, nextOrder()));
             return (summary.RequestsPerSecond, summary.SlosMet && summary.Valid);
         }

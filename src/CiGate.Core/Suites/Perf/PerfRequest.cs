@@ -84,5 +84,25 @@ public sealed record PerfRequest
     /// <summary>Kernel clock only: the longest a chunk of this request waited in the socket before the client read it.</summary>
     public double? ReadLagMs { get; init; }
 
+    /// <summary>Kernel clock only: from the request's first write call to its last one's return (its send time is within).</summary>
+    public double? SendWindowMs { get; init; }
+
+    /// <summary>Kernel clock only: how long the read that carried the first token waited in the socket.</summary>
+    public double? FirstReadLagMs { get; init; }
+
+    /// <summary>
+    /// Set when the client could not time the first token ("merged": it came in one read with later ones;
+    /// "read_lag": the client read it late; "send": the request's write was held up, so its send time is
+    /// uncertain); such a request stays out of every latency percentile.
+    /// </summary>
+    public string? Flag { get; init; }
+
+    /// <summary>Why <see cref="Flag"/> is set, in words.</summary>
+    public string? FlagReason { get; init; }
+
+    /// <summary>The first token's time cannot be trusted (<see cref="Flag"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Flagged => Flag is not null;
+
     public bool Succeeded => Error is null && !Incomplete;
 }

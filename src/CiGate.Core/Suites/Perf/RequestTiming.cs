@@ -73,6 +73,12 @@ internal sealed class RequestTiming : IDisposable
         }
     }
 
+    /// <summary>Kernel clock only: how long the bytes of the read that carried the first token waited in the socket (-1: unknown).</summary>
+    public long FirstReadLagTicks { get; set; } = -1;
+
+    /// <summary>Kernel clock only: from the request's first write call to the return of its last (-1: unknown).</summary>
+    public long SendWindowTicks { get; set; } = -1;
+
     public bool HasServerTs { get; private set; }
 
     public ReadOnlySpan<long> ChunkTs => chunkTs.AsSpan(0, Chunks);

@@ -129,7 +129,10 @@ internal sealed class StreamingClient : IDisposable
             if (connection is { RequestWrittenTs: > 0 })
             {
                 // The moment the request left (the pipeline's own work before it is the client's lag).
-                timing.SentTs = connection.RequestWrittenTs;
+                // The kernel's transmit stamp when it gave one (exact), else when the write returned (late by the
+                // time the thread was held up after it: the window says how uncertain).
+                timing.SentTs = connection.RequestSentTs > 0 ? connection.RequestSentTs : connection.RequestWrittenTs;
+                timing.SendWindowTicks = connection.RequestSentTs > 0 ? 0 : connection.RequestWrittenTs - connection.RequestStartTs;
                 timing.KernelClock = true;
             }
 

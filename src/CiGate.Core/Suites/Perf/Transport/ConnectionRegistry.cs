@@ -43,7 +43,12 @@ internal sealed class ConnectionRegistry : IDisposable
         try
         {
             await socket.ConnectAsync(context.DnsEndPoint, ct);
-            return KernelReceiveClock.TryEnable(socket) ? new StampedConnection(socket, this) : new NetworkStream(socket, ownsSocket: true);
+            if (!KernelReceiveClock.TryEnable(socket))
+            {
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+
+            return new StampedConnection(socket, this, KernelReceiveClock.TryEnableTransmit(socket));
         }
         catch
         {

@@ -20,12 +20,14 @@ internal sealed class StampedConnection : Stream
     private readonly int fd;
     private readonly NetworkStream writer;
     private readonly ConnectionRegistry registry;
+    private readonly bool transmitStamps;
     private bool carrying;
 
-    public StampedConnection(Socket socket, ConnectionRegistry registry)
+    public StampedConnection(Socket socket, ConnectionRegistry registry, bool transmitStamps = false)
     {
         this.socket = socket;
         this.registry = registry;
+        this.transmitStamps = transmitStamps;
         fd = (int)socket.Handle;
         writer = new NetworkStream(socket, ownsSocket: true);
     }
@@ -35,6 +37,18 @@ internal sealed class StampedConnection : Stream
 
     /// <summary>When the last write of the current request returned: its bytes were with the kernel (Stopwatch ticks; 0 before).</summary>
     public long RequestWrittenTs { get; private set; }
+
+    /// <summary>
+    /// When the current request's first write began (Stopwatch ticks): the request left somewhere between this and
+    /// <see cref="RequestWrittenTs"/>, so a wide window (the thread was held up in or around the write) is an uncertain send time.
+    /// </summary>
+    public long RequestStartTs { get; private set; }
+
+    /// <summary>
+    /// The kernel's transmit stamp of the current request's last write (Stopwatch ticks; 0 without one): when its
+    /// last byte left for the device, whatever the thread did around the write.
+    /// </summary>
+    public long RequestSentTs { get; private set; }
 
     public override bool CanRead => true;
 
@@ -155,6 +169,8 @@ internal sealed class StampedConnection : Stream
         {
             // A new request: its stamp comes when its writes return, never before (a cold first write took ms).
             RequestWrittenTs = 0;
+            RequestSentTs = 0;
+            RequestStartTs = Stopwatch.GetTimestamp();
             carrying = true;
             registry.Attach(id, this);
         }
@@ -170,6 +186,10 @@ internal sealed class StampedConnection : Stream
         if (carrying)
         {
             RequestWrittenTs = Stopwatch.GetTimestamp();
+            if (transmitStamps && KernelReceiveClock.TakeTransmitStamp(fd) is > 0 and var sent && sent <= RequestWrittenTs)
+            {
+                RequestSentTs = sent;
+            }
         }
     }
 
