@@ -33,16 +33,25 @@ internal static class PacketFidelityBenchmark
         var keep = Value(args, "--keep");
         if (FindTcpdump() is not { } tcpdump)
         {
-            Console.Error.WriteLine("packet-fidelity needs tcpdump (Debian: apt-get install tcpdump) and root to capture loopback");
+            Console.Error.WriteLine("packet-fidelity needs tcpdump (Debian: apt-get install tcpdump) and root");
             return 2;
         }
 
         var cigate = Path.Combine(AppContext.BaseDirectory, "cigate.dll");
         var work = keep ?? Path.Combine(Path.GetTempPath(), "cigate-packet-fidelity-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
-        Console.WriteLine(Text($"packet-fidelity on {Environment.ProcessorCount} core(s); simulator child ({(timers ? "one timer per stream" : "decode steps")}, TTFT {ttft} ms, ITL {itl} ms), {prompt} prompt / {tokens} output tokens, concurrent, {perStream} x streams requests per run; `cigate run` as a child process{(warmUp ? "" : ", warm-up off")}{(nonConcurrentGc ? ", DOTNET_gcConcurrent=0" : "")}; load average {CpuMeter.LoadAverage():0.00} at start"));
-        Console.WriteLine("  err = cigate TTFT - packet TTFT (ms); |err| p99/max over paired requests; >1ms = share off by more than 1 ms; recall = flagged among those; unflagged = |err| p99 of the unflagged");
-        Console.WriteLine($"  {"streams",7} {"run",3} {"paired",9} {"err p50",8} {"|err| p99",9} {"max",8} {">1ms",7} {"flagged",8} {"recall",7} {"unfl p99",8} {"e2e p99",8} {"load",5} {"drops",5}");
+        var model = timers ? "one timer per stream" : "decode steps";
+        var client = (warmUp ? "" : ", warm-up off") + (nonConcurrentGc ? ", DOTNET_gcConcurrent=0" : "");
+        Console.WriteLine(Text(
+            $"packet-fidelity on {Environment.ProcessorCount} core(s); simulator child ({model}, TTFT {ttft} ms, ",
+            $"ITL {itl} ms), {prompt} prompt / {tokens} output tokens, concurrent, {perStream} x streams requests ",
+            $"per run; `cigate run` as a child process{client}; ",
+            $"load average {CpuMeter.LoadAverage():0.00} at start"));
+        Console.WriteLine("  err = cigate TTFT - packet TTFT (ms); |err| p99/max over paired requests; >1ms = share "
+            + "off by more than 1 ms; recall = flagged among those; unflagged = |err| p99 of the unflagged");
+        Console.WriteLine(Text(
+            $"  {"streams",7} {"run",3} {"paired",9} {"err p50",8} {"|err| p99",9} {"max",8} {">1ms",7} ",
+            $"{"flagged",8} {"recall",7} {"unfl p99",8} {"e2e p99",8} {"load",5} {"drops",5}"));
         await using var sim = await SimChild.StartAsync(ttft, itl, steps: !timers, pinned: false);
         var failures = 0;
         foreach (var level in streams)
@@ -51,7 +60,8 @@ internal static class PacketFidelityBenchmark
             {
                 var folder = Path.Combine(work, Text($"s{level}-r{run}"));
                 Directory.CreateDirectory(folder);
-                var row = await MeasureAsync(tcpdump, cigate, sim.Url, folder, level, run, prompt, tokens, perStream, warmUp, nonConcurrentGc);
+                var shape = new Shape(level, prompt, tokens, perStream, warmUp, nonConcurrentGc);
+                var row = await MeasureAsync(tcpdump, cigate, sim.Url, folder, shape, run);
                 Console.WriteLine(row.Line);
                 failures += row.Failed ? 1 : 0;
                 if (keep is null)
@@ -61,7 +71,9 @@ internal static class PacketFidelityBenchmark
             }
         }
 
-        Console.WriteLine(Text($"load average {CpuMeter.LoadAverage():0.00} at the end; numbers on a machine shared with other work are as measured, not as the client can do."));
+        Console.WriteLine(Text(
+            $"load average {CpuMeter.LoadAverage():0.00} at the end; numbers on a machine shared ",
+            $"with other work are as measured, not as the client can do."));
         if (keep is null)
         {
             Directory.Delete(work, recursive: true);
@@ -70,8 +82,10 @@ internal static class PacketFidelityBenchmark
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<(string Line, bool Failed)> MeasureAsync(string tcpdump, string cigate, Uri url, string folder, int streams, int run, int prompt, int tokens, int perStream, bool warmUp, bool nonConcurrentGc)
+    private static async Task<(string Line, bool Failed)> MeasureAsync(
+        string tcpdump, string cigate, Uri url, string folder, Shape shape, int run)
     {
+        var (streams, prompt, tokens, perStream, warmUp, nonConcurrentGc) = shape;
         var config = Path.Combine(folder, "cigate.yml");
         var warmUpLine = warmUp ? "" : ", warm_up_requests: 0";
         await File.WriteAllTextAsync(config, Text($$"""
@@ -94,7 +108,11 @@ internal static class PacketFidelityBenchmark
         var pcap = Path.Combine(folder, "loopback.pcap");
         using var capture = Process.Start(new ProcessStartInfo(tcpdump)
         {
-            ArgumentList = { "-i", "lo", "-n", "-U", "-s", "0", "-B", "262144", "--time-stamp-precision=nano", "-w", pcap, "tcp", "port", url.Port.ToString(CultureInfo.InvariantCulture) },
+            ArgumentList =
+            {
+                "-i", "lo", "-n", "-U", "-s", "0", "-B", "262144", "--time-stamp-precision=nano", "-w", pcap,
+                "tcp", "port", url.Port.ToString(CultureInfo.InvariantCulture),
+            },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -127,7 +145,12 @@ internal static class PacketFidelityBenchmark
         }
 
         var load = CpuMeter.LoadAverage();
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var arg in (string[])[cigate, "run", config, "--out", Path.Combine(folder, "out"), "--quiet"])
         {
             info.ArgumentList.Add(arg);
@@ -169,9 +192,13 @@ internal static class PacketFidelityBenchmark
         var drops = Dropped(stderr.ToString());
         var (exchanges, _, gaps) = PcapExchanges.Read(pcap, url.Port);
         var truth = exchanges.GroupBy(e => e.RequestId).ToDictionary(g => g.Key, g => g.First());
-        var records = File.ReadLines(Path.Combine(folder, "out", "requests.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var records = File.ReadLines(Path.Combine(folder, "out", "requests.jsonl"))
+            .Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToList();
         var rows = new List<(double Error, double E2eError, bool Flagged)>();
-        List<string> pairs = ["request_id,index,cigate_ttft_ms,packet_ttft_ms,error_ms,flag,gap0_ms,first_read_lag_ms,send_window_ms"];
+        List<string> pairs =
+            ["request_id,index,cigate_ttft_ms,packet_ttft_ms,error_ms,flag,gap0_ms,first_read_lag_ms,send_window_ms"];
         foreach (var r in records)
         {
             if (!r.TryGetProperty("request_id", out var id) || !truth.TryGetValue(id.GetString()!, out var exchange)
@@ -182,21 +209,38 @@ internal static class PacketFidelityBenchmark
 
             var trueTtft = (exchange.FirstTokenNs - exchange.RequestSentNs) / 1e6;
             var trueE2e = (exchange.DoneNs - exchange.RequestSentNs) / 1e6;
-            rows.Add((ttft.GetDouble() - trueTtft, e2e.GetDouble() - trueE2e, r.TryGetProperty("flag", out var flag) && flag.ValueKind == JsonValueKind.String));
-            pairs.Add(Text($"{id.GetString()},{r.GetProperty("index").GetInt32()},{ttft.GetDouble():0.000},{trueTtft:0.000},{ttft.GetDouble() - trueTtft:0.000},{(r.TryGetProperty("flag", out var f) ? f.GetString() : "")},{r.GetProperty("gaps_ms")[0].GetDouble():0.000},{(r.TryGetProperty("first_read_lag_ms", out var lag) ? lag.GetDouble() : double.NaN):0.000},{(r.TryGetProperty("send_window_ms", out var w) ? w.GetDouble() : double.NaN):0.000}"));
+            var flag = r.TryGetProperty("flag", out var f) ? f.GetString() : null;
+            rows.Add((ttft.GetDouble() - trueTtft, e2e.GetDouble() - trueE2e, flag is not null));
+            var lag = r.TryGetProperty("first_read_lag_ms", out var l) ? l.GetDouble() : double.NaN;
+            var window = r.TryGetProperty("send_window_ms", out var w) ? w.GetDouble() : double.NaN;
+            var gapsMs = r.GetProperty("gaps_ms");
+            var gap0 = gapsMs.GetArrayLength() > 0 ? gapsMs[0].GetDouble() : double.NaN;
+            pairs.Add(Text(
+                $"{id.GetString()},{r.GetProperty("index").GetInt32()},{ttft.GetDouble():0.000},{trueTtft:0.000},",
+                $"{ttft.GetDouble() - trueTtft:0.000},{flag},{gap0:0.000},{lag:0.000},{window:0.000}"));
         }
 
         // Kept with --keep: every pair, for a look at the requests behind the numbers.
         await File.WriteAllLinesAsync(Path.Combine(folder, "pairs.csv"), pairs);
         if (rows.Count == 0)
         {
-            return (Text($"  {streams,7} {run,3} no record paired with a captured exchange ({records.Count} records, {exchanges.Count} exchanges)"), true);
+            var counts = Text($"{records.Count} records, {exchanges.Count} exchanges");
+            return (Text($"  {streams,7} {run,3} no record paired with a captured exchange ({counts})"), true);
         }
 
         var off = rows.Where(r => Math.Abs(r.Error) > 1).ToList();
         var unflagged = rows.Where(r => !r.Flagged).Select(r => Math.Abs(r.Error)).ToList();
         var recall = off.Count == 0 ? "-" : Text($"{100.0 * off.Count(r => r.Flagged) / off.Count:0.0}%");
-        var line = Text($"  {streams,7} {run,3} {rows.Count,4}/{records.Count,4} {Quantile(rows.Select(r => r.Error), 0.5),8:0.000} {Quantile(rows.Select(r => Math.Abs(r.Error)), 0.99),9:0.000} {rows.Max(r => Math.Abs(r.Error)),8:0.000} {100.0 * off.Count / rows.Count,6:0.0}% {rows.Count(r => r.Flagged),8} {recall,7} {(unflagged.Count == 0 ? double.NaN : Quantile(unflagged, 0.99)),8:0.000} {Quantile(rows.Select(r => Math.Abs(r.E2eError)), 0.99),8:0.000} {load,5:0.00} {drops + gaps,5}");
+        var p50 = Quantile(rows.Select(r => r.Error), 0.5);
+        var p99 = Quantile(rows.Select(r => Math.Abs(r.Error)), 0.99);
+        var max = rows.Max(r => Math.Abs(r.Error));
+        var offShare = 100.0 * off.Count / rows.Count;
+        var unflaggedP99 = unflagged.Count == 0 ? double.NaN : Quantile(unflagged, 0.99);
+        var e2eP99 = Quantile(rows.Select(r => Math.Abs(r.E2eError)), 0.99);
+        var line = Text(
+            $"  {streams,7} {run,3} {rows.Count,4}/{records.Count,4} {p50,8:0.000} {p99,9:0.000} {max,8:0.000} ",
+            $"{offShare,6:0.0}% {rows.Count(r => r.Flagged),8} {recall,7} {unflaggedP99,8:0.000} {e2eP99,8:0.000} ",
+            $"{load,5:0.00} {drops + gaps,5}");
         return (line, false);
     }
 
@@ -214,7 +258,8 @@ internal static class PacketFidelityBenchmark
         foreach (var line in stderr.Split('\n'))
         {
             var at = line.IndexOf(" packets dropped by kernel", StringComparison.Ordinal);
-            if (at > 0 && int.TryParse(line[..at].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var dropped))
+            var count = at > 0 ? line[..at].Trim() : "";
+            if (int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var dropped))
             {
                 return dropped;
             }
@@ -240,7 +285,10 @@ internal static class PacketFidelityBenchmark
     private static string? FindTcpdump() =>
         new[] { "/usr/bin/tcpdump", "/usr/sbin/tcpdump", "/sbin/tcpdump", "/bin/tcpdump" }.FirstOrDefault(File.Exists);
 
-    private static int[] Ints(string text) => [.. text.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+    private static int[] Ints(string text) =>
+        [.. text.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
+    private sealed record Shape(int Streams, int Prompt, int Tokens, int PerStream, bool WarmUp, bool NonConcurrentGc);
 
     private static string? Value(string[] args, string name)
     {
@@ -248,5 +296,6 @@ internal static class PacketFidelityBenchmark
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Text(params FormattableString[] parts) =>
+        string.Concat(parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
 }

@@ -94,7 +94,7 @@ internal static class PcapExchanges
         return (exchanges, packets, connections.Values.Sum(c => c.Up.Gaps + c.Down.Gaps));
     }
 
-    /// <summary>One direction of a TCP connection: its bytes in order and the stamp of the packet each byte came in.</summary>
+    /// <summary>One direction of a TCP connection: its bytes in order and the stamp of each byte's packet.</summary>
     private sealed class Direction
     {
         private readonly List<(long End, long Stamp)> packets = [];
@@ -224,7 +224,8 @@ internal static class PcapExchanges
                     continue;
                 }
 
-                exchanges.Add(new PcapExchange(id, Up.StampOf(requests[i].End - 1), Down.StampOf(first), Down.StampOf(done + 13)));
+                var sent = Up.StampOf(requests[i].End - 1);
+                exchanges.Add(new PcapExchange(id, sent, Down.StampOf(first), Down.StampOf(done + 13)));
             }
 
             return exchanges;
@@ -233,7 +234,8 @@ internal static class PcapExchanges
         /// <summary>The offset of the last byte of the first event whose content is not empty (its "\n\n").</summary>
         private int FirstTokenEnd(int from, int limit)
         {
-            for (var at = Down.IndexOf("\"content\":\""u8, from); at >= 0 && at < limit; at = Down.IndexOf("\"content\":\""u8, at + 1))
+            var key = "\"content\":\""u8.ToArray();
+            for (var at = Down.IndexOf(key, from); at >= 0 && at < limit; at = Down.IndexOf(key, at + 1))
             {
                 if (Down.Bytes[at + 11] != (byte)'"')
                 {

@@ -34,7 +34,7 @@ public sealed class PerfRequestIdentityTests
         Assert.Equal(firstBodies.Keys.Order(), secondBodies.Keys.Order());
         foreach (var (index, body) in firstBodies)
         {
-            Assert.True(body.SequenceEqual(secondBodies[index]), $"request {index} sent different bytes in the second run");
+            Assert.True(body.SequenceEqual(secondBodies[index]), $"request {index} sent other bytes in the second run");
         }
 
         // Not one prompt repeated: the bytes compared carry the per-index prompt, not a constant.

@@ -55,7 +55,8 @@ public sealed class MeasurementFlagTests
 
         // assert: the first read held the three waiting tokens under one time, and the rule says so.
         Assert.Equal(8, timing.Chunks);
-        Assert.True(timing.ChunkTs[0] == timing.ChunkTs[1] && timing.ChunkTs[1] == timing.ChunkTs[2], "the three waiting tokens got different times");
+        var chunks = timing.ChunkTs;
+        Assert.True(chunks[0] == chunks[1] && chunks[1] == chunks[2], "the three waiting tokens got different times");
         Assert.Equal(MeasurementFlags.Merged, flag);
         Assert.StartsWith("the first token arrived in one read with ", reason, StringComparison.Ordinal);
     }
@@ -99,8 +100,11 @@ public sealed class MeasurementFlagTests
         using var server = await listener.AcceptSocketAsync(ct);
         Assert.True(KernelReceiveClock.TryEnable(client));
         using var registry = new ConnectionRegistry();
-        await using var connection = new StampedConnection(client, registry, KernelReceiveClock.TryEnableTransmit(client));
-        var head = Encoding.ASCII.GetBytes($"POST /v1/chat/completions HTTP/1.1\r\n{ConnectionRegistry.HeaderName}: {registry.Prefix}7\r\nContent-Length: 2\r\n\r\n");
+        var transmit = KernelReceiveClock.TryEnableTransmit(client);
+        await using var connection = new StampedConnection(client, registry, transmit);
+        var head = Encoding.ASCII.GetBytes(
+            $"POST /v1/chat/completions HTTP/1.1\r\n{ConnectionRegistry.HeaderName}: {registry.Prefix}7\r\n"
+            + "Content-Length: 2\r\n\r\n");
 
         await connection.WriteAsync(head, ct);
         await connection.WriteAsync("{}"u8.ToArray(), ct);
@@ -129,12 +133,14 @@ public sealed class MeasurementFlagTests
         Assert.Equal(20, within.Completed);
         Assert.True(within.Valid);
         Assert.False(strict.Valid);
-        Assert.Contains("1 of 20 requests' first token (5% > measurement.max_flagged_share 4%)", strict.InvalidReason, StringComparison.Ordinal);
-        Assert.EndsWith("run fewer streams or give the load generator more cores", strict.InvalidReason, StringComparison.Ordinal);
+        var reason = strict.InvalidReason;
+        const string Share = "1 of 20 requests' first token (5% > measurement.max_flagged_share 4%)";
+        Assert.Contains(Share, reason, StringComparison.Ordinal);
+        Assert.EndsWith("run fewer streams or give the load generator more cores", reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_server_that_sends_the_first_two_tokens_together_makes_every_request_flagged_and_the_gate_inconclusive()
+    public async Task A_server_sending_the_first_two_tokens_together_flags_every_request_and_the_gate_is_inconclusive()
     {
         // arrange: tokens 15 ms apart, except that the first two leave in one write (what a stalled client sees).
         await using var server = new BurstSseServer(TimeSpan.FromMilliseconds(15));
@@ -167,16 +173,24 @@ public sealed class MeasurementFlagTests
         Assert.All(requests, r => Assert.Equal((MeasurementFlags.Merged, 0.0), (r.Flag, r.GapsMs[0])));
         Assert.Equal(2 * (16 + 2), server.Requests); // two runs, each 2 warm-up requests and 16 measured
         Assert.Equal(Verdict.Inconclusive, verdict.Verdict);
-        Assert.Contains(verdict.Reasons, r => r.StartsWith("invalid load point, head concurrent-4: the client could not time 16 of 16", StringComparison.Ordinal));
+        const string Invalid = "invalid load point, head concurrent-4: the client could not time 16 of 16";
+        Assert.Contains(verdict.Reasons, r => r.StartsWith(Invalid, StringComparison.Ordinal));
     }
 
     private static async Task RunAsync(string config, string output)
     {
         var loaded = ConfigLoader.Load(config);
-        var clients = loaded.Targets.ToDictionary(t => t.Name, t => CiGate.Core.Targets.TargetClientFactory.Create(t.Config), StringComparer.Ordinal);
+        var clients = loaded.Targets.ToDictionary(
+            t => t.Name, t => CiGate.Core.Targets.TargetClientFactory.Create(t.Config), StringComparer.Ordinal);
         try
         {
-            await CiGate.Core.Running.Runner.RunAsync(CiGate.Core.Running.PlanBuilder.Build(loaded), clients, new CiGate.Core.Running.RunOptions(output, Resume: false), new CiGate.Core.Running.RunContext(config, "test"), null, TestContext.Current.CancellationToken);
+            await CiGate.Core.Running.Runner.RunAsync(
+                CiGate.Core.Running.PlanBuilder.Build(loaded),
+                clients,
+                new CiGate.Core.Running.RunOptions(output, Resume: false),
+                new CiGate.Core.Running.RunContext(config, "test"),
+                null,
+                TestContext.Current.CancellationToken);
         }
         finally
         {
@@ -219,7 +233,7 @@ public sealed class MeasurementFlagTests
         Flag = flag,
     };
 
-    /// <summary>A raw HTTP/1.1 SSE server on 127.0.0.1: six tokens <c>gap</c> apart, the first two in one write.</summary>
+    /// <summary>A raw HTTP/1.1 SSE server on 127.0.0.1: six tokens <c>gap</c> apart, the first two together.</summary>
     private sealed class BurstSseServer : IAsyncDisposable
     {
         private readonly TcpListener listener = new(IPAddress.Loopback, 0);
@@ -289,8 +303,11 @@ public sealed class MeasurementFlagTests
                     }
 
                     var head = pending[..headEnd];
-                    var lengthLine = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-                    var length = lengthLine is null ? 0 : int.Parse(lengthLine[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                    var lengthLine = head.Split("\r\n")
+                        .FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+                    var length = lengthLine is null
+                        ? 0
+                        : int.Parse(lengthLine[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
                     while (pending.Length < headEnd + 4 + length)
                     {
                         var read = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
@@ -305,7 +322,7 @@ public sealed class MeasurementFlagTests
                     pending = pending[(headEnd + 4 + length)..];
                     if (!head.Contains("/chat/completions", StringComparison.Ordinal))
                     {
-                        await socket.SendAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"u8.ToArray(), SocketFlags.None);
+                        await Send(socket, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
                         continue;
                     }
 
@@ -320,7 +337,8 @@ public sealed class MeasurementFlagTests
 
         private async Task StreamAsync(Socket socket)
         {
-            await Send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+            await Send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
             await Task.Delay(gap, stop.Token);
             await Send(socket, Chunk(Event + Event));
             for (var i = 2; i < 6; i++)
@@ -329,7 +347,8 @@ public sealed class MeasurementFlagTests
                 await Send(socket, Chunk(Event));
             }
 
-            await Send(socket, Chunk("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":6}}\n\ndata: [DONE]\n\n") + "0\r\n\r\n");
+            const string Usage = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":6}}\n\n";
+            await Send(socket, Chunk(Usage + "data: [DONE]\n\n") + "0\r\n\r\n");
         }
 
         private static string Chunk(string data) => $"{Encoding.UTF8.GetByteCount(data):x}\r\n{data}\r\n";

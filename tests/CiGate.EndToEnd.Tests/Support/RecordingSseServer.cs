@@ -87,7 +87,8 @@ internal sealed class RecordingSseServer : IAsyncDisposable
                 }
 
                 var head = Encoding.ASCII.GetString([.. buffer.GetRange(0, headEnd)]);
-                var length = int.Parse(Header(head, "Content-Length") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                var length = int.Parse(
+                    Header(head, "Content-Length") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
                 while (buffer.Count < headEnd + 4 + length)
                 {
                     var read = await socket.ReceiveAsync(chunk, SocketFlags.None, stop.Token);
@@ -104,7 +105,8 @@ internal sealed class RecordingSseServer : IAsyncDisposable
                 var path = head.Split(' ', 3)[1];
                 if (!path.EndsWith("/chat/completions", StringComparison.Ordinal))
                 {
-                    await socket.SendAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"u8.ToArray(), SocketFlags.None);
+                    var notFound = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"u8.ToArray();
+                    await socket.SendAsync(notFound, SocketFlags.None);
                     continue;
                 }
 
@@ -126,14 +128,17 @@ internal sealed class RecordingSseServer : IAsyncDisposable
         var events = new StringBuilder();
         for (var i = 0; i < Tokens; i++)
         {
-            events.Append("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"w").Append(i).Append(" \"}}]}\n\n");
+            events.Append("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"w")
+                .Append(i).Append(" \"}}]}\n\n");
         }
 
         events.Append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}\n\n");
-        events.Append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":").Append(Tokens).Append("}}\n\n");
+        events.Append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":")
+            .Append(Tokens).Append("}}\n\n");
         events.Append("data: [DONE]\n\n");
         var body = Encoding.UTF8.GetBytes(events.ToString());
-        var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: {body.Length}\r\n\r\n");
+        var head = Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: {body.Length}\r\n\r\n");
         return [.. head, .. body];
     }
 

@@ -13,7 +13,7 @@ internal static class LoadPointRunner
 {
     private static readonly long TicksPerMs = Stopwatch.Frequency / 1000;
 
-    /// <summary>Warm-up requests before an open-loop load point (its connection count is not known in advance).</summary>
+    /// <summary>Warm-up requests before an open-loop load point (its connection count is not known).</summary>
     private const int OpenLoopWarmUp = 8;
 
     public static async Task<(long Start, List<RequestTiming> Timings)> RunAsync(LoadPointInfo point, LoadSession session, CancellationToken ct)
@@ -41,7 +41,8 @@ internal static class LoadPointRunner
     /// </summary>
     internal static async Task WarmUpAsync(LoadPointInfo point, LoadSession session, CancellationToken ct)
     {
-        var count = session.WarmUpRequests ?? (point.TargetRate is null ? Math.Max(1, point.Concurrency ?? 1) : OpenLoopWarmUp);
+        var count = session.WarmUpRequests
+            ?? (point.TargetRate is null ? Math.Max(1, point.Concurrency ?? 1) : OpenLoopWarmUp);
         if (count <= 0 || session.WarmUpBodies.Count == 0)
         {
             return;
@@ -54,7 +55,8 @@ internal static class LoadPointRunner
             requests[i] = Task.Run(
                 async () =>
                 {
-                    using var timing = new RequestTiming(-1, Stopwatch.GetTimestamp(), MeasurementSpec.WarmUpOutputTokens);
+                    var now = Stopwatch.GetTimestamp();
+                    using var timing = new RequestTiming(-1, now, MeasurementSpec.WarmUpOutputTokens);
                     await session.Client.SendAsync(timing, body, session.Api, session.RequestTimeout, ct);
                 },
                 CancellationToken.None);
@@ -63,7 +65,8 @@ internal static class LoadPointRunner
         await Task.WhenAll(requests);
     }
 
-    private static async Task<(long Start, List<RequestTiming> Timings)> MeasureAsync(LoadPointInfo point, LoadSession session, CancellationToken ct)
+    private static async Task<(long Start, List<RequestTiming> Timings)> MeasureAsync(
+        LoadPointInfo point, LoadSession session, CancellationToken ct)
     {
         var timings = new RequestTiming?[session.MaxRequests];
         var start = Stopwatch.GetTimestamp();

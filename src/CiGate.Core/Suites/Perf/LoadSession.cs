@@ -19,6 +19,6 @@ internal sealed record LoadSession(
 {
     public IReadOnlyList<byte[]> WarmUpBodies { get; init; } = [];
 
-    /// <summary>Warm-up requests before each load point; null: one per stream (a fixed handful for open loop).</summary>
+    /// <summary>Warm-up requests before each load point; null: one per stream (8 for open loop).</summary>
     public int? WarmUpRequests { get; init; }
 }

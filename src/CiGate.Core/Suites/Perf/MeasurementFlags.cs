@@ -41,7 +41,7 @@ internal static class MeasurementFlags
 
     public const string Send = "send";
 
-    /// <summary>The median non-zero gap between consecutive chunks over a load point's requests (Stopwatch ticks; 0: none).</summary>
+    /// <summary>The median non-zero gap between chunks over a load point's requests (ticks; 0: none).</summary>
     public static long Cadence(IEnumerable<RequestTiming> timings)
     {
         var gaps = new List<long>();
@@ -78,7 +78,9 @@ internal static class MeasurementFlags
         var windowMs = timing.SendWindowTicks > 0 ? Ms(timing.SendWindowTicks) : 0;
         if (windowMs > ToleranceMs)
         {
-            return (Send, Text($"the request took {windowMs:0.###} ms to hand to the kernel (the client thread was held up around the write): it left somewhere in that window, so TTFT may be short by up to that much"));
+            return (Send, Text(
+                $"the request took {windowMs:0.###} ms to hand to the kernel (the client thread was held up around ",
+                $"the write): it left somewhere in that window, so TTFT may be short by up to that much"));
         }
 
         if (cadence <= 0)
@@ -95,13 +97,17 @@ internal static class MeasurementFlags
         var gapMs = Ms(cadence);
         if (merged >= 2 && (merged - 1) * gapMs > ToleranceMs)
         {
-            return (Merged, Text($"the first token arrived in one read with {merged - 1} later one(s), tokens {gapMs:0.###} ms apart: its stamp is the last one's, so TTFT may be late by up to {(merged - 1) * gapMs:0.###} ms"));
+            return (Merged, Text(
+                $"the first token arrived in one read with {merged - 1} later one(s), tokens {gapMs:0.###} ms apart: ",
+                $"its stamp is the last one's, so TTFT may be late by up to {(merged - 1) * gapMs:0.###} ms"));
         }
 
         var lagMs = timing.FirstReadLagTicks > 0 ? Ms(timing.FirstReadLagTicks) : 0;
         if (lagMs > ToleranceMs && lagMs > ReadLagFraction * gapMs)
         {
-            return (ReadLag, Text($"the first token waited {lagMs:0.###} ms in the socket before the client read it, over the {gapMs:0.###} ms token gap: the client was a token behind"));
+            return (ReadLag, Text(
+                $"the first token waited {lagMs:0.###} ms in the socket before the client read it, over the ",
+                $"{gapMs:0.###} ms token gap: the client was a token behind"));
         }
 
         return (null, null);
@@ -109,5 +115,6 @@ internal static class MeasurementFlags
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Text(params FormattableString[] parts) =>
+        string.Concat(parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
 }

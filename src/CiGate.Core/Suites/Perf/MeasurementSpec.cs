@@ -10,11 +10,11 @@ namespace CiGate.Core.Suites.Perf;
 /// </summary>
 public sealed record MeasurementSpec(double MaxFlaggedShare, int? WarmUpRequests)
 {
-    /// <summary>5%: at 64 streams on two cores a client that keeps up flags none; a saturated one flags a sixth or more.</summary>
+    /// <summary>5%: at 64 streams on two cores a client that keeps up flags none; a saturated one most.</summary>
     public const double DefaultMaxFlaggedShare = 0.05;
 
     public static readonly MeasurementSpec Default = new(DefaultMaxFlaggedShare, null);
 
-    /// <summary>Output tokens of a warm-up request: enough reads to run the stream parser, little server time.</summary>
+    /// <summary>Output tokens of a warm-up request: enough reads to run the parser, little server time.</summary>
     public const int WarmUpOutputTokens = 8;
 }

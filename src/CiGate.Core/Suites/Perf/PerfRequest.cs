@@ -23,7 +23,7 @@ public sealed record PerfRequest
 
     public int Index { get; init; }
 
-    /// <summary>The X-Request-ID header the request was sent with, as the server saw it (its logs can be joined on it).</summary>
+    /// <summary>The X-Request-ID header the request was sent with, as the server saw it (join its logs on it).</summary>
     public string? RequestId { get; init; }
 
     /// <summary>warmup, measure or cooldown; only "measure" enters the statistics.</summary>
@@ -84,7 +84,7 @@ public sealed record PerfRequest
     /// <summary>Kernel clock only: the longest a chunk of this request waited in the socket before the client read it.</summary>
     public double? ReadLagMs { get; init; }
 
-    /// <summary>Kernel clock only: from the request's first write call to its last one's return (its send time is within).</summary>
+    /// <summary>Kernel clock only, without a transmit stamp: from the first write call to the last one's return.</summary>
     public double? SendWindowMs { get; init; }
 
     /// <summary>Kernel clock only: how long the read that carried the first token waited in the socket.</summary>

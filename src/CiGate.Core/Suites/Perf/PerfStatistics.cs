@@ -42,7 +42,11 @@ public static class PerfStatistics
         }
         else if (flaggedShare > maxFlaggedShare)
         {
-            invalid = string.Create(CultureInfo.InvariantCulture, $"the client could not time {flagged} of {succeeded.Count} requests' first token ({flaggedShare * 100:0.#}% > measurement.max_flagged_share {maxFlaggedShare * 100:0.#}%): it fell a token gap behind its streams, so those TTFTs are partly the client's; run fewer streams or give the load generator more cores");
+            invalid = FormattableString.Invariant($"the client could not time {flagged} of {succeeded.Count} ")
+                + FormattableString.Invariant($"requests' first token ({flaggedShare * 100:0.#}% > ")
+                + FormattableString.Invariant($"measurement.max_flagged_share {maxFlaggedShare * 100:0.#}%): ")
+                + "it fell a token gap behind its streams, so those TTFTs are partly the client's; "
+                + "run fewer streams or give the load generator more cores";
         }
         else if (info.TargetRate is not null && lag.P99 > maxLagP99Ms)
         {
@@ -81,7 +85,9 @@ public static class PerfStatistics
             invalid,
             checks,
             ReceiveClock: Clock(measured),
-            ReadLag: measured.Any(r => r.ReadLagMs is not null) ? Distribution.Of([.. measured.Where(r => r.ReadLagMs is not null).Select(r => r.ReadLagMs!.Value)]) : null,
+            ReadLag: measured.Any(r => r.ReadLagMs is not null)
+                ? Distribution.Of([.. measured.Where(r => r.ReadLagMs is not null).Select(r => r.ReadLagMs!.Value)])
+                : null,
             Flagged: flagged,
             FlaggedShare: Math.Round(flaggedShare, 4));
     }

@@ -73,7 +73,14 @@ internal static partial class PerfSuiteReader
             return null;
         }
 
-        return workload is null ? null : new PerfSuite(header.Name, header.Targets, workload, profile, slos, regression, repeats) { Server = server, Sampling = sampling, ReceiveClock = clock, Measurement = measurement };
+        return workload is null ? null : new PerfSuite(
+            header.Name, header.Targets, workload, profile, slos, regression, repeats)
+        {
+            Server = server,
+            Sampling = sampling,
+            ReceiveClock = clock,
+            Measurement = measurement,
+        };
     }
 
     private static MeasurementSpec ReadMeasurement(MapReader? map)

@@ -13,7 +13,8 @@ internal static class RequestRecords
         var records = new List<PerfRequest>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
-            var record = From(suite, target, point, start, ordered[i], prompts[ordered[i].Index % prompts.Count], phases[i]);
+            var prompt = prompts[ordered[i].Index % prompts.Count];
+            var record = From(suite, target, point, start, ordered[i], prompt, phases[i]);
             var (flag, reason) = MeasurementFlags.Classify(ordered[i], cadence);
             records.Add(flag is null ? record : record with { Flag = flag, FlagReason = reason });
         }

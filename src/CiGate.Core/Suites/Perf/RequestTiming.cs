@@ -27,7 +27,7 @@ internal sealed class RequestTiming : IDisposable
 
     public int Index { get; }
 
-    /// <summary>The X-Request-ID header this request was sent with (null when the user's headers set their own).</summary>
+    /// <summary>The X-Request-ID header this request was sent with (null when the user's headers set one).</summary>
     public string? RequestId { get; set; }
 
     public long ScheduledTs { get; }
@@ -73,10 +73,10 @@ internal sealed class RequestTiming : IDisposable
         }
     }
 
-    /// <summary>Kernel clock only: how long the bytes of the read that carried the first token waited in the socket (-1: unknown).</summary>
+    /// <summary>Kernel clock only: how long the read that carried the first token waited in the socket (-1: unknown).</summary>
     public long FirstReadLagTicks { get; set; } = -1;
 
-    /// <summary>Kernel clock only: from the request's first write call to the return of its last (-1: unknown).</summary>
+    /// <summary>Kernel clock only: from the request's first write call to its last one's return (-1: unknown).</summary>
     public long SendWindowTicks { get; set; } = -1;
 
     public bool HasServerTs { get; private set; }

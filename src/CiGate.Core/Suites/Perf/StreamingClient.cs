@@ -49,7 +49,9 @@ internal sealed class StreamingClient : IDisposable
         }
 
         // Every request carries its id (the header vLLM logs), unless the user's headers set one themselves.
-        idPrefix = config.Headers.Keys.Any(h => string.Equals(h, ConnectionRegistry.HeaderName, StringComparison.OrdinalIgnoreCase))
+        var ownId = config.Headers.Keys.Any(
+            h => string.Equals(h, ConnectionRegistry.HeaderName, StringComparison.OrdinalIgnoreCase));
+        idPrefix = ownId
             ? null
             : registry?.Prefix ?? ConnectionRegistry.NewPrefix();
         http = new HttpClient(RawResponseTransport.CreateHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan };
@@ -132,7 +134,9 @@ internal sealed class StreamingClient : IDisposable
                 // The kernel's transmit stamp when it gave one (exact), else when the write returned (late by the
                 // time the thread was held up after it: the window says how uncertain).
                 timing.SentTs = connection.RequestSentTs > 0 ? connection.RequestSentTs : connection.RequestWrittenTs;
-                timing.SendWindowTicks = connection.RequestSentTs > 0 ? 0 : connection.RequestWrittenTs - connection.RequestStartTs;
+                timing.SendWindowTicks = connection.RequestSentTs > 0
+                    ? 0
+                    : connection.RequestWrittenTs - connection.RequestStartTs;
                 timing.KernelClock = true;
             }
 

@@ -186,7 +186,8 @@ internal static unsafe class KernelReceiveClock
                 break;
             }
 
-            if (header->Level == SolSocket && header->Type == type && header->Length >= (nuint)(sizeof(CmsgHdr) + sizeof(TimeSpec)))
+            var fits = header->Length >= (nuint)(sizeof(CmsgHdr) + sizeof(TimeSpec));
+            if (header->Level == SolSocket && header->Type == type && fits)
             {
                 return Nanoseconds(*(TimeSpec*)(p + sizeof(CmsgHdr)));
             }

@@ -35,12 +35,13 @@ internal sealed class StampedConnection : Stream
     /// <summary>When the kernel received the newest bytes of the last read (Stopwatch ticks); 0 before the first, or when the kernel gave none.</summary>
     public long LastReceiveTs { get; private set; }
 
-    /// <summary>When the last write of the current request returned: its bytes were with the kernel (Stopwatch ticks; 0 before).</summary>
+    /// <summary>When the current request's last write returned: its bytes were with the kernel (ticks; 0 before).</summary>
     public long RequestWrittenTs { get; private set; }
 
     /// <summary>
     /// When the current request's first write began (Stopwatch ticks): the request left somewhere between this and
-    /// <see cref="RequestWrittenTs"/>, so a wide window (the thread was held up in or around the write) is an uncertain send time.
+    /// <see cref="RequestWrittenTs"/>, so a wide window (the thread was held up in or around the write) is an
+    /// uncertain send time.
     /// </summary>
     public long RequestStartTs { get; private set; }
 
@@ -186,7 +187,8 @@ internal sealed class StampedConnection : Stream
         if (carrying)
         {
             RequestWrittenTs = Stopwatch.GetTimestamp();
-            if (transmitStamps && KernelReceiveClock.TakeTransmitStamp(fd) is > 0 and var sent && sent <= RequestWrittenTs)
+            var sent = transmitStamps ? KernelReceiveClock.TakeTransmitStamp(fd) : 0;
+            if (sent > 0 && sent <= RequestWrittenTs)
             {
                 RequestSentTs = sent;
             }
