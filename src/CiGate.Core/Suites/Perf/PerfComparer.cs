@@ -146,7 +146,8 @@ public static class PerfComparer
 
     private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite) =>
         (suite.Perf?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
-            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples));
+            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples,
+                p.FlaggedShare));
 
     private static IEnumerable<string> InvalidPoints(SuiteResult suite, string side) =>
         (suite.Perf?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");
