@@ -8,6 +8,9 @@ namespace CiGate.Core.Suites.Perf;
 /// <see cref="ReceiveClock"/> says what chunk times were read from ("kernel", "process" or
 /// "mixed"); <see cref="ReadLag"/> is, with the kernel clock, each request's longest wait between
 /// a chunk's arrival and the client reading it: how busy the client was, kept out of the latencies.
+/// <see cref="Flagged"/> succeeded requests (<see cref="FlaggedShare"/> of them) had a first token the
+/// client could not time (<see cref="MeasurementFlags"/>): they count in throughput and
+/// <see cref="Completed"/> but stay out of every latency distribution and SLO check.
 /// </summary>
 public sealed record LoadPointSummary(
     string Label,
@@ -42,7 +45,11 @@ public sealed record LoadPointSummary(
     IReadOnlyList<SloCheck> Slos,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ReceiveClock = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Distribution? ReadLag = null)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Distribution? ReadLag = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Flagged = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? FlaggedShare = null)
 {
     public bool SlosMet => Slos.All(s => s.Met);
 

@@ -105,7 +105,9 @@ public static class PerfComparer
             .Where(r => r.Suite == suite.Suite && r.Target == suite.Target && r.Phase == "measure")
             .ToLookup(r => r.LoadPoint);
 
-    private static List<double> Values(IEnumerable<PerfRequest> requests, string metric) => PerfStatistics.Sorted(requests.Where(r => r.Succeeded), metric);
+    /// <summary>Over the succeeded requests whose first token was timed (flagged ones left out).</summary>
+    private static List<double> Values(IEnumerable<PerfRequest> requests, string metric) =>
+        PerfStatistics.Sorted(requests.Where(r => r.Succeeded && !r.Flagged), metric);
 
     private static (string Metric, double Percentile) Parse(string spec)
     {
@@ -126,7 +128,8 @@ public static class PerfComparer
         var results = new List<PerfSloResult>();
         foreach (var point in perf.LoadPoints.Where(p => p.Repeat == 0))
         {
-            var checks = overrides is null ? point.Slos : PerfStatistics.CheckSlos(point.Label, [.. requests[point.Label].Where(r => r.Repeat == 0 && r.Succeeded)], overrides);
+            var timed = requests[point.Label].Where(r => r.Repeat == 0 && r.Succeeded && !r.Flagged);
+            var checks = overrides is null ? point.Slos : PerfStatistics.CheckSlos(point.Label, [.. timed], overrides);
             var applicable = limits.Where(s => s.At is null || s.At == point.Label).ToList();
             for (var i = 0; i < checks.Count; i++)
             {
@@ -143,7 +146,8 @@ public static class PerfComparer
 
     private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite) =>
         (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
-            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples));
+            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples,
+                p.FlaggedShare));
 
     private static IEnumerable<string> InvalidPoints(SuiteResult suite, string side) =>
         (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");

@@ -41,5 +41,8 @@ public sealed record PerfChange(
 public sealed record PerfSloResult(string LoadPoint, SloCheck Check);
 
 /// <summary>One point of the latency-vs-throughput curve: achieved requests/s and TTFT/ITL at p50 and p95.</summary>
+/// <remarks><see cref="FlaggedShare"/>: the share of requests whose first token was not timed.</remarks>
 public sealed record PerfCurvePoint(string Side, string LoadPoint, double RequestsPerSecond, double TtftP50, double TtftP95, double ItlP50, double ItlP95, double OutputTokensPerSecond,
-    IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null);
+    IReadOnlyDictionary<string, Telemetry.SeriesStats>? Samples = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? FlaggedShare = null);

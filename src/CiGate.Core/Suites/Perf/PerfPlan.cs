@@ -77,7 +77,13 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             : Enumerable.Range(0, Math.Min(profile.MaxRequests, 10_000)).Select(factory.Create).ToList();
         var api = suite.Workload.Api ?? config.Api;
         var bodies = prompts.Select(p => RequestBodies.Build(config, api, suite.Workload, p)).ToList();
-        var session = new LoadSession(client, bodies, prompts, api, profile.RequestTimeout ?? config.Timeout, profile.MaxDuration, profile.MaxRequests, suite.Workload.Seed, Observer);
+        var timeout = profile.RequestTimeout ?? config.Timeout;
+        var session = new LoadSession(
+            client, bodies, prompts, api, timeout, profile.MaxDuration, profile.MaxRequests, suite.Workload.Seed, Observer)
+        {
+            WarmUpBodies = WarmUpBodies(factory, prompts, p => RequestBodies.Build(config, api, suite.Workload, p)),
+            WarmUpRequests = suite.Measurement.WarmUpRequests,
+        };
         var order = run.Existing.Count;
         for (var repeat = 0; repeat < suite.Repeats; repeat++)
         {
@@ -85,6 +91,20 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             await SweepAsync(runner, ct);
         }
     }
+
+    /// <summary>
+    /// Warm-up bodies: the first prompts' lengths, short outputs, and words no measured request sends (indices
+    /// counted down from the top), so a server's prefix cache is not warmed for the measured prompts.
+    /// </summary>
+    internal static List<byte[]> WarmUpBodies(
+        PromptFactory factory, IReadOnlyList<PerfPrompt> prompts, Func<PerfPrompt, byte[]> build) =>
+        [.. prompts.Take(16).Select((p, i) =>
+        {
+            var words = Math.Max(1, p.PromptTokens - factory.PrefixTokens);
+            var text = factory.FromDataset ? p.Text : factory.Synthetic(int.MaxValue - i, words);
+            var output = Math.Min(p.OutputTokens, MeasurementSpec.WarmUpOutputTokens);
+            return build(new PerfPrompt(text, p.PromptTokens, output));
+        })];
 
     /// <summary>Test and benchmark hook: sees every request's raw timing before it is summarised.</summary>
     internal Action<RequestTiming>? Observer { get; init; }
@@ -168,7 +188,9 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
 
             RequestsFile.Append(run.Folder, records);
             host?.WriteSamples(samples);
-            var summary = PerfStatistics.Summarize(point, records, plan.SuiteSpec.Slos, plan.SuiteSpec.Profile.MaxLagP99Ms, plan.SuiteSpec.Workload.IgnoreEos);
+            var spec = plan.SuiteSpec;
+            var summary = PerfStatistics.Summarize(
+                point, records, spec.Slos, spec.Profile.MaxLagP99Ms, spec.Workload.IgnoreEos, spec.Measurement.MaxFlaggedShare);
             run.Write(PerfResults.ToItem(plan.SuiteSpec, plan.Target.Name, point, summary, nextOrder()));
             return (summary.RequestsPerSecond, summary.SlosMet && summary.Valid);
         }

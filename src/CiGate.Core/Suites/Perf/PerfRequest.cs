@@ -23,6 +23,9 @@ public sealed record PerfRequest
 
     public int Index { get; init; }
 
+    /// <summary>The X-Request-ID header the request was sent with, as the server saw it (join its logs on it).</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>warmup, measure or cooldown; only "measure" enters the statistics.</summary>
     public required string Phase { get; init; }
 
@@ -80,6 +83,26 @@ public sealed record PerfRequest
 
     /// <summary>Kernel clock only: the longest a chunk of this request waited in the socket before the client read it.</summary>
     public double? ReadLagMs { get; init; }
+
+    /// <summary>Kernel clock only, without a transmit stamp: from the first write call to the last one's return.</summary>
+    public double? SendWindowMs { get; init; }
+
+    /// <summary>Kernel clock only: how long the read that carried the first token waited in the socket.</summary>
+    public double? FirstReadLagMs { get; init; }
+
+    /// <summary>
+    /// Set when the client could not time the first token ("merged": it came in one read with later ones;
+    /// "read_lag": the client read it late; "send": the request's write was held up, so its send time is
+    /// uncertain); such a request stays out of every latency percentile.
+    /// </summary>
+    public string? Flag { get; init; }
+
+    /// <summary>Why <see cref="Flag"/> is set, in words.</summary>
+    public string? FlagReason { get; init; }
+
+    /// <summary>The first token's time cannot be trusted (<see cref="Flag"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Flagged => Flag is not null;
 
     public bool Succeeded => Error is null && !Incomplete;
 }

@@ -77,7 +77,13 @@ internal static class PerfResults
             .Select(g => g.Last())
             .ToLookup(r => (r.LoadPoint, r.Repeat));
         var points = folder is null ? [] : ordered
-            .Select(r => PerfStatistics.Summarize(Info(r), [.. requests[(r.Item, r.Repeat)]], suite.Slos, suite.Profile.MaxLagP99Ms, suite.Workload.IgnoreEos))
+            .Select(r => PerfStatistics.Summarize(
+                Info(r),
+                [.. requests[(r.Item, r.Repeat)]],
+                suite.Slos,
+                suite.Profile.MaxLagP99Ms,
+                suite.Workload.IgnoreEos,
+                suite.Measurement.MaxFlaggedShare))
             .ToList();
         var samples = folder is null ? [] : Telemetry.TelemetryFiles.SummarizeSamples(folder, suite.Name, target.Name);
         points = [.. points.Select(p => samples.TryGetValue((p.Label, p.Repeat), out var series) ? p with { Samples = series } : p)];

@@ -30,6 +30,9 @@ internal static class PerfRunSummary
             var invalid = p.Valid ? "" : $"  invalid: {p.InvalidReason}";
             var slos = slo.Count > 0 ? $"  SLO missed: {string.Join("; ", slo)}" : p.Slos.Count > 0 ? "  SLOs met" : "";
             var failed = p.Errors > 0 ? Text($", {p.Errors} errors") : "";
+            failed += p.Flagged is > 0
+                ? Text($", {p.Flagged} flagged ({p.FlaggedShare * 100:0.#}%), not in the percentiles")
+                : "";
             var lag = p.ReadLag is { N: > 0 } readLag ? Text($"  read lag p99 {readLag.P99:0.0} ms") : "";
             w.WriteLine(Text(
                 $"  {Label(p).PadRight(width)} {p.RequestsPerSecond,7:0.00} req/s {p.OutputTokensPerSecond,8:0} out tok/s  TTFT p50 {p.Ttft.P50:0.0} p95 {p.Ttft.P95:0.0} ms  ITL p50 {p.ItlPooled.P50:0.0} p95 {p.ItlPooled.P95:0.0} ms  e2e p95 {p.E2e.P95:0.0} ms{lag}  (n={p.Measured}{failed}){invalid}{slos}"));

@@ -5,13 +5,27 @@ namespace CiGate.Core.Suites.Perf;
 /// <summary>Turns one load point's request records into its summary; a pure function of requests.jsonl.</summary>
 public static class PerfStatistics
 {
-    public static LoadPointSummary Summarize(LoadPointInfo info, IReadOnlyList<PerfRequest> requests, IReadOnlyList<SloLimit> slos, double maxLagP99Ms, bool checkLength)
+    /// <summary>
+    /// Latency percentiles and SLO checks are over the succeeded requests whose first token was timed (flagged
+    /// requests, <see cref="MeasurementFlags"/>, are left out and counted); throughput is over all succeeded ones.
+    /// Above <paramref name="maxFlaggedShare"/> flagged, the load point is invalid (the gate is then inconclusive).
+    /// </summary>
+    public static LoadPointSummary Summarize(
+        LoadPointInfo info,
+        IReadOnlyList<PerfRequest> requests,
+        IReadOnlyList<SloLimit> slos,
+        double maxLagP99Ms,
+        bool checkLength,
+        double maxFlaggedShare = MeasurementSpec.DefaultMaxFlaggedShare)
     {
         var measured = requests.Where(r => r.Phase == "measure").ToList();
-        var ok = measured.Where(r => r.Succeeded).ToList();
+        var succeeded = measured.Where(r => r.Succeeded).ToList();
+        var ok = succeeded.Where(r => !r.Flagged).ToList();
+        var flagged = succeeded.Count - ok.Count;
+        var flaggedShare = succeeded.Count == 0 ? 0 : (double)flagged / succeeded.Count;
         var window = Window(measured);
-        var outputTokens = ok.Sum(r => (double)r.OutputTokens);
-        var promptTokens = ok.Sum(r => (double)r.PromptTokens);
+        var outputTokens = succeeded.Sum(r => (double)r.OutputTokens);
+        var promptTokens = succeeded.Sum(r => (double)r.PromptTokens);
         var lag = Distribution.Of([.. measured.Select(r => r.LagMs)]);
         var ttft = Distribution.Of([.. ok.Where(r => r.TtftMs is not null).Select(r => r.TtftMs!.Value)]);
         var itlPooled = Distribution.Of([.. ok.SelectMany(r => r.GapsMs)]);
@@ -22,9 +36,17 @@ public static class PerfStatistics
         var checks = CheckSlos(info.Label, ok, slos);
         double? goodput = applicable.Count == 0 || window <= 0 ? null : Math.Round(ok.Count(r => applicable.All(s => Within(r, s))) / window, 4);
         string? invalid = null;
-        if (ok.Count == 0)
+        if (succeeded.Count == 0)
         {
             invalid = "no request of the measured phase succeeded";
+        }
+        else if (flaggedShare > maxFlaggedShare)
+        {
+            invalid = FormattableString.Invariant($"the client could not time {flagged} of {succeeded.Count} ")
+                + FormattableString.Invariant($"requests' first token ({flaggedShare * 100:0.#}% > ")
+                + FormattableString.Invariant($"measurement.max_flagged_share {maxFlaggedShare * 100:0.#}%): ")
+                + "it fell a token gap behind its streams, so those TTFTs are partly the client's; "
+                + "run fewer streams or give the load generator more cores";
         }
         else if (info.TargetRate is not null && lag.P99 > maxLagP99Ms)
         {
@@ -39,13 +61,13 @@ public static class PerfStatistics
             info.Concurrency,
             requests.Count,
             measured.Count,
-            ok.Count,
+            succeeded.Count,
             measured.Count(r => r.Error is not null && !r.Incomplete),
             measured.Count(r => r.Incomplete),
-            ok.Count(r => !r.UsageReported),
-            checkLength ? ok.Count(r => r.UsageReported && r.OutputTokens != r.RequestedOutputTokens) : 0,
+            succeeded.Count(r => !r.UsageReported),
+            checkLength ? succeeded.Count(r => r.UsageReported && r.OutputTokens != r.RequestedOutputTokens) : 0,
             Math.Round(window, 3),
-            window > 0 ? Math.Round(ok.Count / window, 4) : 0,
+            window > 0 ? Math.Round(succeeded.Count / window, 4) : 0,
             window > 0 ? Math.Round(outputTokens / window, 2) : 0,
             window > 0 ? Math.Round((outputTokens + promptTokens) / window, 2) : 0,
             goodput,
@@ -57,13 +79,17 @@ public static class PerfStatistics
             e2e,
             Distribution.Of([.. ok.Where(r => r.E2eFromScheduleMs is not null).Select(r => r.E2eFromScheduleMs!.Value)]),
             lag,
-            ok.Count == 0 ? 0 : Math.Round(promptTokens / ok.Count, 2),
-            ok.Count == 0 ? 0 : Math.Round(outputTokens / ok.Count, 2),
+            succeeded.Count == 0 ? 0 : Math.Round(promptTokens / succeeded.Count, 2),
+            succeeded.Count == 0 ? 0 : Math.Round(outputTokens / succeeded.Count, 2),
             invalid is null,
             invalid,
             checks,
             ReceiveClock: Clock(measured),
-            ReadLag: measured.Any(r => r.ReadLagMs is not null) ? Distribution.Of([.. measured.Where(r => r.ReadLagMs is not null).Select(r => r.ReadLagMs!.Value)]) : null);
+            ReadLag: measured.Any(r => r.ReadLagMs is not null)
+                ? Distribution.Of([.. measured.Where(r => r.ReadLagMs is not null).Select(r => r.ReadLagMs!.Value)])
+                : null,
+            Flagged: flagged,
+            FlaggedShare: Math.Round(flaggedShare, 4));
     }
 
     /// <summary>Over the requests that received anything (one refused before connecting has no clock).</summary>

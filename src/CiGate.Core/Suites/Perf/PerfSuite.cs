@@ -30,6 +30,9 @@ public sealed record PerfSuite(
     /// <summary>Where chunk arrival times come from; outside <see cref="Describe"/> (each request records which it got).</summary>
     public ReceiveClock ReceiveClock { get; init; } = ReceiveClock.Kernel;
 
+    /// <summary>How far the client's own timing is trusted; outside <see cref="Describe"/>, like the SLOs.</summary>
+    public MeasurementSpec Measurement { get; init; } = MeasurementSpec.Default;
+
     public override JsonObject Describe() => new()
     {
         ["kind"] = Kind,

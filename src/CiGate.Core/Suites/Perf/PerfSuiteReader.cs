@@ -58,6 +58,7 @@ internal static partial class PerfSuiteReader
         var server = Server.ServerSpecReader.Read(map.Map("server"), header.Name, baseDirectory);
         var sampling = Telemetry.SamplingSpecReader.Read(map);
         var clock = map.Choice("receive_clock", Clocks) ?? ReceiveClock.Kernel;
+        var measurement = ReadMeasurement(map.Map("measurement"));
         map.Finish();
 
         if (kind is ProfileKind.Constant or ProfileKind.Poisson && profile.Rates.Count == 0)
@@ -72,7 +73,27 @@ internal static partial class PerfSuiteReader
             return null;
         }
 
-        return workload is null ? null : new PerfSuite(header.Name, header.Targets, workload, profile, slos, regression, repeats) { Server = server, Sampling = sampling, ReceiveClock = clock };
+        return workload is null ? null : new PerfSuite(
+            header.Name, header.Targets, workload, profile, slos, regression, repeats)
+        {
+            Server = server,
+            Sampling = sampling,
+            ReceiveClock = clock,
+            Measurement = measurement,
+        };
+    }
+
+    private static MeasurementSpec ReadMeasurement(MapReader? map)
+    {
+        if (map is null)
+        {
+            return MeasurementSpec.Default;
+        }
+
+        var share = map.Double("max_flagged_share", 0, 1) ?? MeasurementSpec.DefaultMaxFlaggedShare;
+        var warmUp = map.Int("warm_up_requests", 0, 4096);
+        map.Finish();
+        return new MeasurementSpec(share, warmUp);
     }
 
     private static (IReadOnlyList<double> List, int Count) ReadRates(MapReader map, ProfileKind kind)

@@ -23,4 +23,17 @@ internal sealed record PerfSloRow(string LoadPoint, string Slo, string Value, st
 /// <summary>What the server and GPUs showed under one load point (sampled): empty cells were not sampled.</summary>
 internal sealed record PerfLoadRow(string Side, string LoadPoint, string GpuUtilization, string GpuMemory, string Running, string Waiting, string KvCache);
 
-internal sealed record PerfPointRow(string Side, string LoadPoint, string Rps, string OutputTokens, string TtftP50, string TtftP95, string ItlP50, string ItlP95);
+/// <remarks>
+/// <see cref="Flagged"/>: the share of requests whose first token the client could not time, left out of the
+/// percentiles ("" where the run did not record it).
+/// </remarks>
+internal sealed record PerfPointRow(
+    string Side,
+    string LoadPoint,
+    string Rps,
+    string OutputTokens,
+    string TtftP50,
+    string TtftP95,
+    string ItlP50,
+    string ItlP95,
+    string Flagged = "");

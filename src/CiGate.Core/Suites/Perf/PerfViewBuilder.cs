@@ -27,7 +27,8 @@ internal static class PerfViewBuilder
             Invariant($"{c.MarginPercent:0.#}%"),
             !c.Gated ? "n too small to gate" : c.Regressed ? "❌" : c.Warned ? "⚠️" : "✅")).ToList();
         var slos = perf.Slos.Select(s => new PerfSloRow(format.Name(s.LoadPoint), format.Name(s.Check.Slo), Ms(s.Check.Value), s.Check.Met ? "✅" : "❌")).ToList();
-        var points = perf.Curve.Select(p => new PerfPointRow(p.Side, format.Name(p.LoadPoint), Invariant($"{p.RequestsPerSecond:0.##}"), Invariant($"{p.OutputTokensPerSecond:0}"), Ms(p.TtftP50), Ms(p.TtftP95), Ms(p.ItlP50), Ms(p.ItlP95))).ToList();
+        var points = perf.Curve.Select(p => new PerfPointRow(p.Side, format.Name(p.LoadPoint), Invariant($"{p.RequestsPerSecond:0.##}"), Invariant($"{p.OutputTokensPerSecond:0}"), Ms(p.TtftP50), Ms(p.TtftP95), Ms(p.ItlP50), Ms(p.ItlP95),
+            p.FlaggedShare is { } flagged ? Invariant($"{flagged * 100:0.#}%") : "")).ToList();
         var capacity = perf.HeadCapacity is { } head
             ? format.Sentence(Invariant($"Capacity at SLO: {(perf.BaseCapacity is { } b ? $"{b:0.###} → " : "")}{head:0.###} {perf.CapacityUnit}."))
             : "";

@@ -57,6 +57,8 @@ internal sealed class PromptFactory
 
     internal bool FromDataset => dataset is not null;
 
+    internal int PrefixTokens => workload.PrefixTokens;
+
     /// <summary>The prompt and output lengths request <paramref name="index"/> asks for (tokenizer: server fits the prompt to the first).</summary>
     internal (int PromptTokens, int OutputTokens) Lengths(int index)
     {
@@ -69,9 +71,24 @@ internal sealed class PromptFactory
 
     private (Random Random, int PromptTokens, int OutputTokens) Draw(int index)
     {
-        var random = new Random(HashCode.Combine(workload.Seed, index, 0x5eed));
+        var random = new Random(StableSeed(workload.Seed, index));
         var output = workload.OutputTokens.Sample(random);
         return dataset is not null ? (random, 0, output) : (random, workload.PromptTokens.Sample(random), output);
+    }
+
+    /// <summary>
+    /// Request <paramref name="index"/>'s generator seed: SplitMix64's finaliser over (seed, index), the same in
+    /// every process and runtime. Never HashCode.Combine, which .NET randomises per process, so two runs of one
+    /// config sent different prompts. A seeded <see cref="Random"/> is itself stable across processes.
+    /// </summary>
+    internal static int StableSeed(int seed, int index)
+    {
+        var x = ((ulong)(uint)seed << 32) | (uint)index;
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return (int)(x & 0x7FFFFFFF);
     }
 
     private string Compose(Random random, int bodyWords)

@@ -9,10 +9,14 @@ internal static class RequestRecords
     {
         var ordered = timings.OrderBy(t => t.Index).ToList();
         var phases = Phases(ordered.Select(t => Ms(t.ScheduledTs - start)).ToList(), warmup, cooldown);
+        var cadence = MeasurementFlags.Cadence(ordered.Where(t => t.Error is null && !t.Incomplete));
         var records = new List<PerfRequest>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
-            records.Add(From(suite, target, point, start, ordered[i], prompts[ordered[i].Index % prompts.Count], phases[i]));
+            var prompt = prompts[ordered[i].Index % prompts.Count];
+            var record = From(suite, target, point, start, ordered[i], prompt, phases[i]);
+            var (flag, reason) = MeasurementFlags.Classify(ordered[i], cadence);
+            records.Add(flag is null ? record : record with { Flag = flag, FlagReason = reason });
         }
 
         return records;
@@ -46,6 +50,7 @@ internal static class RequestRecords
             LoadPoint = point.Label,
             Repeat = point.Repeat,
             Index = t.Index,
+            RequestId = t.RequestId,
             Phase = phase,
             ScheduledMs = Round(Ms(t.ScheduledTs - start)),
             LagMs = Round(Ms(t.SentTs - t.ScheduledTs)),
@@ -70,6 +75,8 @@ internal static class RequestRecords
             FinishReason = t.FinishReason,
             ReceiveClock = t.KernelClock ? "kernel" : "process",
             ReadLagMs = t.KernelClock ? Round(Ms(t.MaxReadLagTicks)) : null,
+            FirstReadLagMs = t.KernelClock && t.FirstReadLagTicks >= 0 ? Round(Ms(t.FirstReadLagTicks)) : null,
+            SendWindowMs = t.KernelClock && t.SendWindowTicks >= 0 ? Round(Ms(t.SendWindowTicks)) : null,
         };
     }
 

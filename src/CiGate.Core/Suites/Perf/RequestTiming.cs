@@ -27,6 +27,9 @@ internal sealed class RequestTiming : IDisposable
 
     public int Index { get; }
 
+    /// <summary>The X-Request-ID header this request was sent with (null when the user's headers set one).</summary>
+    public string? RequestId { get; set; }
+
     public long ScheduledTs { get; }
 
     public long SentTs { get; set; }
@@ -69,6 +72,12 @@ internal sealed class RequestTiming : IDisposable
             MaxReadLagTicks = ticks;
         }
     }
+
+    /// <summary>Kernel clock only: how long the read that carried the first token waited in the socket (-1: unknown).</summary>
+    public long FirstReadLagTicks { get; set; } = -1;
+
+    /// <summary>Kernel clock only: from the request's first write call to its last one's return (-1: unknown).</summary>
+    public long SendWindowTicks { get; set; } = -1;
 
     public bool HasServerTs { get; private set; }
 

@@ -46,14 +46,22 @@ internal static class SseReader
                 }
 
                 arrived = now;
+                var lag = -1L;
                 if (connection is not null && connection.LastReceiveTs is > 0 and var stamp && stamp <= now)
                 {
                     arrived = stamp;
-                    timing.NoteReadLag(now - stamp);
+                    lag = now - stamp;
+                    timing.NoteReadLag(lag);
                 }
 
                 end += read;
+                var before = timing.Chunks;
                 start = Drain(buffer, start, end, arrived, timing);
+                if (before == 0 && timing.Chunks > 0)
+                {
+                    timing.FirstReadLagTicks = lag;
+                }
+
                 if (start == end)
                 {
                     start = end = 0;

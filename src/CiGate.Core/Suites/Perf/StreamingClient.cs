@@ -27,6 +27,8 @@ internal sealed class StreamingClient : IDisposable
     private readonly Uri completionsUri;
     private readonly TargetSecrets secrets;
     private readonly ConnectionRegistry? registry;
+    private readonly string? idPrefix;
+    private long nextId;
 
     public StreamingClient(TargetConfig config, int maxConnections, ReceiveClock clock = ReceiveClock.Kernel)
     {
@@ -46,6 +48,12 @@ internal sealed class StreamingClient : IDisposable
             handler.ConnectCallback = registry.ConnectAsync;
         }
 
+        // Every request carries its id (the header vLLM logs), unless the user's headers set one themselves.
+        var ownId = config.Headers.Keys.Any(
+            h => string.Equals(h, ConnectionRegistry.HeaderName, StringComparison.OrdinalIgnoreCase));
+        idPrefix = ownId
+            ? null
+            : registry?.Prefix ?? ConnectionRegistry.NewPrefix();
         http = new HttpClient(RawResponseTransport.CreateHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new OpenAIClientOptions
         {
@@ -103,10 +111,12 @@ internal sealed class StreamingClient : IDisposable
         request.Headers.Set("Accept", "text/event-stream");
         request.Headers.Set("Content-Type", "application/json");
         request.Content = BinaryContent.Create(new BinaryData(body));
-        var id = registry?.NextId() ?? 0;
-        if (registry is not null)
+        // The id is assigned here, once: the header sent and requests.jsonl's request_id are this one string.
+        var id = Interlocked.Increment(ref nextId);
+        if (idPrefix is not null)
         {
-            request.Headers.Set(ConnectionRegistry.HeaderName, registry.Prefix + id.ToString(CultureInfo.InvariantCulture));
+            timing.RequestId = idPrefix + id.ToString(CultureInfo.InvariantCulture);
+            request.Headers.Set(ConnectionRegistry.HeaderName, timing.RequestId);
         }
 
         message.Apply(new RequestOptions { CancellationToken = cts.Token, BufferResponse = false });
@@ -121,7 +131,12 @@ internal sealed class StreamingClient : IDisposable
             if (connection is { RequestWrittenTs: > 0 })
             {
                 // The moment the request left (the pipeline's own work before it is the client's lag).
-                timing.SentTs = connection.RequestWrittenTs;
+                // The kernel's transmit stamp when it gave one (exact), else when the write returned (late by the
+                // time the thread was held up after it: the window says how uncertain).
+                timing.SentTs = connection.RequestSentTs > 0 ? connection.RequestSentTs : connection.RequestWrittenTs;
+                timing.SendWindowTicks = connection.RequestSentTs > 0
+                    ? 0
+                    : connection.RequestWrittenTs - connection.RequestStartTs;
                 timing.KernelClock = true;
             }
 

@@ -18,11 +18,10 @@ internal sealed class ConnectionRegistry : IDisposable
     private readonly ConcurrentDictionary<long, StampedConnection> connections = new();
     private readonly byte[] marker;
     private readonly Socket primer;
-    private long next;
 
     public ConnectionRegistry()
     {
-        Prefix = $"cigate-{Random.Shared.Next():x8}-";
+        Prefix = NewPrefix();
         marker = Encoding.ASCII.GetBytes($"\r\n{HeaderName}: {Prefix}");
 
         // Linux turns receive stamps on for the whole machine a moment after the first socket asks
@@ -34,7 +33,8 @@ internal sealed class ConnectionRegistry : IDisposable
     /// <summary>The header value's prefix; the request number follows it.</summary>
     public string Prefix { get; }
 
-    public long NextId() => Interlocked.Increment(ref next);
+    /// <summary>A fresh `cigate-&lt;random&gt;-` prefix: one per client, so two processes never share an id.</summary>
+    public static string NewPrefix() => $"cigate-{Random.Shared.Next():x8}-";
 
     /// <summary>SocketsHttpHandler's ConnectCallback: a TCP connection with kernel receive stamps on.</summary>
     public async ValueTask<Stream> ConnectAsync(System.Net.Http.SocketsHttpConnectionContext context, CancellationToken ct)
@@ -43,7 +43,12 @@ internal sealed class ConnectionRegistry : IDisposable
         try
         {
             await socket.ConnectAsync(context.DnsEndPoint, ct);
-            return KernelReceiveClock.TryEnable(socket) ? new StampedConnection(socket, this) : new NetworkStream(socket, ownsSocket: true);
+            if (!KernelReceiveClock.TryEnable(socket))
+            {
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+
+            return new StampedConnection(socket, this, KernelReceiveClock.TryEnableTransmit(socket));
         }
         catch
         {

@@ -22,7 +22,13 @@ internal static unsafe class KernelReceiveClock
     private const int EIntr = 4;
     private const int ClockRealtime = 0;
     private const int ClockMonotonic = 1;
-    private const int ControlBytes = 64;
+    // Room for SO_TIMESTAMPNS's cmsg and, with transmit stamps on, SCM_TIMESTAMPING's (three timespecs).
+    private const int ControlBytes = 128;
+    private const int SoTimestamping = 37; // SO_TIMESTAMPING(_OLD); its cmsg type SCM_TIMESTAMPING is the same number
+    private const int MsgErrQueue = 0x2000;
+
+    // SOF_TIMESTAMPING_TX_SOFTWARE | SOFTWARE (report it) | OPT_ID | OPT_TSONLY (no copy of the packet).
+    private const int TransmitFlags = (1 << 1) | (1 << 4) | (1 << 7) | (1 << 11);
 
     private static long offsetNs;
     private static long offsetTakenTs;
@@ -88,6 +94,52 @@ internal static unsafe class KernelReceiveClock
         }
     }
 
+    /// <summary>
+    /// Turns on software transmit stamps for one TCP socket: the kernel stamps each send's last byte as it leaves
+    /// for the device (on loopback, where tcpdump sees it) and queues the stamp on the socket's error queue.
+    /// </summary>
+    public static bool TryEnableTransmit(Socket socket)
+    {
+        if (!IsSupported)
+        {
+            return false;
+        }
+
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, SoTimestamping, BitConverter.GetBytes(TransmitFlags));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Drains the socket's error queue of transmit stamps without waiting: the newest as a Stopwatch timestamp, or
+    /// 0 when none is queued yet (the bytes have not left: the caller then keeps its own time).
+    /// </summary>
+    public static long TakeTransmitStamp(int fd)
+    {
+        var control = stackalloc byte[ControlBytes];
+        long newest = 0;
+        for (var i = 0; i < 64; i++)
+        {
+            var msg = new MsgHdr { Control = control, ControlLength = ControlBytes };
+            var read = RecvMsg(fd, &msg, MsgErrQueue | MsgDontWait);
+            if (read < 0)
+            {
+                break;
+            }
+
+            var realNs = StampOf(control, (long)msg.ControlLength, SoTimestamping);
+            newest = Math.Max(newest, realNs);
+        }
+
+        return newest == 0 ? 0 : ToStopwatch(newest);
+    }
+
     /// <summary>A CLOCK_REALTIME nanosecond stamp as a Stopwatch timestamp.</summary>
     public static long ToStopwatch(long realtimeNs)
     {
@@ -122,7 +174,7 @@ internal static unsafe class KernelReceiveClock
         return offset;
     }
 
-    private static long StampOf(byte* control, long length)
+    private static long StampOf(byte* control, long length, int type = SoTimestampNs)
     {
         var p = control;
         var end = control + length;
@@ -134,7 +186,8 @@ internal static unsafe class KernelReceiveClock
                 break;
             }
 
-            if (header->Level == SolSocket && header->Type == SoTimestampNs && header->Length >= (nuint)(sizeof(CmsgHdr) + sizeof(TimeSpec)))
+            var fits = header->Length >= (nuint)(sizeof(CmsgHdr) + sizeof(TimeSpec));
+            if (header->Level == SolSocket && header->Type == type && fits)
             {
                 return Nanoseconds(*(TimeSpec*)(p + sizeof(CmsgHdr)));
             }

@@ -20,11 +20,14 @@ internal sealed class StampedConnection : Stream
     private readonly int fd;
     private readonly NetworkStream writer;
     private readonly ConnectionRegistry registry;
+    private readonly bool transmitStamps;
+    private bool carrying;
 
-    public StampedConnection(Socket socket, ConnectionRegistry registry)
+    public StampedConnection(Socket socket, ConnectionRegistry registry, bool transmitStamps = false)
     {
         this.socket = socket;
         this.registry = registry;
+        this.transmitStamps = transmitStamps;
         fd = (int)socket.Handle;
         writer = new NetworkStream(socket, ownsSocket: true);
     }
@@ -32,8 +35,21 @@ internal sealed class StampedConnection : Stream
     /// <summary>When the kernel received the newest bytes of the last read (Stopwatch ticks); 0 before the first, or when the kernel gave none.</summary>
     public long LastReceiveTs { get; private set; }
 
-    /// <summary>When the last request's head was handed to the socket (Stopwatch ticks).</summary>
+    /// <summary>When the current request's last write returned: its bytes were with the kernel (ticks; 0 before).</summary>
     public long RequestWrittenTs { get; private set; }
+
+    /// <summary>
+    /// When the current request's first write began (Stopwatch ticks): the request left somewhere between this and
+    /// <see cref="RequestWrittenTs"/>, so a wide window (the thread was held up in or around the write) is an
+    /// uncertain send time.
+    /// </summary>
+    public long RequestStartTs { get; private set; }
+
+    /// <summary>
+    /// The kernel's transmit stamp of the current request's last write (Stopwatch ticks; 0 without one): when its
+    /// last byte left for the device, whatever the thread did around the write.
+    /// </summary>
+    public long RequestSentTs { get; private set; }
 
     public override bool CanRead => true;
 
@@ -89,7 +105,15 @@ internal sealed class StampedConnection : Stream
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Notice(buffer.Span);
-        return writer.WriteAsync(buffer, cancellationToken);
+        var write = writer.WriteAsync(buffer, cancellationToken);
+        if (write.IsCompletedSuccessfully)
+        {
+            // The usual case: the kernel took the bytes inside the call (loopback delivers them there too).
+            Written();
+            return write;
+        }
+
+        return WrittenAsync(write);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -101,6 +125,7 @@ internal sealed class StampedConnection : Stream
     {
         Notice(buffer);
         writer.Write(buffer);
+        Written();
     }
 
     public override void Flush() => writer.Flush();
@@ -143,8 +168,36 @@ internal sealed class StampedConnection : Stream
     {
         if (registry.TryFindRequest(bytes, out var id))
         {
-            RequestWrittenTs = Stopwatch.GetTimestamp();
+            // A new request: its stamp comes when its writes return, never before (a cold first write took ms).
+            RequestWrittenTs = 0;
+            RequestSentTs = 0;
+            RequestStartTs = Stopwatch.GetTimestamp();
+            carrying = true;
             registry.Attach(id, this);
         }
+    }
+
+    /// <summary>
+    /// After each write of the current request returned, so the stamp is the last of its bytes handed to
+    /// the kernel (a body written apart from its head moves it on). An HTTP/1.1 connection writes nothing
+    /// else until the next request's head.
+    /// </summary>
+    private void Written()
+    {
+        if (carrying)
+        {
+            RequestWrittenTs = Stopwatch.GetTimestamp();
+            var sent = transmitStamps ? KernelReceiveClock.TakeTransmitStamp(fd) : 0;
+            if (sent > 0 && sent <= RequestWrittenTs)
+            {
+                RequestSentTs = sent;
+            }
+        }
+    }
+
+    private async ValueTask WrittenAsync(ValueTask write)
+    {
+        await write;
+        Written();
     }
 }
