@@ -60,8 +60,8 @@ public sealed class PerfReportTests
             [
                 new PerfCurvePoint("base", "constant-2", 1.99, 41.2, 60.1, 9.8, 12.5, 255, Samples(41, 70_112, 4, 0, 0.12)),
                 new PerfCurvePoint("base", "constant-8", 7.96, 48.1, 210.4, 11.0, 18.2, 1019, Samples(88.4, 70_240, 16, 3, 0.47)),
-                new PerfCurvePoint("head", "constant-2", 1.98, 41.9, 61.0, 9.9, 12.6, 253),
-                new PerfCurvePoint("head", "constant-8", 7.91, 55.0, 262.3, 12.1, 21.7, 1012, Samples(93.1, 71_002, 16, 9, 0.81)),
+                new PerfCurvePoint("head", "constant-2", 1.98, 41.9, 61.0, 9.9, 12.6, 253, FlaggedShare: 0),
+                new PerfCurvePoint("head", "constant-8", 7.91, 55.0, 262.3, 12.1, 21.7, 1012, Samples(93.1, 71_002, 16, 9, 0.81), 0.031),
             ],
             "A/A calibration: the spread between the base run's two repeats widens each margin",
             10,

@@ -14,7 +14,11 @@ internal sealed record PerfView(
     string Mermaid,
     string Svg,
     string Environment,
-    IReadOnlyList<PerfLoadRow> Load);
+    IReadOnlyList<PerfLoadRow> Load)
+{
+    /// <summary>Some load point recorded its flagged share (runs before cigate measured it did not): show the column.</summary>
+    public bool Flagged => Points.Any(p => p.Flagged.Length > 0);
+}
 
 internal sealed record PerfRow(string LoadPoint, string Statistic, string N, string Base, string Head, string Change, string Ci, string Margin, string Emoji);
 
