@@ -1,12 +1,10 @@
-using CiGate.Core.Diagnostics;
 using CiGate.Core.Targets;
 
 namespace CiGate.Core.Config.TargetReaders;
 
 /// <summary>
-/// Exec and http targets answer cases, not token streams: a perf suite times the first token and
-/// every token after it from an OpenAI-compatible streaming endpoint, so it refuses them when the
-/// config loads rather than measuring a process or an API it cannot read.
+/// The application targets of a config (exec and http: they answer cases, not token streams), for
+/// kinds that cannot run on them (perf refuses them when the config loads, see <c>PerfTargets</c>).
 /// </summary>
 internal static class ApplicationTargets
 {
@@ -15,24 +13,4 @@ internal static class ApplicationTargets
         targets
             .Where(t => t.Config.Exec is not null || t.Config.Http is not null)
             .ToDictionary(t => t.Name, t => t.Config.Exec is not null ? "exec" : "http", StringComparer.Ordinal);
-
-    /// <summary>One <c>CIGATE0314</c> per exec or http target a perf suite would run on, at <c>targets:</c>.</summary>
-    public static void RefuseForPerf(SuiteHeader header, MapReader suite)
-    {
-        foreach (var name in header.Targets)
-        {
-            if (!header.Applications.TryGetValue(name, out var type))
-            {
-                continue;
-            }
-
-            var named = suite.Get("targets");
-            var how = named is null ? " (a suite without 'targets:' runs on every target)" : "";
-            suite.Context.Report(
-                DiagnosticCodes.PerfOnApplicationTarget,
-                named ?? suite.Node,
-                $"perf suite '{header.Name}' would run on target '{name}' (type: {type}){how}; perf times " +
-                    "tokens from an OpenAI-compatible streaming endpoint; name only model targets in its 'targets:'");
-        }
-    }
 }

@@ -34,7 +34,7 @@ internal static partial class PerfSuiteReader
 
     public static PerfSuite? Read(SuiteHeader header, MapReader map, string baseDirectory)
     {
-        Config.TargetReaders.ApplicationTargets.RefuseForPerf(header, map);
+        PerfTargets.RefuseApplications(header, map);
         var workload = WorkloadReader.Read(map.Map("workload"), map, baseDirectory);
         var kind = map.Choice("profile", Profiles) ?? ProfileKind.Sweep;
         var rates = ReadRates(map, kind);
