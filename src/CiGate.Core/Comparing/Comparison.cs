@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CiGate.Core.Comparing;
 
 /// <summary>
@@ -61,7 +63,7 @@ public sealed record SuiteComparison(
     /// The kind's own comparison (perf: latency changes per load point; safety: rates and the prompts
     /// newly refused or complied with), set and read by the kind alone; gate.json writes it as it is.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public object? Details { get; init; }
 }
 

@@ -81,7 +81,8 @@ public static class ResultsJson
         }
 
         // Parsed again from the text, so an error names its line and column.
-        return JsonSerializer.Deserialize<RunResults>(text, options) ?? throw new JsonException("the file holds null, not a run");
+        return JsonSerializer.Deserialize<RunResults>(text, options)
+            ?? throw new JsonException("the file holds null, not a run");
     }
 
     private static int SchemaOf(JsonObject root) =>

@@ -21,7 +21,8 @@ public sealed partial class NamespaceCycleTests
 
         Assert.True(
             cycles.Count == 0,
-            "areas in a cycle: " + string.Join("; ", cycles.Select(c => string.Join(" ⇄ ", c) + " — " + graph.Explain(c))));
+            "areas in a cycle: "
+                + string.Join("; ", cycles.Select(c => string.Join(" ⇄ ", c) + " — " + graph.Explain(c))));
     }
 
     [Fact]
@@ -32,7 +33,8 @@ public sealed partial class NamespaceCycleTests
         {
             ["a.cs"] = "namespace CiGate.Core.Alpha;\nusing CiGate.Core.Beta;\ninternal sealed class A { B? b; }",
             ["b.cs"] = "namespace CiGate.Core.Beta;\nusing CiGate.Core.Alpha;\ninternal sealed class B { A? a; }",
-            ["c.cs"] = "namespace CiGate.Core.Gamma;\n// uses A in a comment only\ninternal sealed class C { string s = \"B\"; }",
+            ["c.cs"] = "namespace CiGate.Core.Gamma;\n// uses A in a comment only\n"
+                + "internal sealed class C { string s = \"B\"; }",
         };
 
         var cycles = AreaGraph.Read(files).Cycles(without: Seam);
@@ -48,14 +50,16 @@ public sealed partial class NamespaceCycleTests
             if (File.Exists(Path.Combine(core, "CiGate.Core.csproj")))
             {
                 return Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-                    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                    .Where(f => !IsBuildOutput(Path.GetRelativePath(core, f)))
                     .ToDictionary(f => f, File.ReadAllText, StringComparer.Ordinal);
             }
         }
 
         throw new InvalidOperationException($"src/CiGate.Core not found above {AppContext.BaseDirectory}");
     }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj";
 
     private sealed class AreaGraph
     {
@@ -72,7 +76,8 @@ public sealed partial class NamespaceCycleTests
                 graph.areas.Add(AreaOf(file.Namespace));
                 foreach (Match m in Declaration().Matches(file.Code))
                 {
-                    (declared.TryGetValue(m.Groups[1].Value, out var set) ? set : declared[m.Groups[1].Value] = []).Add(file.Namespace);
+                    var name = m.Groups[1].Value;
+                    (declared.TryGetValue(name, out var set) ? set : declared[name] = []).Add(file.Namespace);
                 }
             }
 
@@ -80,14 +85,17 @@ public sealed partial class NamespaceCycleTests
             {
                 var from = AreaOf(file.Namespace);
                 var parts = file.Namespace.Split('.');
-                var enclosing = Enumerable.Range(1, parts.Length).Select(n => string.Join('.', parts[..n])).ToHashSet(StringComparer.Ordinal);
+                var enclosing = Enumerable.Range(1, parts.Length)
+                    .Select(n => string.Join('.', parts[..n]))
+                    .ToHashSet(StringComparer.Ordinal);
                 foreach (Match m in Reference().Matches(file.Code))
                 {
                     var qualifier = m.Groups[1].Value.TrimEnd('.');
                     foreach (var ns in declared.GetValueOrDefault(m.Groups[2].Value) ?? [])
                     {
-                        var visible = file.Usings.Contains(ns) || enclosing.Contains(ns)
-                            || (qualifier.Length > 0 && (ns == qualifier || ns.EndsWith("." + qualifier, StringComparison.Ordinal)));
+                        var qualified = qualifier.Length > 0
+                            && (ns == qualifier || ns.EndsWith("." + qualifier, StringComparison.Ordinal));
+                        var visible = file.Usings.Contains(ns) || enclosing.Contains(ns) || qualified;
                         var to = AreaOf(ns);
                         if (visible && to != from)
                         {
@@ -100,7 +108,9 @@ public sealed partial class NamespaceCycleTests
             return graph;
         }
 
-        /// <summary>Strongly connected groups of two or more areas once <paramref name="without"/> is taken out.</summary>
+        /// <summary>
+        /// Strongly connected groups of two or more areas once <paramref name="without"/> is taken out.
+        /// </summary>
         public List<List<string>> Cycles(string without)
         {
             var nodes = areas.Where(a => a != without).ToList();
@@ -171,7 +181,9 @@ public sealed partial class NamespaceCycleTests
         {
             var code = StringLiteral().Replace(LineComment().Replace(text, ""), "\"\"");
             var ns = FileNamespace().Match(code) is { Success: true } m ? m.Groups[1].Value : "CiGate.Core";
-            var usings = UsingDirective().Matches(code).Select(u => u.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            var usings = UsingDirective().Matches(code)
+                .Select(u => u.Groups[1].Value)
+                .ToHashSet(StringComparer.Ordinal);
             return (ns, usings, code);
         }
 

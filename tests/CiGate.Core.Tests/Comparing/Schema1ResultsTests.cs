@@ -23,7 +23,8 @@ public sealed class Schema1ResultsTests
         var current = await rig.RunAsync("current", null);
         var old = rig.Copy(current, "old");
         ShardRig.EditResults(old, ToSchema1);
-        Assert.Contains("\"safety\": {", File.ReadAllText(Path.Combine(old, RunResults.FileName)), StringComparison.Ordinal);
+        var written = File.ReadAllText(Path.Combine(old, RunResults.FileName));
+        Assert.Contains("\"safety\": {", written, StringComparison.Ordinal);
 
         var read = LoadedRun.Load(old).Results;
         var expected = LoadedRun.Load(current).Results;

@@ -17,7 +17,9 @@ internal static class SuiteDetails<T>
 {
     private static readonly ConditionalWeakTable<JsonObject, T> Read = [];
 
-    /// <summary>The summary of <paramref name="suite"/> when it is a suite of <paramref name="kind"/> and has one.</summary>
+    /// <summary>
+    /// The summary of <paramref name="suite"/> when it is a suite of <paramref name="kind"/> and has one.
+    /// </summary>
     public static T? Of(SuiteResult? suite, string kind) =>
         suite is { Details: { } details } && suite.Kind == kind
             ? Read.GetValue(details, node => node.Deserialize<T>(ResultsJson.Options)
