@@ -76,6 +76,9 @@ public sealed class ToolSuiteTests
         Assert.True(compare.Code == 0, compare.Output);
         Assert.Contains("bfcl", comment, StringComparison.Ordinal);
         Assert.Contains("checker:", comment, StringComparison.Ordinal); // a flipped item's BFCL reason
+        // ...and how its calls changed, from the kind's own section (tools.md.sbn)
+        Assert.Contains("how the tool calls changed", comment, StringComparison.Ordinal);
+        Assert.Matches(@"\| (head adds call|head drops call|call) \d", comment);
     }
 
     /// <summary>The items without their latency (the one field that differs between runs), in a stable order.</summary>
