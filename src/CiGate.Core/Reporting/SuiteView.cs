@@ -49,7 +49,9 @@ internal sealed record SuiteView(
     /// </summary>
     public object? Section { get; init; }
 
-    /// <summary>The name of the kind's partial templates (usually the kind's name), "" when there is no section.</summary>
+    /// <summary>
+    /// The name of the kind's partial templates (usually the kind's name), "" when there is no section.
+    /// </summary>
     public string Partial { get; init; } = "";
 
     /// <summary>

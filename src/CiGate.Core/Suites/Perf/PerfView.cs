@@ -16,7 +16,9 @@ internal sealed record PerfView(
     string Environment,
     IReadOnlyList<PerfLoadRow> Load)
 {
-    /// <summary>Some load point recorded its flagged share (runs before cigate measured it did not): show the column.</summary>
+    /// <summary>
+    /// Some load point recorded its flagged share (runs before cigate measured it did not): show the column.
+    /// </summary>
     public bool Flagged => Points.Any(p => p.Flagged.Length > 0);
 }
 

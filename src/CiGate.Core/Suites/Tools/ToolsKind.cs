@@ -22,7 +22,9 @@ internal sealed class ToolsKind : ISuiteKind
     public IEnumerable<ISuitePlan> Plans(SuiteDefinition suite, PlanContext context) =>
         [.. suite.Targets.Select(t => new ToolsPlan((ToolsSuite)suite, context.Target(t)))];
 
-    /// <summary>Adds, for each newly failing and newly passing case, how its tool calls changed (first repeat).</summary>
+    /// <summary>
+    /// Adds, for each newly failing and newly passing case, how its tool calls changed (first repeat).
+    /// </summary>
     public SuiteComparison Attach(SuiteComparison comparison, SuitePair pair)
     {
         var flipped = comparison.CaseOutcomes
@@ -38,7 +40,11 @@ internal sealed class ToolsKind : ISuiteKind
         var changes = flipped
             .Where(c => before.ContainsKey(c.Id) && after.ContainsKey(c.Id))
             .Select(c => TrajectoryChange.Of(
-                c.Id, c.Case, c.Status == CaseStatus.NewlyFailing, before[c.Id].ToolCalls ?? [], after[c.Id].ToolCalls ?? []))
+                c.Id,
+                c.Case,
+                c.Status == CaseStatus.NewlyFailing,
+                before[c.Id].ToolCalls ?? [],
+                after[c.Id].ToolCalls ?? []))
             .ToList();
         return comparison with { Details = new ToolsComparison(changes) };
     }

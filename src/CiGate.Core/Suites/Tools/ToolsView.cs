@@ -15,7 +15,10 @@ internal sealed record ToolsView(IReadOnlyList<ToolsChangeRow> Rows, int Total, 
             return null;
         }
 
-        var ordered = tools.Changes.OrderByDescending(c => c.Regressed).ThenBy(c => c.Item, StringComparer.Ordinal).ToList();
+        var ordered = tools.Changes
+            .OrderByDescending(c => c.Regressed)
+            .ThenBy(c => c.Item, StringComparer.Ordinal)
+            .ToList();
         var rows = ordered.Take(MaxRows).Select(c => new ToolsChangeRow(
             format.Text(c.Case),
             format.Text(c.Item),
@@ -25,11 +28,13 @@ internal sealed record ToolsView(IReadOnlyList<ToolsChangeRow> Rows, int Total, 
             format.Output(c.Head),
             format.Output(c.What))).ToList();
         var note = ordered.Count > MaxRows
-            ? format.Sentence(string.Create(CultureInfo.InvariantCulture, $"{ordered.Count - MaxRows} more not shown; see items.jsonl."))
+            ? format.Sentence(string.Create(
+                CultureInfo.InvariantCulture, $"{ordered.Count - MaxRows} more not shown; see items.jsonl."))
             : "";
         return new ToolsView(rows, ordered.Count, note);
     }
 }
 
 /// <summary>One flipped case: its calls on base and head (first repeat) and the first difference.</summary>
-internal sealed record ToolsChangeRow(string Case, string Item, string Change, string Emoji, string Base, string Head, string What);
+internal sealed record ToolsChangeRow(
+    string Case, string Item, string Change, string Emoji, string Base, string Head, string What);

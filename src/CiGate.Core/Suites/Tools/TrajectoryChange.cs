@@ -12,7 +12,8 @@ namespace CiGate.Core.Suites.Tools;
 /// </summary>
 internal sealed record TrajectoryChange(string Item, string Case, bool Regressed, string Base, string Head, string What)
 {
-    public static TrajectoryChange Of(string item, string @case, bool regressed, IReadOnlyList<ToolCall> @base, IReadOnlyList<ToolCall> head) =>
+    public static TrajectoryChange Of(
+        string item, string @case, bool regressed, IReadOnlyList<ToolCall> @base, IReadOnlyList<ToolCall> head) =>
         new(item, @case, regressed, Sequence(@base), Sequence(head), FirstDifference(@base, head));
 
     public static string Sequence(IReadOnlyList<ToolCall> calls) =>
@@ -65,7 +66,10 @@ internal sealed record TrajectoryChange(string Item, string Case, bool Regressed
                 continue;
             }
 
-            changes.Add(before is null ? $"+{key} {after}" : after is null ? $"-{key} {before}" : $"{key} {before} → {after}");
+            changes.Add(
+                before is null ? $"+{key} {after}"
+                : after is null ? $"-{key} {before}"
+                : $"{key} {before} → {after}");
         }
 
         return changes;

@@ -13,7 +13,10 @@ public sealed class TrajectoryChangeTests
     {
         var what = TrajectoryChange.FirstDifference(
             [Call("lookup_order", """{"order_id":"A1001"}"""), Call("update_address", """{"address":"1 Old Road"}""")],
-            [Call("lookup_order", """{"order_id":"A1001"}"""), Call("update_address", """{"address":"5 New St + 1","zip":"12"}""")]);
+            [
+                Call("lookup_order", """{"order_id":"A1001"}"""),
+                Call("update_address", """{"address":"5 New St + 1","zip":"12"}"""),
+            ]);
 
         Assert.Equal("call 2 update_address: address \"1 Old Road\" → \"5 New St + 1\"; +zip \"12\"", what);
     }
