@@ -28,7 +28,8 @@ internal static class CliApp
             CoverageCommand.Create(stdout, stderr),
         };
 
-        var parsed = root.Parse(args);
+        // Plain `cigate` is someone finding their way: show them the commands, not an error.
+        var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

@@ -9,7 +9,7 @@ internal static class CommonOptions
     {
         var argument = new Argument<string>("config")
         {
-            Description = $"A config file or a folder of .yml files (default: {ConfigLoader.DefaultFileName})",
+            Description = "A config file, or a folder whose *.yml files are read as one config",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => ConfigLoader.DefaultFileName,
         };

@@ -16,7 +16,7 @@ internal static class CoverageCommand
     {
         var traffic = new Option<string>("--traffic") { Description = "Logged traffic: .jsonl or .csv (prompt or messages, optional model, feedback) or an OpenTelemetry GenAI JSON export", Required = true };
         var suites = new Option<string[]>("--suite") { Description = "Only this suite's cases (repeatable; default: every prompts and accuracy suite)" };
-        var config = new Option<string>("--config") { Description = $"The config (default: {ConfigLoader.DefaultFileName})", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
+        var config = new Option<string>("--config") { Description = "The config file or folder", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON here" };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report as markdown (PR comment, job summary) here" };
         var command = new Command("coverage",

@@ -19,8 +19,8 @@ internal static class HistoryChangePointsCommand
         var branch = new Option<string?>("--branch") { Description = "Only runs of this branch (e.g. main)" };
         var target = new Option<string?>("--target") { Description = "Only this target" };
         var last = new Option<int?>("--last") { Description = "Only the N newest runs" };
-        var alpha = new Option<double>("--alpha") { Description = "Significance of the permutation test (default 0.01)", DefaultValueFactory = _ => 0.01 };
-        var permutations = new Option<int>("--permutations") { Description = "Permutations per test (default 499)", DefaultValueFactory = _ => 499 };
+        var alpha = new Option<double>("--alpha") { Description = "Significance of the permutation test", DefaultValueFactory = _ => 0.01 };
+        var permutations = new Option<int>("--permutations") { Description = "Permutations per test", DefaultValueFactory = _ => 499 };
         var seed = new Option<int>("--seed") { Description = "Seed of the permutations: the same seed gives the same answer", DefaultValueFactory = _ => 20240601 };
         var command = new Command("changepoints", "Find the commits where a metric shifted along a branch (E-Divisive means)")
         {

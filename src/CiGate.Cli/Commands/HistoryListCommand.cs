@@ -17,7 +17,7 @@ internal static class HistoryListCommand
         var branch = new Option<string?>("--branch") { Description = "Only runs of this branch" };
         var tag = new Option<string?>("--tag") { Description = "Only runs of this tag" };
         var since = new Option<string?>("--since") { Description = "Only runs started on or after this date (YYYY-MM-DD or ISO 8601)" };
-        var last = new Option<int>("--last") { Description = "At most N runs (default 50)", DefaultValueFactory = _ => 50 };
+        var last = new Option<int>("--last") { Description = "At most N runs", DefaultValueFactory = _ => 50 };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("list", "List recorded runs, newest first") { suite, branch, tag, since, last, format };

@@ -17,7 +17,7 @@ internal static class HistoryRecordCommand
         var pr = new Option<int?>("--pr") { Description = "Pull request number (default: from GITHUB_REF on a pull request)" };
         var runner = new Option<string?>("--runner") { Description = "Runner name (default: RUNNER_NAME)" };
         var reportUrl = new Option<string?>("--report-url") { Description = "Where this run's report is published (linked from the site)" };
-        var outputs = new Option<int>("--output-chars") { Description = "Keep the last N characters of each output (default 0: none; the results folder keeps them all)", DefaultValueFactory = _ => 0 };
+        var outputs = new Option<int>("--output-chars") { Description = "Keep the last N characters of each output (0: none; the results folder keeps them all)", DefaultValueFactory = _ => 0 };
         var command = new Command("record", "Store a results folder in the history: identity, what was measured, metrics and per-item results")
         {
             folder, repository, commit, branch, tag, pr, runner, reportUrl, outputs,

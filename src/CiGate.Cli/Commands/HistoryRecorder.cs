@@ -25,7 +25,7 @@ internal static class HistoryRecorder
     public sealed class Switch
     {
         private readonly Option<bool> record = new("--record") { Description = "Also record the run in the history store (see 'cigate history')" };
-        private readonly Option<int> outputs = new("--history-output-chars") { Description = "With --record: keep the last N characters of each output in the store (default 0: none)", DefaultValueFactory = _ => 0 };
+        private readonly Option<int> outputs = new("--history-output-chars") { Description = "With --record: keep the last N characters of each output in the store (0: none)", DefaultValueFactory = _ => 0 };
         private readonly HistoryOptions options;
 
         public Switch(Command command)

@@ -18,6 +18,7 @@ internal static class RunCommand
         var output = new Option<string>("--out", "-o") { Description = "Results folder (results.json + items.jsonl)", DefaultValueFactory = _ => Path.Combine(".cigate", "results") };
         var suites = new Option<string[]>("--suite", "-s") { Description = "Run only these suites (repeatable)", AllowMultipleArgumentsPerToken = true };
         var resume = new Option<bool>("--resume") { Description = "Complete an interrupted run in --out: run only the missing items" };
+        var force = new Option<bool>("--force") { Description = "Discard the run already in --out (its results.json and items.jsonl) and start a new one" };
         var limit = new Option<int?>("--limit") { Description = "Run at most N items per suite (a quick look; not for gating)" };
         limit.Validators.Add(result =>
         {
@@ -40,9 +41,16 @@ internal static class RunCommand
         });
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
-            config, output, suites, resume, limit, quiet, shard, allowCommands, trustedHosts,
+            config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts,
         };
         var record = new HistoryRecorder.Switch(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(resume) && result.GetValue(force))
+            {
+                result.AddError("--resume completes the run in --out and --force discards it: give one of them");
+            }
+        });
 
         command.SetAction(async (parse, ct) =>
         {
@@ -64,7 +72,11 @@ internal static class RunCommand
                 var results = await Runner.RunAsync(
                     plans,
                     clients,
-                    new RunOptions(parse.GetValue(output)!, parse.GetValue(resume), Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null),
+                    new RunOptions(
+                        parse.GetValue(output)!,
+                        parse.GetValue(resume),
+                        Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null,
+                        StartOver: parse.GetValue(force)),
                     new RunContext(loaded.SourcePath, RunContext.CurrentToolVersion),
                     progress,
                     ct);

@@ -86,7 +86,9 @@ public static class ConfigLoader
         if (Directory.Exists(fullPath))
         {
             var files = Directory.EnumerateFiles(fullPath)
-                .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                // *.yml only: a folder's *.yaml files are the suites' own data (simulator scripts,
+                // promptfoo configs, tool recordings), read by the suites that name them.
+                .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Order(StringComparer.Ordinal)
                 .ToList();

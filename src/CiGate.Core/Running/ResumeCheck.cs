@@ -15,7 +15,7 @@ internal static class ResumeCheck
         {
             if (existing.Count > 0)
             {
-                throw new CiGateException(new Diagnostic(DiagnosticCodes.ResultsFolderNotEmpty, $"the results folder already holds {existing.Count} finished items; pass --resume to complete that run, or choose an empty --out", folder));
+                throw new CiGateException(new Diagnostic(DiagnosticCodes.ResultsFolderNotEmpty, $"the results folder already holds {existing.Count} finished items; pass --resume to complete that run, --force to discard it and start over, or choose an empty --out", folder));
             }
 
             return;

@@ -1,4 +1,13 @@
 namespace CiGate.Core.Running;
 
-/// <summary>How to run: where results go, whether to finish an interrupted run there, and which shard of the run (null: all of it).</summary>
-public sealed record RunOptions(string OutputDirectory, bool Resume, int MaxConsecutiveUnreachable = 32, ShardSpec? Shard = null);
+/// <summary>
+/// How to run: where results go, whether to finish an interrupted run there (<paramref name="Resume"/>)
+/// or discard the run there and start a new one (<paramref name="StartOver"/>), and which shard of the
+/// run (null: all of it).
+/// </summary>
+public sealed record RunOptions(
+    string OutputDirectory,
+    bool Resume,
+    int MaxConsecutiveUnreachable = 32,
+    ShardSpec? Shard = null,
+    bool StartOver = false);

@@ -46,6 +46,14 @@ public static class Runner
         Directory.CreateDirectory(folder);
         using var folderLock = ResultsFolderLock.Acquire(folder);
         var itemsPath = Path.Combine(folder, ItemsFile.FileName);
+        if (options.StartOver && !options.Resume)
+        {
+            // Under the lock, so a run still writing here is never cut short: the run this folder
+            // held is its two files; reports or logs beside them are overwritten by the new run.
+            File.Delete(itemsPath);
+            File.Delete(Path.Combine(folder, RunResults.FileName));
+        }
+
         var existing = ItemsFile.Read(itemsPath, out var validLength, out var digest);
         var previous = ResultsJson.TryRead(folder);
         if (options.Shard is { } shard)
