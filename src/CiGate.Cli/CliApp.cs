@@ -26,6 +26,7 @@ internal static class CliApp
             ImportCommand.Create(stdout, stderr),
             HistoryCommand.Create(stdout),
             CoverageCommand.Create(stdout, stderr),
+            DatasetsCommand.Create(stdout),
         };
 
         // Plain `cigate` is someone finding their way: show them the commands, not an error.

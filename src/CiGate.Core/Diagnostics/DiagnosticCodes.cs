@@ -54,6 +54,19 @@ public static class DiagnosticCodes
     /// <summary>A labelled completions row whose human label is not one of XSTest's three classes.</summary>
     public const string LabelledCompletionsLabelUnknown = "CIGATE0131";
 
+    // Public datasets fetched by `cigate datasets fetch` (0140-0149)
+    /// <summary>A dataset name `cigate datasets` does not know.</summary>
+    public const string DatasetUnknown = "CIGATE0140";
+
+    /// <summary>A downloaded file whose SHA-256 is not the pinned one (nothing is written under its name).</summary>
+    public const string DatasetHashMismatch = "CIGATE0141";
+
+    /// <summary>A dataset file that could not be downloaded (HTTP error, no connection).</summary>
+    public const string DatasetDownloadFailed = "CIGATE0142";
+
+    /// <summary>A dataset whose publisher's format is not the one its preset reads (the message says how to convert it).</summary>
+    public const string DatasetNotFetchable = "CIGATE0143";
+
     // Templates
     public const string TemplateSyntax = "CIGATE0201";
     public const string TemplateRender = "CIGATE0202";
