@@ -39,6 +39,13 @@ internal static class Headline
         var byCases = verdict.Mode == GateMode.Cases && verdict.Suite.Cases is not null;
         // A suite failed or warned by its on_definition_change policy: say that, not the delta.
         var byDefinitionChange = verdict.Suite.DefinitionChange is not null && reason.StartsWith("definition changed", StringComparison.Ordinal);
+        if (gated is null && !byCases && !byDefinitionChange && verdict.Verdict != Verdict.Inconclusive)
+        {
+            // A suite judged on no single metric (perf: the first regressed load point): the headline
+            // keeps what changed and by how much; the interval and margin follow in its section.
+            return $"{name}: {Short(reason)}";
+        }
+
         if (gated is null || byCases || byDefinitionChange || verdict.Verdict == Verdict.Inconclusive || !double.IsFinite(gated.Delta))
         {
             return $"{name}: {reason}";
@@ -51,6 +58,13 @@ internal static class Headline
             Verdict.Fail or Verdict.Warn => $"{name}: {reason}",
             _ => $"{name} {ReportNumbers.Delta(gated.Delta)} pts ({p})",
         };
+    }
+
+    /// <summary>A reason without its closing parenthesised detail, when it has one: "a → b ms, +19.5% (95% CI ...)".</summary>
+    private static string Short(string reason)
+    {
+        var open = reason.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && reason.EndsWith(')') ? reason[..open] : reason;
     }
 
     /// <summary>The gate's p-value: Holm-adjusted when the gate computed one.</summary>

@@ -60,7 +60,7 @@ public static class PerfComparer
         var perf = new PerfComparison(
             changes,
             Slos(head, overrides?.Slos, headRequests),
-            [.. Curve("base", @base), .. Curve("head", head)],
+            [.. Curve("base", @base, baseRequests), .. Curve("head", head, headRequests)],
             aaUsed
                 ? "A/A calibration: the spread between the base run's two repeats widens each margin"
                 : "within-run bootstrap only (no A/A calibration; run the base with repeats: 2 to measure run-to-run drift)",
@@ -144,10 +144,33 @@ public static class PerfComparer
         return results;
     }
 
-    private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite) =>
-        (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => p.Repeat == 0 && p.Completed > 0)
-            .Select(p => new PerfCurvePoint(side, p.Label, p.RequestsPerSecond, p.Ttft.P50, p.Ttft.P95, p.ItlPooled.P50, p.ItlPooled.P95, p.OutputTokensPerSecond, p.Samples,
-                p.FlaggedShare));
+    /// <summary>
+    /// One point per load point and side, with the numbers the change table uses: latency quantiles
+    /// over the timed requests of every repeat pooled (the summary's when requests.jsonl is absent),
+    /// rates and flagged share averaged over the repeats; server samples are the first repeat's.
+    /// </summary>
+    private static IEnumerable<PerfCurvePoint> Curve(string side, SuiteResult suite, ILookup<string, PerfRequest> requests)
+    {
+        var points = (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => p.Completed > 0).ToList();
+        foreach (var first in points.Where(p => p.Repeat == 0))
+        {
+            var repeats = points.Where(p => p.Label == first.Label).ToList();
+            var ttft = Values(requests[first.Label], "ttft").ToArray();
+            var itl = Values(requests[first.Label], "itl").ToArray();
+            var flagged = repeats.Where(p => p.FlaggedShare is not null).Select(p => p.FlaggedShare!.Value).ToList();
+            yield return new PerfCurvePoint(
+                side,
+                first.Label,
+                repeats.Average(p => p.RequestsPerSecond),
+                ttft.Length > 0 ? Round(QuantileBootstrap.Quantile(ttft, 50)) : first.Ttft.P50,
+                ttft.Length > 0 ? Round(QuantileBootstrap.Quantile(ttft, 95)) : first.Ttft.P95,
+                itl.Length > 0 ? Round(QuantileBootstrap.Quantile(itl, 50)) : first.ItlPooled.P50,
+                itl.Length > 0 ? Round(QuantileBootstrap.Quantile(itl, 95)) : first.ItlPooled.P95,
+                repeats.Average(p => p.OutputTokensPerSecond),
+                first.Samples,
+                flagged.Count > 0 ? flagged.Average() : null);
+        }
+    }
 
     private static IEnumerable<string> InvalidPoints(SuiteResult suite, string side) =>
         (PerfSummary.Of(suite)?.LoadPoints ?? []).Where(p => !p.Valid).Select(p => $"{side} {p.Label}: {p.InvalidReason}");

@@ -23,7 +23,7 @@ internal static class PerfGate
 
         foreach (var slo in perf.Slos.Where(s => !s.Check.Met))
         {
-            fail.Add(Text($"SLO broken at {slo.LoadPoint}: {slo.Check.Slo}, measured {slo.Check.Value:0.###} ms"));
+            fail.Add(Text($"SLO broken at {slo.LoadPoint}: {slo.Check.Slo}, measured {PerfNumbers.Ms(slo.Check.Value)}"));
         }
 
         if (perf.BaseCapacity is { } before && perf.HeadCapacity is { } after && before > 0)
@@ -35,7 +35,9 @@ internal static class PerfGate
 
         foreach (var c in perf.Changes)
         {
-            var line = Text($"{c.Metric} p{c.Percentile:0.##} at {c.LoadPoint}: {c.Base:0.###} → {c.Head:0.###} ms ({c.ChangePercent:+0.0;-0.0;0.0}%, 95% CI [{c.CiLowPercent:+0.0;-0.0;0.0}%, {c.CiHighPercent:+0.0;-0.0;0.0}%], margin {c.MarginPercent:0.#}%{(c.NoisePercent is { } n ? $", A/A noise ±{n:0.#}%" : "")})");
+            var line = Text($"{c.Metric} p{c.Percentile:0.##} at {c.LoadPoint}: {PerfNumbers.Ms(c.Base)} → {PerfNumbers.Ms(c.Head)}, ") +
+                Text($"{c.ChangePercent:+0.0;-0.0;0.0}% (95% CI [{c.CiLowPercent:+0.0;-0.0;0.0}%, {c.CiHighPercent:+0.0;-0.0;0.0}%], ") +
+                Text($"margin {c.MarginPercent:0.#}%{(c.NoisePercent is { } n ? $", A/A noise ±{n:0.#}%" : "")})");
             if (c.Regressed)
             {
                 fail.Add($"slower: {line}");

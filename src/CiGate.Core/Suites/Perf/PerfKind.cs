@@ -34,7 +34,7 @@ internal sealed class PerfKind : ISuiteKind
 
     public SuiteView View(SuiteView view, SuiteComparison suite, ReportFormat format) =>
         PerfViewBuilder.Build(suite.Details as PerfComparison, format) is { } perf
-            ? view with { Section = perf, Partial = PerfSuite.KindName }
+            ? PerfViewBuilder.SummaryRow(view, (PerfComparison)suite.Details!, format) with { Section = perf, Partial = PerfSuite.KindName }
             : view;
 
     public string? PairingNote(SuiteComparison suite) =>
