@@ -47,7 +47,7 @@ internal static class ChartBuilder
             var color = hasInterval && m.CiHigh < 0 ? Significant : hasInterval && m.CiLow > 0 ? Improved : Neutral;
             return new ChartRow(
                 format.Name(TextSanitizer.Excerpt(row.Label, 30)),
-                format.Name($"{ReportNumbers.Delta(m.Delta)} {ReportNumbers.Interval(m.CiLow, m.CiHigh)}"),
+                format.Name($"{ReportNumbers.Delta(m.Delta)} {ReportNumbers.Interval(m)}"),
                 ReportNumbers.Coordinate(y),
                 ReportNumbers.Coordinate(y + 4),
                 hasPoint,

@@ -15,6 +15,15 @@ internal static class ReportNumbers
     public static string Interval(double low, double high) =>
         double.IsFinite(low) && double.IsFinite(high) ? $"[{Delta(low)}, {Delta(high)}]" : NotAvailable;
 
+    /// <summary>
+    /// A metric's interval; "no item changed" when no item moved, where a zero-width [0.0, 0.0]
+    /// would read as certainty about the population rather than a fact about this sample.
+    /// </summary>
+    public static string Interval(Comparing.MetricComparison m) =>
+        m is { Regressions: 0, Improvements: 0, CiLow: 0, CiHigh: 0 } ? NoChange : Interval(m.CiLow, m.CiHigh);
+
+    public const string NoChange = "no item changed";
+
     public static string PValue(double p) => !double.IsFinite(p) ? NotAvailable : p < 0.001 ? "<0.001" : p.ToString("0.000");
 
     /// <summary>"p=0.003" or "p&lt;0.001" (unescaped) for sentences.</summary>

@@ -40,7 +40,7 @@ internal static class SuiteViewBuilder
             gated is null ? ReportNumbers.NotAvailable : ReportNumbers.Points(gated.Base),
             gated is null ? ReportNumbers.NotAvailable : ReportNumbers.Points(gated.Head),
             gated is null ? ReportNumbers.NotAvailable : ReportNumbers.Delta(gated.Delta),
-            gated is null ? ReportNumbers.NotAvailable : ReportNumbers.Interval(gated.CiLow, gated.CiHigh),
+            gated is null ? ReportNumbers.NotAvailable : ReportNumbers.Interval(gated),
             format.Text(gated is null ? ReportNumbers.NotAvailable : ReportNumbers.PValue(Headline.PValue(gated))),
             [.. verdict.Reasons.Select(format.Sentence)],
             [.. notes.Select(format.Sentence)],
@@ -140,7 +140,7 @@ internal static class SuiteViewBuilder
         ReportNumbers.Points(group.Metric.Base),
         ReportNumbers.Points(group.Metric.Head),
         ReportNumbers.Delta(group.Metric.Delta),
-        ReportNumbers.Interval(group.Metric.CiLow, group.Metric.CiHigh));
+        ReportNumbers.Interval(group.Metric));
 
     private static string FlipSummary(SuiteComparison suite, MetricComparison? gated) =>
         suite.Pairing != Pairing.Paired || gated is null || gated.N == 0
@@ -204,7 +204,7 @@ internal static class SuiteViewBuilder
         {
             yield return $"metric: {gated.Metric} ({gated.Method}, n={gated.N})";
             yield return $"base {ReportNumbers.Points(gated.Base)}, head {ReportNumbers.Points(gated.Head)}, "
-                + $"delta {ReportNumbers.Delta(gated.Delta)} pts, {context.ConfidenceLabel} {ReportNumbers.Interval(gated.CiLow, gated.CiHigh)}, "
+                + $"delta {ReportNumbers.Delta(gated.Delta)} pts, {context.ConfidenceLabel} {ReportNumbers.Interval(gated)}, "
                 + $"{ReportNumbers.PClause(Headline.PValue(gated))}{context.AdjustmentClause}";
         }
 
