@@ -26,6 +26,9 @@ internal sealed record ReportFormat(
 
     public string Output(string? raw) => Escaper.Escape(TextSanitizer.Excerpt(raw, OutputChars));
 
+    /// <summary>A model's reply: its opening and its end (where the answer is) when it is too long.</summary>
+    public string Reply(string? raw) => Escaper.Escape(TextSanitizer.ExcerptEnds(raw, OutputChars));
+
     public string Sentence(string? raw) => Escaper.Escape(TextSanitizer.Excerpt(raw, SentenceChars));
 
     /// <summary>Lines a code block (a prompt diff) keeps; the rest is counted in a last line.</summary>

@@ -15,7 +15,7 @@ internal static class SuiteViewBuilder
         var groups = suite.Groups.OrderBy(g => g.Group, StringComparer.Ordinal).ToList();
         var flips = suite.Flips
             .OrderByDescending(f => f.Regressed)
-            .ThenBy(f => f.Item, StringComparer.Ordinal)
+            .ThenBy(f => f.Item, Text.NaturalOrder.Instance)
             .Select(f => Flip(f, format))
             .ToList();
         var regressions = flips.Count(f => f.Regressed);
@@ -94,7 +94,7 @@ internal static class SuiteViewBuilder
     private static List<CaseTestRow> CaseTests(SuiteVerdict verdict, ReportFormat format)
     {
         var suite = verdict.Suite;
-        return [.. suite.CaseOutcomes.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o =>
+        return [.. suite.CaseOutcomes.OrderBy(o => o.Id, Text.NaturalOrder.Instance).Select(o =>
         {
             var critical = CaseGate.IsCritical(o, verdict.Settings);
             var failed = critical || o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing;
@@ -130,9 +130,9 @@ internal static class SuiteViewBuilder
         flip.Regressed,
         flip.Flaky ? "flaky" : flip.Regressed ? "regressed" : "fixed",
         flip.Flaky ? "〰️" : flip.Regressed ? "🔻" : "🔺",
-        format.Output(flip.Regressed ? flip.HeadOutput : flip.BaseOutput),
-        format.Output(flip.BaseOutput),
-        format.Output(flip.HeadOutput));
+        format.Reply(flip.Regressed ? flip.HeadOutput : flip.BaseOutput),
+        format.Reply(flip.BaseOutput),
+        format.Reply(flip.HeadOutput));
 
     private static GroupRow Group(GroupComparison group, ReportFormat format) => new(
         format.Name(group.Group),

@@ -65,6 +65,34 @@ internal static class TextSanitizer
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Like <see cref="Excerpt"/>, but a text too long keeps its opening and its end around " … ":
+    /// a model's answer usually comes last, after the reasoning that opens the reply.
+    /// </summary>
+    public static string ExcerptEnds(string? text, int maxLength)
+    {
+        var clean = Excerpt(text, int.MaxValue - 2);
+        if (clean.Length <= maxLength || maxLength < 24)
+        {
+            return clean.Length <= maxLength ? clean : Excerpt(text, maxLength);
+        }
+
+        var head = maxLength / 3;
+        var tail = maxLength - head - 3;
+        var start = clean.Length - tail;
+        if (char.IsLowSurrogate(clean[start]))
+        {
+            start++;
+        }
+
+        if (char.IsHighSurrogate(clean[head - 1]))
+        {
+            head--;
+        }
+
+        return clean[..head].TrimEnd() + " … " + clean[start..].TrimStart();
+    }
+
     /// <summary>One line of a code block: like <see cref="Excerpt"/> but spaces are kept as they are (indentation matters), tabs become four.</summary>
     public static string CodeLine(string line, int maxLength)
     {
