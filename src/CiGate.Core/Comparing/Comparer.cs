@@ -36,7 +36,11 @@ public static class Comparer
             var primary = options.Gates?.GetValueOrDefault(head.Suite)?.Metric ?? head.Metrics.Keys.FirstOrDefault() ?? "";
             var pair = new Suites.SuitePair(
                 @base, head, [.. baseItems[(head.Suite, head.Target)]], [.. headItems[(head.Suite, head.Target)]], baseRun.Folder, headRun.Folder, blocking, primary, options);
-            suites.Add(Suites.SuiteKinds.For(head.Kind).Compare(pair) with { DefinitionChange = change });
+            suites.Add(Suites.SuiteKinds.For(head.Kind).Compare(pair) with
+            {
+                DefinitionChange = change,
+                Usage = UsageChange.Between(@base, head),
+            });
         }
 
         foreach (var @base in baseRun.Results.Suites.Where(b => !headRun.Results.Suites.Any(h => h.Suite == b.Suite && h.Target == b.Target)))

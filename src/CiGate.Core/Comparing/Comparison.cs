@@ -14,7 +14,11 @@ public sealed record Comparison(
     string Correction);
 
 /// <summary>Which run a side is: its folder, id, tool version and status.</summary>
-public sealed record RunReference(string Folder, string RunId, string ToolVersion, string Status, DateTimeOffset StartedAt);
+public sealed record RunReference(string Folder, string RunId, string ToolVersion, string Status, DateTimeOffset StartedAt)
+{
+    /// <summary>The commit the run was made at, when results.json recorded one.</summary>
+    public string? Commit { get; init; }
+}
 
 /// <summary>How base and head items were matched.</summary>
 public enum Pairing
@@ -65,6 +69,41 @@ public sealed record SuiteComparison(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public object? Details { get; init; }
+
+    /// <summary>Tokens and latency per completed sample on each side (null when either side has none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UsageChange? Usage { get; init; }
+}
+
+/// <summary>
+/// What a sample cost on each side: mean prompt and completion tokens per completed sample and the
+/// latency median. Not gated: a PR author reads it next to the verdict (a prompt that doubles the
+/// output length is worth knowing about even when every case passes).
+/// </summary>
+public sealed record UsageChange(
+    double BasePromptTokens,
+    double HeadPromptTokens,
+    double BaseCompletionTokens,
+    double HeadCompletionTokens,
+    double BaseLatencyP50Ms,
+    double HeadLatencyP50Ms)
+{
+    public static UsageChange? Between(Results.SuiteResult @base, Results.SuiteResult head)
+    {
+        if (@base.Counts.Completed == 0 || head.Counts.Completed == 0
+            || (@base.Usage.PromptTokens + @base.Usage.CompletionTokens == 0 && head.Usage.PromptTokens + head.Usage.CompletionTokens == 0))
+        {
+            return null;
+        }
+
+        return new UsageChange(
+            (double)@base.Usage.PromptTokens / @base.Counts.Completed,
+            (double)head.Usage.PromptTokens / head.Counts.Completed,
+            (double)@base.Usage.CompletionTokens / @base.Counts.Completed,
+            (double)head.Usage.CompletionTokens / head.Counts.Completed,
+            @base.Usage.LatencyP50Ms,
+            head.Usage.LatencyP50Ms);
+    }
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public sealed record LoadedRun(string Folder, RunResults Results, IReadOnlyList<
         new RunResults(RunResults.CurrentSchemaVersion, "cigate", "", "(none)", "missing", default, null, 0, "", [], []),
         []);
 
-    public RunReference Reference => new(Folder, Results.RunId, Results.ToolVersion, Results.Status, Results.StartedAt);
+    public RunReference Reference => new(Folder, Results.RunId, Results.ToolVersion, Results.Status, Results.StartedAt) { Commit = Results.Commit };
 
     /// <summary>
     /// The items must be the ones results.json was computed from: an emptied, truncated or edited

@@ -62,7 +62,10 @@ internal static class ReportModelBuilder
         format.Name(run.ToolVersion),
         format.Name(run.Status),
         ReportNumbers.Timestamp(run.StartedAt),
-        format.Text(run.Folder));
+        format.Text(run.Folder))
+    {
+        Commit = run.Commit is { Length: >= 7 } c ? format.Name(c[..7]) : "",
+    };
 
     // The gate may list verdicts in any order; reports follow the comparison's suite order.
     private static List<SuiteVerdict> InComparisonOrder(GateResult result)

@@ -147,6 +147,20 @@ internal static class SuiteViewBuilder
             ? ""
             : $"Flip rate (b + c)/n = {ReportNumbers.Percent(gated.FlipRate)}: {gated.Regressions} regressed and {gated.Improvements} fixed of {gated.N} paired items.";
 
+    /// <summary>"completion tokens 58 → 61 (+5%)"; "… 58 (same)" when equal; no percentage from zero.</summary>
+    private static string Change(string what, double before, double after, string format, string unit = "")
+    {
+        var b = before.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        var a = after.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        if (b == a)
+        {
+            return $"{what} {a}{unit} (same)";
+        }
+
+        var percent = before > 0 ? $" ({((after / before) - 1) * 100:+0;-0;0}%)".Replace("(+0%)", "(<1%)", StringComparison.Ordinal).Replace("(-0%)", "(<1%)", StringComparison.Ordinal) : "";
+        return $"{what} {b}{unit} → {a}{unit}{percent}";
+    }
+
     private static List<string> Notes(SuiteComparison suite)
     {
         var notes = new List<string>();
@@ -165,6 +179,13 @@ internal static class SuiteViewBuilder
         if (!string.Equals(suite.BaseModel, suite.HeadModel, StringComparison.Ordinal))
         {
             notes.Add($"Model: {suite.BaseModel} (base), {suite.HeadModel} (head).");
+        }
+
+        if (suite.Usage is { } u)
+        {
+            notes.Add($"Per sample: {Change("completion tokens", u.BaseCompletionTokens, u.HeadCompletionTokens, "0")}, "
+                + $"{Change("prompt tokens", u.BasePromptTokens, u.HeadPromptTokens, "0")}, "
+                + $"{Change("latency p50", u.BaseLatencyP50Ms, u.HeadLatencyP50Ms, "0", " ms")}.");
         }
 
         if (suite.Cases is { } c)

@@ -31,6 +31,10 @@ public sealed record RunResults(
     /// <c>safety</c> on every suite, null on the others); <see cref="ResultsJson"/> reads both.
     /// </summary>
     public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The commit the run was made at (git HEAD of the config's folder, else GITHUB_SHA); absent outside git.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Commit { get; init; }
     public const string FileName = "results.json";
 }
 

@@ -7,6 +7,9 @@ namespace CiGate.Core.Running;
 /// <summary>Facts about this invocation that results.json records.</summary>
 public sealed record RunContext(string ConfigPath, string ToolVersion)
 {
+    /// <summary>The commit results.json records: see <see cref="GitCommit.Of"/>.</summary>
+    public string? Commit { get; init; } = GitCommit.Of(ConfigPath);
+
     public static string CurrentToolVersion { get; } =
         typeof(RunContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 

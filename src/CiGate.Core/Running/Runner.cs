@@ -182,6 +182,6 @@ public static class Runner
             [.. plans.Select(p => p.Target).DistinctBy(t => t.Name).Select(RunContext.Describe)],
             suites,
             Sharding.ShardPlan.Describe(plans),
-            digest);
+            digest) { Commit = context.Commit };
     }
 }

@@ -136,7 +136,7 @@ public static class ShardMerger
             Math.Round((finished - started).TotalSeconds, 3),
             first.ConfigPath,
             first.Targets,
-            suites);
+            suites) { Commit = first.Commit };
     }
 
     private static string Numbers(SuiteResult s) =>

@@ -14,10 +14,16 @@ internal static class Gates
     ];
 
     public static RunReference BaseRun { get; } =
-        new(".cigate/base", "run-base-7f3a", "0.1.0", "complete", new DateTimeOffset(2025, 6, 2, 9, 30, 0, TimeSpan.Zero));
+        new(".cigate/base", "run-base-7f3a", "0.1.0", "complete", new DateTimeOffset(2025, 6, 2, 9, 30, 0, TimeSpan.Zero))
+        {
+            Commit = "4e1a9b07c2d35f8e6a0b1c2d3e4f5a6b7c8d9e0f",
+        };
 
     public static RunReference HeadRun { get; } =
-        new(".cigate/head", "run-head-91c2", "0.1.0", "complete", new DateTimeOffset(2025, 6, 2, 12, 5, 0, TimeSpan.FromHours(2)));
+        new(".cigate/head", "run-head-91c2", "0.1.0", "complete", new DateTimeOffset(2025, 6, 2, 12, 5, 0, TimeSpan.FromHours(2)))
+        {
+            Commit = "9c0ffee5d1b2a3c4e5f60718293a4b5c6d7e8f90",
+        };
 
     /// <summary>A binary metric: delta = head − base, CI = delta ± half, flip rate (b + c)/n.</summary>
     public static MetricComparison Metric(

@@ -10,7 +10,7 @@ internal static partial class GoldenComment
 {
     public static void Check(string name, string comment)
     {
-        var actual = RunFooter().Replace(comment, "<sub>(run ids and times scrubbed)</sub>");
+        var actual = Latency().Replace(RunFooter().Replace(comment, "<sub>(run ids and times scrubbed)</sub>"), "latency p50 (scrubbed).");
         var path = Path.Combine(Repository.Root(), "tests", "CiGate.EndToEnd.Tests", "Golden", name);
         if (Environment.GetEnvironmentVariable("CIGATE_UPDATE_GOLDEN") == "1")
         {
@@ -22,6 +22,10 @@ internal static partial class GoldenComment
         Assert.Equal(File.ReadAllText(path), actual);
     }
 
-    [GeneratedRegex(@"<sub>Base: run .*</sub>")]
+    [GeneratedRegex(@"<sub>Base: .*?</sub>", RegexOptions.Singleline)]
     private static partial Regex RunFooter();
+
+    /// <summary>The wall-clock part of the per-sample usage note (tokens are deterministic, latency is not).</summary>
+    [GeneratedRegex(@"latency p50 [^\n]*?ms(?: \([^)]*\))?\.")]
+    private static partial Regex Latency();
 }
