@@ -14,14 +14,24 @@ internal static class CompareBenchmark
     {
         // --cigate PATH times another build of the tool, e.g. a ReadyToRun publish; --reference
         // PATH times a second build alternately in the same run (on a busy machine the ratio is
-        // the number to trust); --folders BASE HEAD reuses two results folders instead of running
-        // the simulator; --repeat N times each build N times.
-        var cigate = Option(args, "--cigate") is { } given ? Path.GetFullPath(given) : Path.Combine(AppContext.BaseDirectory, "cigate.dll");
-        var reference = Option(args, "--reference") is { } other ? Path.GetFullPath(other) : null;
+        // the number to trust), --reference-env NAME=VALUE runs it with that variable set (the
+        // same build under another runtime setting: --reference-env DOTNET_TieredPGO=0);
+        // --folders BASE HEAD reuses two results folders instead of running the simulator;
+        // --repeat N times each build N times.
+        var cigate = Option(args, "--cigate") is { } given
+            ? Path.GetFullPath(given)
+            : Path.Combine(AppContext.BaseDirectory, "cigate.dll");
+        var referenceEnv = Option(args, "--reference-env")?.Split('=', 2) is [var key, var value]
+            ? new Dictionary<string, string> { [key] = value }
+            : [];
+        var reference = Option(args, "--reference") is { } other ? Path.GetFullPath(other)
+            : referenceEnv.Count > 0 ? cigate : null;
         var repeat = Option(args, "--repeat") is { } times ? int.Parse(times, CultureInfo.InvariantCulture) : 1;
         var work = Directory.CreateTempSubdirectory("cigate-compare-bench-").FullName;
         var at = Array.IndexOf(args, "--folders");
-        var folders = at >= 0 ? [Path.GetFullPath(args[at + 1]), Path.GetFullPath(args[at + 2])] : await RunBothAsync(cigate, work);
+        var folders = at >= 0
+            ? [Path.GetFullPath(args[at + 1]), Path.GetFullPath(args[at + 2])]
+            : await RunBothAsync(cigate, work);
 
         var builds = reference is null ? [("cigate", cigate)] : new[] { ("cigate", cigate), ("reference", reference) };
         var walls = builds.ToDictionary(b => b.Item1, _ => new List<double>());
@@ -32,26 +42,33 @@ internal static class CompareBenchmark
             {
                 var before = ChildUsage.Read();
                 var clock = Stopwatch.StartNew();
-                using var compare = ChildProcess.Start("dotnet", dll, "compare", "--base", folders[0], "--head", folders[1], "--out", Path.Combine(work, "compare-" + name));
+                var environment = name == "reference" ? referenceEnv : [];
+                using var compare = ChildProcess.StartWith(
+                    environment, "dotnet", dll, "compare", "--base", folders[0], "--head", folders[1],
+                    "--out", Path.Combine(work, "compare-" + name));
                 var (code, text) = await compare.WaitAsync();
                 clock.Stop();
                 var after = ChildUsage.Read();
                 walls[name].Add(clock.Elapsed.TotalSeconds);
                 verdict ??= text.Split('\n')[1];
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} compare, 2 x 12,032 items: exit {code}, wall {clock.Elapsed.TotalSeconds:0.00} s, CPU {(after.Cpu - before.Cpu).TotalSeconds:0.00} s (process start, JIT, reading both folders, statistics, 4 reports)"));
+                var cpu = (after.Cpu - before.Cpu).TotalSeconds;
+                Console.WriteLine(
+                    Invariant($"{name} compare, 2 x 12,032 items: exit {code}, wall {clock.Elapsed.TotalSeconds:0.00} s, ")
+                    + Invariant($"CPU {cpu:0.00} s (process start, JIT, reading both folders, statistics, 4 reports)"));
             }
         }
 
         foreach (var (name, list) in walls.Where(w => w.Value.Count > 1))
         {
             list.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median wall {list[list.Count / 2]:0.00} s, min {list[0]:0.00} s over {list.Count}"));
+            Console.WriteLine(Invariant(
+                $"{name}: median wall {list[list.Count / 2]:0.00} s, min {list[0]:0.00} s over {list.Count}"));
         }
 
         if (reference is not null)
         {
             var ratios = walls["cigate"].Zip(walls["reference"], (a, b) => a / b).Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cigate / reference wall: median {ratios[ratios.Count / 2]:0.00}x"));
+            Console.WriteLine(Invariant($"cigate / reference wall: median {ratios[ratios.Count / 2]:0.00}x"));
         }
 
         Console.WriteLine(verdict);
@@ -85,6 +102,8 @@ internal static class CompareBenchmark
         Directory.Delete(work, recursive: true);
         return 0;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string? Option(string[] args, string name)
     {
