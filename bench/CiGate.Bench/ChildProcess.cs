@@ -13,12 +13,21 @@ internal sealed class ChildProcess : IDisposable
 
     public Process Process => process;
 
-    public static ChildProcess Start(string fileName, params string[] arguments)
+    public static ChildProcess Start(string fileName, params string[] arguments) =>
+        StartWith(new Dictionary<string, string>(), fileName, arguments);
+
+    /// <summary>As <see cref="Start"/>, with these environment variables set in the child.</summary>
+    public static ChildProcess StartWith(IReadOnlyDictionary<string, string> environment, string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
 
         var child = new ChildProcess(Process.Start(info)!);

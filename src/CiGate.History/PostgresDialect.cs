@@ -22,12 +22,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string ClusteredSuffix => "";
 
-    public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    {
-        await using var command = Sql.Command(connection, transaction, "SELECT pg_advisory_xact_lock(@lock)");
-        command.Int("@lock", MigrationLock);
-        await command.ExecuteScalarAsync(ct);
-    }
+    // Held until the migration's transaction ends.
+    public override string MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLock})";
 
     public override async Task InsertItemsAsync(DbConnection connection, DbTransaction transaction, long suiteRun, IReadOnlyList<ItemRow> rows, CancellationToken ct)
     {

@@ -17,8 +17,11 @@ internal abstract class SqlDialect
     /// <summary>Appended to tables keyed by their primary key only (SQLite stores them clustered).</summary>
     public abstract string ClusteredSuffix { get; }
 
-    /// <summary>Serialises migrations between processes that open the same store at once.</summary>
-    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
+    /// <summary>
+    /// The statement that serialises migrations between processes that open the same store at
+    /// once, run first in the migration's transaction; null where the database's own write lock does.
+    /// </summary>
+    public virtual string? MigrationLockSql => null;
 
     /// <summary>Inserts every sample of one suite run (the hot path: 12k rows for MMLU-Pro).</summary>
     public abstract Task InsertItemsAsync(DbConnection connection, DbTransaction transaction, long suiteRun, IReadOnlyList<ItemRow> rows, CancellationToken ct);

@@ -22,8 +22,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string ClusteredSuffix => " WITHOUT ROWID";
 
-    // The transaction is BEGIN IMMEDIATE: it already holds the database's write lock.
-    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+    // No MigrationLockSql: the migration's transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
+    // default), so it already holds the database's write lock.
 
     public override async Task InsertItemsAsync(DbConnection connection, DbTransaction transaction, long suiteRun, IReadOnlyList<ItemRow> rows, CancellationToken ct)
     {

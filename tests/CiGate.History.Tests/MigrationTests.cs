@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.History;
 using CiGate.Core.Results;
+using CiGate.History.Schema;
 using CiGate.History.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -48,6 +49,61 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         Assert.Equal("v1.0", Assert.Single(series).Identity.Tag);
         Assert.Single(Assert.Single(trend.Series).Segments);
         Assert.Equal("old-run", (await HistoryReferences.ResolveAsync(store, "v1.0", ct)).RunId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task A_store_the_hand_written_runner_migrated_opens_at_its_version_and_nothing_runs_again(
+        string backend)
+    {
+        // arrange: the schema made as the runner before DbUp made it: each version's statements
+        // and then its row in cigate_schema, all in one transaction
+        var ct = TestContext.Current.CancellationToken;
+        await using (var connection = await ConnectAsync(backend, ct))
+        {
+            var dialect = backend == "postgres" ? (SqlDialect)PostgresDialect.Instance : SqliteDialect.Instance;
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            const string Journal = "CREATE TABLE IF NOT EXISTS cigate_schema "
+                + "(version BIGINT NOT NULL, applied_at TEXT NOT NULL, description TEXT NOT NULL)";
+            await ExecuteAsync(connection, transaction, Journal, ct);
+            foreach (var migration in SchemaMigrations.All)
+            {
+                foreach (var statement in migration.Statements(dialect))
+                {
+                    await ExecuteAsync(connection, transaction, statement, ct);
+                }
+
+                var applied = $"2026-01-0{migration.Version}T00:00:00.000Z";
+                var row = $"({migration.Version}, '{applied}', '{migration.Description}')";
+                var insert = $"INSERT INTO cigate_schema (version, applied_at, description) VALUES {row}";
+                await ExecuteAsync(connection, transaction, insert, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        // act: a current cigate opens it (re-running version 1 or 2 would fail: their tables exist)
+        await using (var store = await stores.OpenAsync(backend, ct))
+        {
+            var run = SyntheticRuns.Create("after-dbup", items: 5);
+            await store.RecordAsync(new HistoryRecord(run, new RunIdentity(Branch: "main"), SyntheticRuns.Epoch), ct);
+            Assert.Equal(2, ((SqlHistoryStore)store).SchemaVersion);
+        }
+
+        // assert: the journal is the same two rows, untouched
+        await using var check = await ConnectAsync(backend, ct);
+        await using var rows = check.CreateCommand();
+        rows.CommandText = "SELECT version, applied_at FROM cigate_schema ORDER BY version";
+        var journal = new List<string>();
+        await using (var reader = await rows.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                journal.Add($"{reader.GetInt64(0)} {reader.GetString(1)}");
+            }
+        }
+
+        Assert.Equal(["1 2026-01-01T00:00:00.000Z", "2 2026-01-02T00:00:00.000Z"], journal);
     }
 
     [Theory]
@@ -137,6 +193,15 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
             : new SqliteConnection($"Data Source={stores.SqlitePath};Pooling=False");
         await connection.OpenAsync(ct);
         return connection;
+    }
+
+    private static async Task ExecuteAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public void Dispose() => stores.Dispose();

@@ -1,5 +1,6 @@
 using CiGate.Core.Comparing.Statistics;
 using CiGate.Core.Results;
+using MathNet.Numerics.Distributions;
 
 namespace CiGate.Core.Comparing;
 
@@ -39,9 +40,9 @@ internal static class MetricTests
     {
         var delta = h.Value - b.Value;
         var se = Math.Sqrt((b.StdErr * b.StdErr) + (h.StdErr * h.StdErr));
-        var z = Normal.Quantile(1 - ((1 - confidence) / 2));
-        var pRegression = se > 0 ? Normal.Cdf(delta / se) : delta < 0 ? 0 : 1;
-        var pTwoSided = se > 0 ? 2 * Normal.Cdf(-Math.Abs(delta) / se) : delta == 0 ? 1 : 0;
+        var z = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
+        var pRegression = se > 0 ? Normal.CDF(0, 1, delta / se) : delta < 0 ? 0 : 1;
+        var pTwoSided = se > 0 ? 2 * Normal.CDF(0, 1, -Math.Abs(delta) / se) : delta == 0 ? 1 : 0;
         return new MetricComparison(metric, "unpaired z-test", Math.Min(b.N, h.N), b.Value, h.Value, delta, se, delta - (z * se), delta + (z * se),
             pRegression, Math.Min(1, pTwoSided), pRegression, 0, 0, 0);
     }

@@ -1,81 +1,36 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace CiGate.Core.Datasets;
 
-/// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.</summary>
+/// <summary>
+/// RFC 4180 CSV through Sep: quoted fields may hold commas, quotes ("") and newlines. Every
+/// record comes back, the header row and blank lines included (a blank line is one empty field),
+/// and records may differ in field count: the callers report those with the record's line.
+/// </summary>
 internal static class CsvReader
 {
     /// <summary>Yields (1-based line where the record starts, fields).</summary>
     public static IEnumerable<(int Line, List<string> Fields)> Read(TextReader reader)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        // The separator is always a comma (Sep would otherwise guess it from the first line).
+        using var csv = Sep.New(',')
+            .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .From(reader);
+
+        // A record starts on the line after the previous one ends. (Sep 0.18 reports the first
+        // row's LineNumberFrom as 2 when there is no header; its LineNumberToExcl is right.)
         var line = 1;
-        var recordLine = 1;
-        var inQuotes = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
+        foreach (var row in csv)
         {
-            any = true;
-            var ch = (char)c;
-            if (inQuotes)
+            var fields = new List<string>(row.ColCount);
+            for (var i = 0; i < row.ColCount; i++)
             {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        field.Append('"');
-                        reader.Read();
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (ch == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(ch);
-                }
-
-                continue;
+                fields.Add(row[i].ToString());
             }
 
-            switch (ch)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    yield return (recordLine, fields);
-                    fields = [];
-                    any = false;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(ch);
-                    break;
-            }
-        }
-
-        if (any)
-        {
-            fields.Add(field.ToString());
-            yield return (recordLine, fields);
+            var start = line;
+            line = row.LineNumberToExcl;
+            yield return (start, fields);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Text;
+using DiffPlex;
 
 namespace CiGate.Core.Text;
 
 /// <summary>
-/// A unified diff of two texts by lines (longest common subsequence), with three lines of
-/// context, the way `git diff` shows a prompt file change. Prompts are small; texts over
+/// A unified diff of two texts by lines (DiffPlex's Myers diff), with three lines of context,
+/// laid out the way `git diff` shows a prompt file change. Prompts are small; texts over
 /// <see cref="MaxLines"/> lines are not diffed (the caller says so).
 /// </summary>
 public static class LineDiff
@@ -78,40 +79,49 @@ public static class LineDiff
     private static string[] Lines(string text) =>
         text.Length == 0 ? [] : text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 
+    // The edit script from DiffPlex (Myers' O(ND) diff over whole lines), as one entry per line:
+    // unchanged lines between its blocks, and in each block the removals before the additions,
+    // as git shows them.
     private static List<(char Op, string Text, int OldLine, int NewLine)> Script(string[] a, string[] b)
     {
-        // lcs[i, j] = length of the LCS of a[i..] and b[j..].
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
+        var diff = Differ.Instance.CreateDiffs(
+            Terminated(a), Terminated(b), ignoreWhiteSpace: false, ignoreCase: false, TerminatedLines.Instance);
+        var script = new List<(char, string, int, int)>(a.Length + b.Length);
+        int x = 0, y = 0;
+        foreach (var block in diff.DiffBlocks)
         {
-            for (var j = b.Length - 1; j >= 0; j--)
+            for (; x < block.DeleteStartA; x++, y++)
             {
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+                script.Add((' ', a[x], x + 1, y + 1));
+            }
+
+            for (; x < block.DeleteStartA + block.DeleteCountA; x++)
+            {
+                script.Add(('-', a[x], x + 1, y + 1));
+            }
+
+            for (; y < block.InsertStartB + block.InsertCountB; y++)
+            {
+                script.Add(('+', b[y], x + 1, y + 1));
             }
         }
 
-        var script = new List<(char, string, int, int)>(a.Length + b.Length);
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
+        for (; x < a.Length; x++, y++)
         {
-            if (x < a.Length && y < b.Length && a[x] == b[y])
-            {
-                script.Add((' ', a[x], x + 1, y + 1));
-                (x, y) = (x + 1, y + 1);
-            }
-            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
-            {
-                // Removals before additions, as git shows them.
-                script.Add(('-', a[x], x + 1, y + 1));
-                x++;
-            }
-            else
-            {
-                script.Add(('+', b[y], x + 1, y + 1));
-                y++;
-            }
+            script.Add((' ', a[x], x + 1, y + 1));
         }
 
         return script;
+    }
+
+    private static string Terminated(string[] lines) => string.Concat(lines.Select(l => l + "\n"));
+
+    // Splits the text Terminated built back into exactly its lines (each ends in '\n'), so no text
+    // is split twice with different rules and "" stays no lines while "\n" is one empty line.
+    private sealed class TerminatedLines : IChunker
+    {
+        public static readonly TerminatedLines Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => text.Length == 0 ? [] : text[..^1].Split('\n');
     }
 }

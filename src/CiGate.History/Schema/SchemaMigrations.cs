@@ -1,12 +1,21 @@
+using System.Data;
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
 using CiGate.Core.Diagnostics;
+using DbUp.Builder;
+using DbUp.Engine;
+using DbUp.Engine.Transactions;
+using DbUp.Postgresql;
+using DbUp.Sqlite;
+using DbUp.Sqlite.Helpers;
 
 namespace CiGate.History.Schema;
 
 /// <summary>
-/// The history schema, as an ordered list of migrations. Opening a store applies the missing ones
-/// in one transaction, under a lock, so two recorders that open a fresh store at once do not both
-/// create it. A store newer than this tool is refused rather than written to.
+/// The history schema, as an ordered list of migrations that DbUp applies. Opening a store applies
+/// the missing ones in one transaction, under a lock, so two recorders that open a fresh store at
+/// once do not both create it. A store newer than this tool is refused rather than written to.
 /// </summary>
 internal static class SchemaMigrations
 {
@@ -19,42 +28,131 @@ internal static class SchemaMigrations
     public static int Current => All[^1].Version;
 
     /// <summary>Brings the store to <paramref name="target"/> (default: current) and returns its version.</summary>
-    public static async Task<int> MigrateAsync(DbConnection connection, SqlDialect dialect, CancellationToken ct, int? target = null)
+    public static Task<int> MigrateAsync(
+        DbConnection connection, SqlDialect dialect, CancellationToken ct, int? target = null)
     {
+        ct.ThrowIfCancellationRequested();
         var goal = target ?? Current;
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await dialect.LockForMigrationAsync(connection, transaction, ct);
-        await Sql.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS cigate_schema (version BIGINT NOT NULL, applied_at TEXT NOT NULL, description TEXT NOT NULL)", ct);
-        var version = await VersionAsync(connection, transaction, ct);
-        if (version > Current)
+        var journal = new VersionJournal(dialect.MigrationLockSql);
+        var builder = new UpgradeEngineBuilder();
+        builder.Configure(c =>
         {
-            throw new CiGateException(new Diagnostic(DiagnosticCodes.HistorySchemaTooNew, $"the history store is at schema version {version}, newer than this cigate understands ({Current}); upgrade cigate"));
+            c.ConnectionManager = new SharedConnectionManager(connection);
+            journal.ConnectionManager = c.ConnectionManager;
+            c.Journal = journal;
+            c.ScriptExecutor = dialect is PostgresDialect
+                ? new PostgresqlScriptExecutor(
+                    () => c.ConnectionManager, () => c.Log, null, () => c.VariablesEnabled, c.ScriptPreprocessors,
+                    () => c.Journal)
+                : new SqliteScriptExecutor(
+                    () => c.ConnectionManager, () => c.Log, null, () => c.VariablesEnabled, c.ScriptPreprocessors,
+                    () => c.Journal);
+        });
+        var engine = builder
+            .WithScripts(All.Where(m => m.Version <= goal).Select(m =>
+                new SqlScript(ScriptName(m), Script(m, dialect))))
+            .WithTransaction()
+            .WithVariablesDisabled()
+            .LogToNowhere()
+            .Build();
+        var result = engine.PerformUpgrade();
+        if (!result.Successful)
+        {
+            ExceptionDispatchInfo.Throw(result.Error);
         }
 
-        foreach (var migration in All.Where(m => m.Version > version && m.Version <= goal))
-        {
-            foreach (var statement in migration.Statements(dialect))
-            {
-                await Sql.ExecuteAsync(connection, transaction, statement, ct);
-            }
-
-            await using var insert = Sql.Command(connection, transaction, "INSERT INTO cigate_schema (version, applied_at, description) VALUES (@v, @at, @d)");
-            insert.Int("@v", migration.Version);
-            insert.Text("@at", Sql.Time(DateTimeOffset.UtcNow));
-            insert.Text("@d", migration.Description);
-            await insert.ExecuteNonQueryAsync(ct);
-            version = migration.Version;
-        }
-
-        await transaction.CommitAsync(ct);
-        return version;
+        return Task.FromResult(journal.Version);
     }
 
-    private static async Task<int> VersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    // DbUp knows a migration by its script name; the journal below maps names to versions.
+    private static string ScriptName(Migration migration) =>
+        string.Create(CultureInfo.InvariantCulture, $"{migration.Version:D4} {migration.Description}");
+
+    // One script per version, so the journal gains one row per version as before; its statements
+    // are split again by the connection manager, each run as its own command.
+    private const string StatementSeparator = "\n-- cigate: next statement\n";
+
+    private static string Script(Migration migration, SqlDialect dialect) =>
+        string.Join(StatementSeparator, migration.Statements(dialect));
+
+    /// <summary>
+    /// DbUp's journal, kept in the table every store already has (version, applied_at,
+    /// description; one row per version), so a store migrated by the hand-written runner this
+    /// replaced is read as at its version and nothing is run twice. It also takes the migration
+    /// lock and refuses a store newer than this tool, both first in DbUp's one transaction.
+    /// </summary>
+    private sealed class VersionJournal(string? lockSql) : IJournal
     {
-        await using var command = Sql.Command(connection, transaction, "SELECT MAX(version) FROM cigate_schema");
-        var value = await command.ExecuteScalarAsync(ct);
-        return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        private const string JournalTable = "CREATE TABLE IF NOT EXISTS cigate_schema "
+            + "(version BIGINT NOT NULL, applied_at TEXT NOT NULL, description TEXT NOT NULL)";
+
+        public IConnectionManager? ConnectionManager { get; set; }
+
+        public int Version { get; private set; }
+
+        public string[] GetExecutedScripts() =>
+            ConnectionManager!.ExecuteCommandsWithManagedConnection(command =>
+            {
+                if (lockSql is not null)
+                {
+                    Execute(command, lockSql);
+                }
+
+                Execute(command, JournalTable);
+                using var max = command();
+                max.CommandText = "SELECT MAX(version) FROM cigate_schema";
+                var value = max.ExecuteScalar();
+                Version = value is null or DBNull ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                if (Version > Current)
+                {
+                    throw new CiGateException(new Diagnostic(DiagnosticCodes.HistorySchemaTooNew,
+                        $"the history store is at schema version {Version}, newer than this cigate understands "
+                        + $"({Current}); upgrade cigate"));
+                }
+
+                return All.Where(m => m.Version <= Version).Select(ScriptName).ToArray();
+            });
+
+        public void StoreExecutedScript(SqlScript script, Func<IDbCommand> dbCommandFactory)
+        {
+            var migration = All.Single(m => ScriptName(m) == script.Name);
+            using var insert = dbCommandFactory();
+            insert.CommandText = "INSERT INTO cigate_schema (version, applied_at, description) VALUES (@v, @at, @d)";
+            Add(insert, "@v", DbType.Int64, migration.Version);
+            Add(insert, "@at", DbType.String, Sql.Time(DateTimeOffset.UtcNow));
+            Add(insert, "@d", DbType.String, migration.Description);
+            insert.ExecuteNonQuery();
+            Version = migration.Version;
+        }
+
+        // The table is made (under the lock) when the executed scripts are read, before any runs.
+        public void EnsureTableExistsAndIsLatestVersion(Func<IDbCommand> dbCommandFactory)
+        {
+        }
+
+        private static void Execute(Func<IDbCommand> command, string sql)
+        {
+            using var statement = command();
+            statement.CommandText = sql;
+            statement.ExecuteNonQuery();
+        }
+
+        private static void Add(IDbCommand command, string name, DbType type, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    /// <summary>DbUp on the store's own open connection (the caller opened it and will close it).</summary>
+    private sealed class SharedConnectionManager(DbConnection connection)
+        : DatabaseConnectionManager(new DelegateConnectionFactory(_ => new SharedConnection(connection)))
+    {
+        public override IEnumerable<string> SplitScriptIntoCommands(string scriptContents) =>
+            scriptContents.Split(StatementSeparator);
     }
 
     /// <summary>The first schema: question and reference were stored with every sample.</summary>

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using nietras.SeparatedValues;
 
 namespace CiGate.Simulator.Refusals;
 
@@ -42,78 +42,45 @@ internal static class SafetyKeyLoader
         }
     }
 
-    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and newlines.</summary>
+    /// <summary>RFC 4180 through Sep: quoted fields may hold commas, doubled quotes and newlines.</summary>
     private static IEnumerable<Dictionary<string, string>> Csv(string path)
     {
-        var records = Records(File.ReadAllText(path)).ToList();
-        if (records.Count == 0)
+        using var reader = Sep.New(',')
+            .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .FromFile(path);
+        List<string>? header = null;
+        foreach (var record in reader)
         {
-            yield break;
-        }
-
-        var header = records[0];
-        foreach (var record in records.Skip(1).Where(r => r.Count > 1 || r[0].Length > 0))
-        {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count && i < record.Count; i++)
+            if (header is null)
             {
-                row[header[i]] = record[i];
+                header = [.. Fields(record)];
+                continue;
+            }
+
+            // A blank line is one empty field.
+            if (record.ColCount == 1 && record[0].Span.Length == 0)
+            {
+                continue;
+            }
+
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count && i < record.ColCount; i++)
+            {
+                row[header[i]] = record[i].ToString();
             }
 
             yield return row;
         }
     }
 
-    private static IEnumerable<List<string>> Records(string text)
+    private static IEnumerable<string> Fields(SepReader.Row record)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var fields = new string[record.ColCount];
+        for (var i = 0; i < fields.Length; i++)
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                yield return fields;
-                fields = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
+            fields[i] = record[i].ToString();
         }
 
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString().TrimEnd('\r'));
-            yield return fields;
-        }
+        return fields;
     }
 }

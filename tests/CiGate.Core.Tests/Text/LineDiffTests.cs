@@ -39,6 +39,10 @@ public sealed class LineDiffTests
         Assert.Equal("@@ -1 +1,2 @@\n a\n+b", LineDiff.Unified("a", "a\nb"));
         Assert.Equal("@@ -0,0 +1 @@\n+new", LineDiff.Unified("", "new"));
         Assert.Equal("", LineDiff.Unified("same\ntext", "same\r\ntext\n"));
+
+        // A lone newline is one empty line, not no lines.
+        Assert.Equal("@@ -0,0 +1 @@\n+", LineDiff.Unified("", "\n"));
+        Assert.Equal("@@ -1,2 +1 @@\n-\n x", LineDiff.Unified("\nx", "x"));
     }
 
     [Fact]

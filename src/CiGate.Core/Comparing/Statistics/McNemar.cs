@@ -1,9 +1,13 @@
+using MathNet.Numerics;
+
 namespace CiGate.Core.Comparing.Statistics;
 
 /// <summary>
 /// Exact McNemar test on the discordant pairs of a paired binary comparison: under "no change"
 /// each discordant item is equally likely to be a regression or an improvement, so the number
-/// of regressions among the b + c discordant items is Bin(b + c, ½).
+/// of regressions among the b + c discordant items is Bin(b + c, ½). The binomial tails come
+/// from MathNet's regularised incomplete beta, P(X ≥ k) = I_p(k, n − k + 1), evaluated for the
+/// tail itself so a small p-value is never formed as 1 − (something close to 1).
 /// </summary>
 public static class McNemar
 {
@@ -15,8 +19,12 @@ public static class McNemar
     {
         ArgumentOutOfRangeException.ThrowIfNegative(regressions);
         ArgumentOutOfRangeException.ThrowIfNegative(improvements);
-        var discordant = checked(regressions + improvements);
-        return discordant == 0 ? 1.0 : Binomial.UpperTail(regressions, discordant, 0.5);
+        _ = checked(regressions + improvements);
+
+        // P(X ≥ 0) = 1; otherwise I_½(b, c + 1).
+        return regressions == 0
+            ? 1.0
+            : Probability(SpecialFunctions.BetaRegularized(regressions, improvements + 1.0, 0.5));
     }
 
     /// <summary>
@@ -27,12 +35,17 @@ public static class McNemar
     {
         ArgumentOutOfRangeException.ThrowIfNegative(b);
         ArgumentOutOfRangeException.ThrowIfNegative(c);
-        var discordant = checked(b + c);
-        if (discordant == 0)
+        _ = checked(b + c);
+        if (b == c)
         {
+            // Covers b + c = 0; P(X ≤ n/2) ≥ ½ for Bin(n, ½), so the doubled tail caps at 1.
             return 1.0;
         }
 
-        return Math.Min(1.0, 2.0 * Binomial.LowerTail(Math.Min(b, c), discordant, 0.5));
+        // P(X ≤ k) for X ~ Bin(n, ½) is I_½(n − k, k + 1); with k = min(b, c), n − k = max(b, c).
+        var lower = SpecialFunctions.BetaRegularized(Math.Max(b, c), Math.Min(b, c) + 1.0, 0.5);
+        return Math.Min(1.0, 2.0 * Probability(lower));
     }
+
+    private static double Probability(double value) => Math.Clamp(value, 0.0, 1.0);
 }

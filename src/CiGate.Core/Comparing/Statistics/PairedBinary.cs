@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace CiGate.Core.Comparing.Statistics;
 
 /// <summary>
@@ -90,6 +92,6 @@ public static class PairedBinary
             throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Confidence must lie strictly between 0 and 1.");
         }
 
-        return Normal.Quantile(1 - ((1 - confidence) / 2));
+        return Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
     }
 }

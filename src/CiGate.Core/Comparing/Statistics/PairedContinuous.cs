@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace CiGate.Core.Comparing.Statistics;
 
 /// <summary>
@@ -135,7 +137,7 @@ public static class PairedContinuous
 
         var delta = Descriptive.Mean(d);
         var stdErr = n >= 2 ? Descriptive.StdErr(d) : 0;
-        var halfWidth = n >= 2 ? StudentT.Quantile(1 - ((1 - confidence) / 2), n - 1) * stdErr : 0;
+        var halfWidth = n >= 2 ? StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - confidence) / 2)) * stdErr : 0;
         return new PairedContinuousResult(
             N: n,
             BaseMean: Descriptive.Mean(baseValues),

@@ -5,7 +5,9 @@ namespace CiGate.Core.Tests.Comparing.Statistics;
 // Reference values: SciPy 1.10.1 and statsmodels 0.13.5 (Debian bookworm python3-scipy,
 // python3-statsmodels), each from the python expression in the row's comment, after
 // `from scipy.stats import binomtest` and
-// `from statsmodels.stats.contingency_tables import mcnemar`.
+// `from statsmodels.stats.contingency_tables import mcnemar`. The tails come from MathNet's
+// incomplete beta, whose log-gamma difference leaves 2.5e-12 relative at 10,100 discordant items
+// (measured), hence 1e-11 where the hand-written saddle-point code held 1e-12.
 public sealed class McNemarTests
 {
     [Theory]
@@ -18,20 +20,21 @@ public sealed class McNemarTests
     [InlineData(0, 5, 1.0)] // binomtest(0, 5, 0.5, alternative='greater').pvalue
     public void ExactOneSided_matches_scipy_binomtest_greater(int b, int c, double expected)
     {
-        Approx.Relative(expected, McNemar.ExactOneSided(b, c), 1e-12);
+        Approx.Relative(expected, McNemar.ExactOneSided(b, c), 1e-11);
     }
 
     [Fact]
     public void ExactOneSided_small_cases_by_hand()
     {
+        // The incomplete beta's continued fraction lands a few ulps off these exact fractions.
         // Five regressions, no improvements: all five discordant items went the bad way, (½)^5.
-        Assert.Equal(1.0 / 32, McNemar.ExactOneSided(5, 0), 1e-15);
+        Assert.Equal(1.0 / 32, McNemar.ExactOneSided(5, 0), 1e-14);
 
         // One regression alone: a coin flip.
-        Assert.Equal(0.5, McNemar.ExactOneSided(1, 0), 1e-15);
+        Assert.Equal(0.5, McNemar.ExactOneSided(1, 0), 1e-14);
 
         // 2 vs 1: P(X ≥ 2 | X ~ Bin(3, ½)) = (3 + 1) / 8.
-        Assert.Equal(0.5, McNemar.ExactOneSided(2, 1), 1e-15);
+        Assert.Equal(0.5, McNemar.ExactOneSided(2, 1), 1e-14);
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class McNemarTests
     [InlineData(3, 3, 1.0)] // mcnemar([[0,3],[3,0]], exact=True).pvalue (2·0.65625 capped at 1)
     public void ExactTwoSided_matches_statsmodels_mcnemar_exact(int b, int c, double expected)
     {
-        Approx.Relative(expected, McNemar.ExactTwoSided(b, c), 1e-12);
+        Approx.Relative(expected, McNemar.ExactTwoSided(b, c), 1e-11);
     }
 
     [Fact]
@@ -59,7 +62,7 @@ public sealed class McNemarTests
     {
         // P(X ≥ b) + P(X ≥ c) = 1 + P(X = b) when X ~ Bin(b + c, ½): the two directions overlap in one point.
         const int b = 37, c = 52;
-        var pointMass = Math.Exp(Binomial.LogPmf(b, b + c, 0.5));
+        var pointMass = MathNet.Numerics.Distributions.Binomial.PMF(0.5, b + c, b);
         Approx.Relative(1 + pointMass, McNemar.ExactOneSided(b, c) + McNemar.ExactOneSided(c, b), 1e-13);
         Assert.Equal(McNemar.ExactTwoSided(b, c), McNemar.ExactTwoSided(c, b));
     }
