@@ -127,7 +127,7 @@ public static class Gate
         {
             var drop = -metric.Delta * 100;
             var significant = metric.PAdjusted < gate.Alpha;
-            var stats = Text($"{metric.Delta * 100:+0.00;-0.00;0.00} pts, 95% CI [{metric.CiLow * 100:+0.00;-0.00;0.00}, {metric.CiHigh * 100:+0.00;-0.00;0.00}], p={metric.PAdjusted:0.####}");
+            var stats = Text($"{metric.Delta * 100:+0.00;-0.00;0.00} pts, {Interval(metric)}, {P(metric.PAdjusted)}");
             if (gate.Min is { } min && metric.Head < min)
             {
                 fail.Add(Text($"{metric.Metric} {metric.Head:0.0000} is below the floor {min:0.0000}"));
@@ -230,4 +230,13 @@ public static class Gate
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"95% CI [-1.20, +3.40]"; "no item changed" rather than a zero-width [0.00, 0.00].</summary>
+    private static string Interval(MetricComparison m) =>
+        m is { Regressions: 0, Improvements: 0, CiLow: 0, CiHigh: 0 }
+            ? "no item changed"
+            : Text($"95% CI [{m.CiLow * 100:+0.00;-0.00;0.00}, {m.CiHigh * 100:+0.00;-0.00;0.00}]");
+
+    /// <summary>"p=0.0312", "p<0.0001" (never "p=0").</summary>
+    private static string P(double p) => p < 0.0001 ? "p<0.0001" : Text($"p={p:0.####}");
 }

@@ -185,7 +185,7 @@ internal static class SuiteViewBuilder
         {
             notes.Add($"Per sample: {Change("completion tokens", u.BaseCompletionTokens, u.HeadCompletionTokens, "0")}, "
                 + $"{Change("prompt tokens", u.BasePromptTokens, u.HeadPromptTokens, "0")}, "
-                + $"{Change("latency p50", u.BaseLatencyP50Ms, u.HeadLatencyP50Ms, "0", " ms")}.");
+                + $"{Change("latency p50", u.BaseLatencyP50Ms, u.HeadLatencyP50Ms, Math.Max(u.BaseLatencyP50Ms, u.HeadLatencyP50Ms) switch { < 10 => "0.##", < 100 => "0.#", _ => "0" }, " ms")}.");
         }
 
         if (suite.Cases is { } c)
