@@ -56,7 +56,7 @@ internal static class ToolLoop
                 messages.Add(new ChatMessage("assistant", response.Text) { ToolCalls = named });
                 foreach (var call in named)
                 {
-                    var result = mocks.Execute(call);
+                    var result = await mocks.ExecuteAsync(call, ct);
                     calls.Add(new TrajectoryCall(turn, steps, call, result));
                     messages.Add(new ChatMessage("tool", result.Content) { ToolCallId = call.Id });
                 }

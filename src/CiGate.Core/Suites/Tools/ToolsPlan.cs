@@ -96,11 +96,19 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
         ItemRecord record, int index, ITargetClient client, List<ChatMessage> opening, int repeat, CancellationToken ct)
     {
         var testCase = suite.Cases[index];
-        var mocks = new MockRuntime(suite.Mocks, suite.InitialState);
+        var mocks = new MockRuntime(suite.Mocks, suite.InitialState, suite.Replay, suite.Record);
         var (trajectory, last, latency, usage) = await ToolLoop.RunAsync(
             client, m => Request(m, repeat, index), opening, testCase.Turns, mocks, suite.MaxSteps, ct);
         var calls = trajectory.Calls.Select(c => c.Call).ToList();
         var results = new List<AssertionResult>(testCase.Expect.Check(trajectory));
+        foreach (var miss in mocks.Misses)
+        {
+            results.Add(new AssertionResult(
+                "replay-miss", null, false, 0, 1,
+                $"{miss} is not recorded in {suite.Replay?.Shown}; record it with cigate run --record-tools",
+                Error: true));
+        }
+
         if (trajectory.Truncated)
         {
             results.Add(new AssertionResult(

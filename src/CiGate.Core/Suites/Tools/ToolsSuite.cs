@@ -26,6 +26,12 @@ internal sealed record ToolsSuite(
 {
     public const string KindName = "tools";
 
+    /// <summary>The live tools' recorded calls (<c>replay:</c>); null when no tool is live.</summary>
+    public ToolReplay? Replay { get; init; }
+
+    /// <summary>Call the live tools and record their answers (<c>--record-tools</c>) instead of replaying.</summary>
+    public bool Record { get; init; }
+
     public override JsonObject Describe()
     {
         var node = new JsonObject
@@ -37,6 +43,7 @@ internal sealed record ToolsSuite(
                 .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value.Describe()))]),
             ["state"] = InitialState.DeepClone(),
             ["system"] = System,
+            ["replay"] = Replay?.Shown,
             ["max_steps"] = MaxSteps,
             ["generation"] = new JsonObject
             {

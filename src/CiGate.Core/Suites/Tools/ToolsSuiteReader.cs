@@ -34,6 +34,7 @@ internal static class ToolsSuiteReader
             map.Context.Report(DiagnosticCodes.WrongType, s, $"'{map.Section}.state' must be a mapping");
         }
 
+        var replay = ReadReplay(map, mocks, baseDirectory);
         var system = map.String("system");
         var maxSteps = map.Int("max_steps", 1, 100) ?? 8;
         var generation = map.Map("generation");
@@ -69,7 +70,40 @@ internal static class ToolsSuiteReader
             repeats)
         {
             Gate = header.Gate,
+            Replay = replay,
         };
+    }
+
+    /// <summary>
+    /// <c>replay: FILE</c> (relative to the config): the recorded calls of the live tools. Required
+    /// when a tool is live; an absent file is empty (every call of a live tool is then unrecorded).
+    /// </summary>
+    private static ToolReplay? ReadReplay(MapReader map, Dictionary<string, ToolMock> mocks, string baseDirectory)
+    {
+        var path = map.String("replay");
+        var live = mocks.Values.FirstOrDefault(m => m.Live is not null);
+        if (path is null)
+        {
+            if (live is not null)
+            {
+                map.Context.Report(
+                    DiagnosticCodes.ToolMockInvalid,
+                    map.Node,
+                    $"'{map.Section}': the tool '{live.Name}' is live, so the suite needs 'replay: FILE' "
+                    + "(its recorded calls; record them with cigate run --record-tools)");
+            }
+
+            return null;
+        }
+
+        var replay = ToolReplay.Open(Path.GetFullPath(Path.Combine(baseDirectory, path)), path, out var problem);
+        if (problem is not null)
+        {
+            map.Context.Report(
+                DiagnosticCodes.ToolMockInvalid, map.Get("replay")!, $"'{map.Section}.replay': {problem}");
+        }
+
+        return replay;
     }
 
     private static BfclSpec? ReadBfcl(MapReader? map, string baseDirectory)
