@@ -37,9 +37,11 @@ public sealed class ToolSuiteOfflineTests
                 Assert.Contains(c.Port, simulators);
             });
             Assert.Equal(simulators, connects.Select(c => c!.Port).ToHashSet());
-            // ...and every connection opened was accepted in this process (by the simulator), no more, no less.
+            // ...and the process accepted them (the simulator): every accept answers a connect of ours. Not
+            // always all of them: a spare connection the HTTP pool opened can still wait in the backlog
+            // when the simulator stops.
             Assert.Equal(connects.Count, sockets.Connected);
-            Assert.Equal(sockets.Connected, sockets.Accepted);
+            Assert.InRange(sockets.Accepted, 1, sockets.Connected);
             Assert.DoesNotContain(sockets.Resolved, r => r is not ("127.0.0.1" or "localhost" or "::1"));
         }
 

@@ -24,7 +24,7 @@ internal sealed partial class SocketEvents : EventListener
 
     public int Connected => Volatile.Read(ref connected);
 
-    /// <summary>Connections accepted (an accept cancelled by a server's shutdown logs AcceptFailed, then AcceptStop).</summary>
+    /// <summary>Connections accepted (an accept cancelled at shutdown logs AcceptFailed, then AcceptStop).</summary>
     public int Accepted => Volatile.Read(ref acceptStops) - Volatile.Read(ref acceptFailures);
 
     protected override void OnEventSourceCreated(EventSource source)
@@ -58,7 +58,7 @@ internal sealed partial class SocketEvents : EventListener
         }
     }
 
-    /// <summary>A SocketAddress as ToString writes it: <c>InterNetwork:16:{port hi, port lo, a, b, c, d, …}</c>.</summary>
+    /// <summary>A SocketAddress as ToString writes it: <c>InterNetwork:16:{port hi, port lo, a, b, c, d}</c>.</summary>
     public static IPEndPoint? Parse(string? address)
     {
         if (address is null || SocketAddressText().Match(address) is not { Success: true } m)
