@@ -6,7 +6,8 @@ namespace CiGate.Core.Suites.Tools;
 /// The function-calling loop: send the messages and tools; when the reply calls functions, run the
 /// calls against the mocks, append the calls and their results, and ask again; a text reply ends
 /// the user turn, and the next scripted turn follows. <c>max_steps</c> bounds the model requests of
-/// the whole conversation.
+/// the whole conversation. A target that runs its own agent loop (an exec or http app) returns its
+/// calls with their results: those are its trajectory, and its text ends the turn.
 /// </summary>
 internal static class ToolLoop
 {
@@ -56,9 +57,22 @@ internal static class ToolLoop
                 messages.Add(new ChatMessage("assistant", response.Text) { ToolCalls = named });
                 foreach (var call in named)
                 {
-                    var result = await mocks.ExecuteAsync(call, ct);
-                    calls.Add(new TrajectoryCall(turn, steps, call, result));
+                    // A call the target ran itself (its own agent loop) comes with its result: kept, not re-run.
+                    var result = call.Result is { } ran
+                        ? new ToolResult(ran, call.ResultIsError)
+                        : await mocks.ExecuteAsync(call, ct);
+                    var asked = call with { Result = null, ResultIsError = false };
+                    calls.Add(new TrajectoryCall(turn, steps, asked, result));
                     messages.Add(new ChatMessage("tool", result.Content) { ToolCallId = call.Id });
+                }
+
+                if (named.All(c => c.Result is not null))
+                {
+                    // The target reported its whole trajectory for this turn: its text is the turn's answer.
+                    final = response.Text;
+                    messages.RemoveRange(messages.Count - named.Count - 1, named.Count + 1);
+                    messages.Add(new ChatMessage("assistant", response.Text));
+                    break;
                 }
             }
         }
