@@ -32,12 +32,15 @@ internal sealed record ToolsSuite(
     /// <summary>Call the live tools and record their answers (<c>--record-tools</c>) instead of replaying.</summary>
     public bool Record { get; init; }
 
+    /// <summary>Calls through the tools API (default) or written as text and parsed (<c>mode: prompt</c>).</summary>
+    public ToolsMode Mode { get; init; }
+
     public override JsonObject Describe()
     {
         var node = new JsonObject
         {
             ["kind"] = Kind,
-            ["mode"] = "function_calling",
+            ["mode"] = Mode == ToolsMode.Prompt ? "prompt" : "function_calling",
             ["tools"] = Tools.DeepClone(),
             ["mocks"] = new JsonObject([.. Mocks.OrderBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value.Describe()))]),

@@ -18,13 +18,21 @@ internal static class ToolsSuiteReader
     public static ToolsSuite? Read(SuiteHeader header, MapReader map, string baseDirectory)
     {
         var errors = map.Context.Diagnostics.Items.Count;
-        if (map.String("mode") is { } mode && mode != "function_calling")
+        var mode = ToolsMode.FunctionCalling;
+        if (map.String("mode") is { } modeName)
         {
-            map.Context.Report(
-                DiagnosticCodes.ToolsModeUnsupported,
-                map.Get("mode")!,
-                $"'{map.Section}.mode' is '{mode}'; this version runs function_calling only "
-                + "(calls through the tools API)");
+            if (modeName == "prompt")
+            {
+                mode = ToolsMode.Prompt;
+            }
+            else if (modeName != "function_calling")
+            {
+                map.Context.Report(
+                    DiagnosticCodes.ToolsModeUnsupported,
+                    map.Get("mode")!,
+                    $"'{map.Section}.mode' is '{modeName}'; use function_calling (calls through the tools API) "
+                    + "or prompt (calls written as text, [func(arg=value)])");
+            }
         }
 
         var (tools, mocks) = ToolDeclarations.Read(map);
@@ -71,6 +79,7 @@ internal static class ToolsSuiteReader
         {
             Gate = header.Gate,
             Replay = replay,
+            Mode = mode,
         };
     }
 

@@ -54,7 +54,7 @@ public sealed class ToolsConfigTests : IDisposable
     }
 
     [Theory]
-    [InlineData("mode: prompt\n    tests: [ { turns: [ hi ] } ]", DiagnosticCodes.ToolsModeUnsupported, 10)]
+    [InlineData("mode: text\n    tests: [ { turns: [ hi ] } ]", DiagnosticCodes.ToolsModeUnsupported, 10)]
     [InlineData("tests: [ { turns: [ hi ], expect: { used: [ refund ] } } ]", DiagnosticCodes.ToolsUnknownTool, 10)]
     [InlineData("bfcl: { dataset: no-such-folder }", DiagnosticCodes.ToolsBfclDatasetMissing, 10)]
     [InlineData("tests: [ { turns: [ hi ] } ]\n    extra: 1", DiagnosticCodes.UnknownKey, 11)]
