@@ -85,10 +85,8 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
         var verdict = prompt && response.ToolCalls.Count > 0
             ? BfclVerdict.Fail("prompt_mode:api_call", "Prompt mode, but the reply called through the tools API.")
             : BfclChecker.Check(item.Category, item.Functions, calls, item.Answers, underscoreNames: !prompt);
-        if (prompt)
-        {
-            response = response with { ToolCalls = calls };
-        }
+        // Ids of our own, as in the loop: items do not depend on the ids a server made up.
+        response = response with { ToolCalls = [.. calls.Select((c, i) => c with { Id = $"call_1_{i}" })] };
 
         var extracted = new Dictionary<string, string>(StringComparer.Ordinal)
         {
