@@ -18,7 +18,7 @@ internal static class PromptCalls
     /// <summary>The calls <paramref name="text"/> holds, or null when it is not a list of calls.</summary>
     public static IReadOnlyList<ToolCall>? Parse(string text)
     {
-        var trimmed = text.Trim('`', '\n', '\r', ' ');
+        var trimmed = text.Trim('`', '\n', ' ');
         if (trimmed.Length == 0)
         {
             return null;
