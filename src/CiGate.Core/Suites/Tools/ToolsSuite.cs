@@ -46,13 +46,18 @@ internal sealed record ToolsSuite(
                 .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value.Describe()))]),
             ["state"] = InitialState.DeepClone(),
             ["system"] = System,
-            ["replay"] = Replay?.Shown,
             ["max_steps"] = MaxSteps,
             ["generation"] = new JsonObject
             {
                 ["max_tokens"] = MaxTokens, ["temperature"] = Temperature, ["repeats"] = Repeats,
             },
         };
+        if (Replay is { } replay)
+        {
+            // Only when set: suites without live tools keep the definition hash they had before replay existed.
+            node["replay"] = replay.Shown;
+        }
+
         if (Bfcl is { } bfcl)
         {
             node["bfcl"] = new JsonObject
