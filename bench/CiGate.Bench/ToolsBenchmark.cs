@@ -95,7 +95,8 @@ internal static class ToolsBenchmark
             {
                 if (prompt)
                 {
-                    _ = PromptCalls.Instructions(item.Functions.Select(f => JsonDocument.Parse(f.Json).RootElement));
+                    var functions = item.Functions.Select(f => JsonSerializer.Deserialize<JsonElement>(f.Json));
+                    _ = PromptCalls.Instructions(functions);
                     var decoded = PromptCalls.Parse(output) ?? [];
                     var verdict = BfclChecker.Check(item.Category, item.Functions, decoded, item.Answers, false);
                     valid += verdict.Valid ? 1 : 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CiGate.Core.Config;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
@@ -161,8 +162,8 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
         {
             // Prompt mode: the tools are in the system message, as text (BFCL's original names and types).
             var functions = suite.Bfcl is null
-                ? suite.Tools.Select(t => System.Text.Json.JsonSerializer.SerializeToElement(t?["function"]))
-                : bfcl[index].Functions.Select(f => System.Text.Json.JsonDocument.Parse(f.Json).RootElement);
+                ? suite.Tools.Select(t => JsonSerializer.SerializeToElement(t?["function"]))
+                : bfcl[index].Functions.Select(f => JsonSerializer.Deserialize<JsonElement>(f.Json));
             var instructions = PromptCalls.Instructions(functions);
             messages.Add(new ChatMessage("system", suite.System is { } s ? $"{s}\n\n{instructions}" : instructions));
         }
