@@ -49,6 +49,28 @@ public sealed class ToolSuiteOfflineTests
         Assert.Equal(4, first.Count); // 2 cases × 2 repeats
     }
 
+    [Fact]
+    public async Task The_replay_example_answers_its_live_tool_from_the_committed_file_without_connecting_to_it()
+    {
+        using var folder = new TempFolder();
+        var config = Path.Combine(Repository.Root(), "examples", "tools", "replay", "cigate.yml");
+        List<string> items;
+        using (var sockets = new SocketEvents())
+        {
+            items = await RunAsync(config, folder.File("out"));
+
+            // live.url is 127.0.0.1:8080: a replaying run connects to the simulator only.
+            var simulator = SimulatorPort(folder.File("out"));
+            Assert.NotEmpty(sockets.Connects);
+            Assert.All(sockets.Connects, c => Assert.Equal(simulator, c?.Port));
+        }
+
+        var item = JsonNode.Parse(Assert.Single(items))!;
+        Assert.Equal("pass", (string?)item["extracted"]!["pass"]);
+        var trajectory = JsonNode.Parse((string)item["extracted"]!["trajectory"]!)!;
+        Assert.Equal("""{"status": "shipped", "carrier": "DHL"}""", (string?)trajectory["calls"]![0]!["result"]);
+    }
+
     private static int SimulatorPort(string folder)
     {
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "results.json")))!;
