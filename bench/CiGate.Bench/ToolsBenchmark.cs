@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CiGate.Cli;
+using CiGate.Core.Suites.Tools;
 using CiGate.Core.Suites.Tools.Bfcl;
 using CiGate.Core.Targets;
 
@@ -18,6 +19,7 @@ internal static class ToolsBenchmark
     {
         var concurrency = Option(args, "--concurrency") ?? "64";
         var accuracy = Option(args, "--accuracy") ?? "0.8";
+        var prompt = Option(args, "--mode") == "prompt";
         var folder = Option(args, "--dataset")
             ?? Path.GetDirectoryName(DatasetLocator.Find(Path.Combine("bfcl", "BFCL_v4_simple_python.json")))!;
         var work = Directory.CreateTempSubdirectory("cigate-bench-tools-").FullName;
@@ -30,6 +32,7 @@ internal static class ToolsBenchmark
                 suites:
                   bfcl:
                     preset: bfcl
+                    mode: {{(prompt ? "prompt" : "function_calling")}}
                     bfcl: { dataset: "{{folder.Replace('\\', '/')}}" }
                 """);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -44,14 +47,15 @@ internal static class ToolsBenchmark
                 return code;
             }
 
-            var (items, perItemUs) = ToolLayer(folder, Path.Combine(work, "out", "items.jsonl"));
+            var (items, perItemUs) = ToolLayer(folder, Path.Combine(work, "out", "items.jsonl"), prompt);
             Console.WriteLine(
                 "| bench | items | concurrency | wall s | run CPU ms/item (CLI + simulator) | tool CPU µs/item "
                 + "| load avg |");
             Console.WriteLine("|:--|--:|--:|--:|--:|--:|--:|");
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| tools bfcl | {items} | {concurrency} | {wall.Elapsed.TotalSeconds:F2} | "
+                $"| tools bfcl{(prompt ? " (prompt mode)" : "")} | {items} | {concurrency} | "
+                + $"{wall.Elapsed.TotalSeconds:F2} | "
                 + $"{runCpu.TotalMilliseconds / items:F3} | {perItemUs:F1} | {CpuMeter.LoadAverage():F2} |"));
             return 0;
         }
@@ -61,11 +65,14 @@ internal static class ToolsBenchmark
         }
     }
 
-    /// <summary>Re-scores the run's recorded calls: tool conversion plus the AST check, best of 20 passes.</summary>
-    private static (int Items, double PerItemUs) ToolLayer(string folder, string itemsFile)
+    /// <summary>
+    /// Re-scores the run's recorded calls: tool conversion plus the AST check, best of 20 passes; in
+    /// prompt mode the functions' system message, decoding the reply's text and the AST check.
+    /// </summary>
+    private static (int Items, double PerItemUs) ToolLayer(string folder, string itemsFile, bool prompt)
     {
         var items = BfclCategories.All.SelectMany(c => BfclDataset.Read(folder, c)).ToDictionary(i => i.Id);
-        var recorded = new List<(BfclItem Item, IReadOnlyList<ToolCall> Calls)>();
+        var recorded = new List<(BfclItem Item, IReadOnlyList<ToolCall> Calls, string Output)>();
         foreach (var line in File.ReadLines(itemsFile))
         {
             using var doc = JsonDocument.Parse(line);
@@ -74,7 +81,8 @@ internal static class ToolsBenchmark
                 ? list.EnumerateArray().Select(c => new ToolCall(
                     null, c.GetProperty("name").GetString()!, c.GetProperty("arguments").GetString()!)).ToList()
                 : [];
-            recorded.Add((items[root.GetProperty("item").GetString()!], calls));
+            var output = root.TryGetProperty("output", out var o) ? o.GetString() ?? "" : "";
+            recorded.Add((items[root.GetProperty("item").GetString()!], calls, output));
         }
 
         var best = double.MaxValue;
@@ -83,8 +91,18 @@ internal static class ToolsBenchmark
         {
             var start = ThreadCpu();
             valid = 0;
-            foreach (var (item, calls) in recorded)
+            foreach (var (item, calls, output) in recorded)
             {
+                if (prompt)
+                {
+                    var functions = item.Functions.Select(f => JsonSerializer.Deserialize<JsonElement>(f.Json));
+                    _ = PromptCalls.Instructions(functions);
+                    var decoded = PromptCalls.Parse(output) ?? [];
+                    var verdict = BfclChecker.Check(item.Category, item.Functions, decoded, item.Answers, false);
+                    valid += verdict.Valid ? 1 : 0;
+                    continue;
+                }
+
                 _ = BfclTools.ToOpenAi(item.Functions);
                 valid += BfclChecker.Check(item.Category, item.Functions, calls, item.Answers).Valid ? 1 : 0;
             }

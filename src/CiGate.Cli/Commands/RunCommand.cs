@@ -5,6 +5,7 @@ using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Running;
 using CiGate.Core.Sharding;
+using CiGate.Core.Suites.Tools;
 using CiGate.Core.Targets.Exec;
 using CiGate.Core.Targets;
 
@@ -39,9 +40,14 @@ internal static class RunCommand
                 result.AddError(error);
             }
         });
+        var recordTools = new Option<bool>("--record-tools")
+        {
+            Description = "Tools suites call their live tools (live.url) and write what they answered "
+                + "to their replay files, instead of replaying them",
+        };
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
-            config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts,
+            config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts, recordTools,
         };
         var record = new HistoryRecorder.Switch(command);
         command.Validators.Add(result =>
@@ -61,6 +67,14 @@ internal static class RunCommand
             await using var simulators = new SimulatorLauncher();
             loaded = await simulators.StartAsync(loaded, ct);
             loaded = ExecTargets.Bind(loaded, parse.GetValue(output)!);
+            if (parse.GetValue(recordTools))
+            {
+                (loaded, var recording) = ToolRecording.RecordLiveTools(loaded);
+                await stderr.WriteLineAsync(recording.Count == 0
+                    ? "warning: --record-tools: no tools suite has live tools (live: { url }) and a replay file"
+                    : $"recording the live tools of {string.Join(", ", recording)}");
+            }
+
             var plans = PlanBuilder.Build(loaded, parse.GetValue(suites), parse.GetValue(limit));
             await using var cache = loaded.Cache.Enabled ? await ResponseCache.OpenAsync(loaded.Cache.Directory, ct) : null;
             var clients = loaded.Targets

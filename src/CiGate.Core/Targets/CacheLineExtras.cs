@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CiGate.Core.Targets;
 
 /// <summary>
-/// The optional parts of a cache entry: tool_calls ([{ id, name, arguments }]), reasoning, refusal, trace.
+/// The optional parts of a cache entry: tool_calls ([{ id, name, arguments, result?, error? }]), reasoning,
+/// refusal, trace.
 /// Written only when present; a line without them (every line written before they existed) reads as none.
 /// </summary>
 internal static class CacheLineExtras
@@ -23,6 +24,15 @@ internal static class CacheLineExtras
 
                 writer.WriteString("name", call.Name);
                 writer.WriteString("arguments", call.Arguments);
+                if (call.Result is not null)
+                {
+                    writer.WriteString("result", call.Result);
+                    if (call.ResultIsError)
+                    {
+                        writer.WriteBoolean("error", true);
+                    }
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -57,10 +67,12 @@ internal static class CacheLineExtras
         {
             if (call.ValueKind == JsonValueKind.Object && CacheLineCodec.OptionalString(call, "name") is { } name)
             {
-                list.Add(new ToolCall(
-                    CacheLineCodec.OptionalString(call, "id"),
-                    name,
-                    CacheLineCodec.OptionalString(call, "arguments") ?? "{}"));
+                list.Add(ToolCallResults.With(
+                    new ToolCall(
+                        CacheLineCodec.OptionalString(call, "id"),
+                        name,
+                        CacheLineCodec.OptionalString(call, "arguments") ?? "{}"),
+                    call));
             }
         }
 

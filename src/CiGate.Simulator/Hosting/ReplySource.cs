@@ -78,6 +78,14 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
             return (answer, new SimulatedMessage(null, null, reasoning) { Calls = calls });
         }
 
+        if (!request.AfterToolResult && request.ToolNames.Count == 0
+            && bfcl?.FindPrompted(request.Prompt, request.Instructions) is { } prompted)
+        {
+            // Prompt mode: the functions are in the system message, the calls go in the text.
+            var (calls, answer) = Tools.BfclAnswerer.Answer(prompted, model, prompted.FunctionNames, apiNames: false);
+            return (calls.Count == 0 ? answer : Tools.PythonCalls.Write(calls), SimulatedMessage.Plain);
+        }
+
         if (rule?.ToolCall is { } tool && request.ToolNames.Count > 0 && !request.AfterToolResult)
         {
             var lastLine = System.Text.Json.JsonEncodedText.Encode(ScriptBook.LastLine(request.Prompt)).ToString();

@@ -15,12 +15,13 @@ internal static class BfclAnswerer
 {
     public const string NoCallText = "None of the offered functions can answer this.";
 
+    /// <param name="apiNames">Names as offered through a tools API (dots as '_'); false in prompt mode.</param>
     public static (IReadOnlyList<SimulatedToolCall> Calls, string Text) Answer(
-        BfclKeyItem item, SimulatorModel model, IReadOnlyList<string> offered)
+        BfclKeyItem item, SimulatorModel model, IReadOnlyList<string> offered, bool apiNames = true)
     {
         var hash = StableHash.OfText(item.Id);
         var right = StableHash.Unit(StableHash.Derive(hash, model.Seed, HashSalt.ToolCorrect)) < model.Accuracy;
-        var calls = Correct(item);
+        var calls = Correct(item, apiNames);
         if (calls.Count == 0)
         {
             // irrelevance: the right reply calls nothing
@@ -55,13 +56,13 @@ internal static class BfclAnswerer
     }
 
     /// <summary>The calls the possible answer describes, in its order.</summary>
-    public static IReadOnlyList<SimulatedToolCall> Correct(BfclKeyItem item)
+    public static IReadOnlyList<SimulatedToolCall> Correct(BfclKeyItem item, bool apiNames = true)
     {
         var calls = new List<SimulatedToolCall>();
         foreach (var expected in item.GroundTruth.EnumerateArray().SelectMany(e => e.EnumerateObject()))
         {
             var types = item.Functions.GetValueOrDefault(expected.Name) ?? new Dictionary<string, string>();
-            calls.Add(new SimulatedToolCall(BfclKey.ToolName(expected.Name), Write(w =>
+            calls.Add(new SimulatedToolCall(apiNames ? BfclKey.ToolName(expected.Name) : expected.Name, Write(w =>
             {
                 w.WriteStartObject();
                 foreach (var parameter in expected.Value.EnumerateObject())

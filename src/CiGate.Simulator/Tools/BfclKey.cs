@@ -13,6 +13,7 @@ internal sealed class BfclKey
         ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"];
 
     private readonly Dictionary<string, BfclKeyItem> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<BfclKeyItem>> _byPrompt = new(StringComparer.Ordinal);
 
     public int Count => _items.Count;
 
@@ -37,6 +38,16 @@ internal sealed class BfclKey
     /// <summary>The item asked, or null when the prompt and offered tools are no BFCL question's.</summary>
     public BfclKeyItem? Find(string prompt, IReadOnlyList<string> toolNames) =>
         toolNames.Count == 0 ? null : _items.GetValueOrDefault(Key(prompt, toolNames));
+
+    /// <summary>
+    /// Prompt mode (no tools offered through the API): the item asked whose functions are all named
+    /// in the system message (<c>"name"</c> as JSON writes it), the one with the most when several fit.
+    /// </summary>
+    public BfclKeyItem? FindPrompted(string prompt, string instructions) =>
+        instructions.Length == 0 || !_byPrompt.TryGetValue(prompt.Trim(), out var items)
+            ? null
+            : items.Where(i => i.FunctionNames.All(n => instructions.Contains($"\"{n}\"", StringComparison.Ordinal)))
+                .MaxBy(i => i.FunctionNames.Count);
 
     /// <summary>The name a function is offered under (OpenAI refuses dots in tool names).</summary>
     public static string ToolName(string function) => function.Replace('.', '_');
@@ -79,7 +90,14 @@ internal sealed class BfclKey
                 }
 
                 var truth = truths.TryGetValue(id, out var t) ? t : empty.RootElement.Clone();
-                _items[Key(prompt, names)] = new BfclKeyItem(id, functions, names, truth);
+                var item = new BfclKeyItem(id, functions, names, truth);
+                _items[Key(prompt, names)] = item;
+                if (!_byPrompt.TryGetValue(prompt.Trim(), out var same))
+                {
+                    _byPrompt[prompt.Trim()] = same = [];
+                }
+
+                same.Add(item);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {

@@ -6,13 +6,48 @@ namespace CiGate.Core.Suites.Tools;
 
 /// <summary>
 /// The mocks of one conversation: their call counts and the key-value state they read and write.
-/// Never touches the network or the disk; a fresh runtime per sample keeps samples independent.
+/// Mocks never touch the network or the disk; a fresh runtime per sample keeps samples independent.
+/// A live tool (<c>live:</c>) answers from the suite's <paramref name="replay"/> file, or, when
+/// <paramref name="record"/> is set (<c>cigate run --record-tools</c>), from its live implementation,
+/// adding the answer to the file. A call the file lacks gets an error result and is kept in
+/// <see cref="Misses"/>: the sample fails by name instead of the run crashing.
 /// </summary>
-internal sealed class MockRuntime(IReadOnlyDictionary<string, ToolMock> mocks, JsonObject initialState)
+internal sealed class MockRuntime(
+    IReadOnlyDictionary<string, ToolMock> mocks,
+    JsonObject initialState,
+    ToolReplay? replay = null,
+    bool record = false)
 {
     private readonly Dictionary<string, int> calls = new(StringComparer.Ordinal);
 
     public JsonObject State { get; } = (JsonObject)initialState.DeepClone();
+
+    /// <summary>Calls of live tools that the replay file does not hold (<c>name {arguments}</c>), in order.</summary>
+    public List<string> Misses { get; } = [];
+
+    public async Task<ToolResult> ExecuteAsync(ToolCall call, CancellationToken ct)
+    {
+        if (!mocks.TryGetValue(call.Name, out var mock) || mock.Live is not { } url || Arguments(call) is not { } args)
+        {
+            return Execute(call);
+        }
+
+        if (record && replay is not null)
+        {
+            var live = await LiveToolClient.CallAsync(url, args, ct);
+            replay.Record(call.Name, args, live);
+            return live;
+        }
+
+        if (replay is not null && replay.TryGet(call.Name, args, out var recorded))
+        {
+            return recorded;
+        }
+
+        var miss = $"{call.Name} {ToolReplay.Canonical(args)}";
+        Misses.Add(miss);
+        return Error($"not recorded: {miss} is not in {replay?.Shown ?? "the replay file"}");
+    }
 
     public ToolResult Execute(ToolCall call)
     {
@@ -21,16 +56,7 @@ internal sealed class MockRuntime(IReadOnlyDictionary<string, ToolMock> mocks, J
             return Error($"unknown tool '{call.Name}'");
         }
 
-        JsonObject? arguments;
-        try
-        {
-            arguments = string.IsNullOrWhiteSpace(call.Arguments) ? [] : JsonNode.Parse(call.Arguments) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            arguments = null;
-        }
-
+        var arguments = Arguments(call);
         if (arguments is null)
         {
             return Error("the arguments are not a JSON object");
@@ -66,6 +92,18 @@ internal sealed class MockRuntime(IReadOnlyDictionary<string, ToolMock> mocks, J
         }
 
         return Ok(mock.Result ?? new JsonObject { ["ok"] = true });
+    }
+
+    private static JsonObject? Arguments(ToolCall call)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(call.Arguments) ? [] : JsonNode.Parse(call.Arguments) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Every key of <paramref name="expected"/> is in <paramref name="actual"/> with an equal value.</summary>

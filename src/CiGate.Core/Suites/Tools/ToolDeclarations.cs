@@ -41,15 +41,51 @@ internal static class ToolDeclarations
             }
 
             declaration.Remove("mock");
+            declaration.Remove("live");
             tools.Add(declaration);
             var children = ((YamlMappingNode)node).Children;
             var mockNode = children.TryGetValue(new YamlScalarNode("mock"), out var m) ? m : null;
+            var liveNode = children.TryGetValue(new YamlScalarNode("live"), out var l) ? l : null;
             var parameters = declaration["function"]?["parameters"]?["properties"] as JsonObject;
             var mockMap = MapReader.From(mockNode, map.Context, $"{section}.mock");
-            mocks[name] = ReadMock(name, mockMap, parameters, map.Context);
+            mocks[name] = ReadMock(name, mockMap, parameters, map.Context) with
+            {
+                Live = ReadLive(MapReader.From(liveNode, map.Context, $"{section}.live"), mockNode is not null),
+            };
         }
 
         return (tools, mocks);
+    }
+
+    /// <summary><c>live: { url }</c>: the http(s) endpoint a tool is recorded from; mocked or live, not both.</summary>
+    private static Uri? ReadLive(MapReader? map, bool mocked)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var text = map.String("url", required: true);
+        Uri? url = null;
+        if (text is not null
+            && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
+        {
+            map.Context.Report(
+                DiagnosticCodes.ToolMockInvalid, map.Get("url")!, $"'{map.Section}.url' must be an http(s) URL");
+            url = null;
+        }
+
+        if (mocked)
+        {
+            map.Context.Report(
+                DiagnosticCodes.ToolMockInvalid,
+                map.Node,
+                $"'{map.Section}': a tool is either mocked ('mock:') or recorded from a live endpoint "
+                + "('live:'), not both");
+        }
+
+        map.Finish();
+        return url;
     }
 
     private static ToolMock ReadMock(string name, MapReader? map, JsonObject? parameters, YamlContext context)

@@ -6,7 +6,8 @@ namespace CiGate.Core.Suites.Tools;
 /// The function-calling loop: send the messages and tools; when the reply calls functions, run the
 /// calls against the mocks, append the calls and their results, and ask again; a text reply ends
 /// the user turn, and the next scripted turn follows. <c>max_steps</c> bounds the model requests of
-/// the whole conversation.
+/// the whole conversation. A target that runs its own agent loop (an exec or http app) returns its
+/// calls with their results: those are its trajectory, and its text ends the turn.
 /// </summary>
 internal static class ToolLoop
 {
@@ -17,7 +18,8 @@ internal static class ToolLoop
         IReadOnlyList<string> turns,
         MockRuntime mocks,
         int maxSteps,
-        CancellationToken ct)
+        CancellationToken ct,
+        ToolsMode mode = ToolsMode.FunctionCalling)
     {
         var messages = new List<ChatMessage>(opening);
         var calls = new List<TrajectoryCall>();
@@ -27,6 +29,7 @@ internal static class ToolLoop
         ModelResponse? last = null;
         var final = "";
         var truncated = false;
+        string? modeProblem = null;
         for (var turn = 0; turn < turns.Count && !truncated; turn++)
         {
             messages.Add(new ChatMessage("user", turns[turn]));
@@ -43,6 +46,28 @@ internal static class ToolLoop
                 last = response;
                 latency += response.LatencyMs;
                 usage = Add(usage, response.Usage);
+                if (mode == ToolsMode.Prompt)
+                {
+                    if (response.ToolCalls.Count > 0)
+                    {
+                        // No tools were offered through the API: a reply that calls through it is not read as text.
+                        modeProblem = $"prompt mode, but the reply called {response.ToolCalls[0].Name} through the "
+                            + "tools API; no call was run";
+                        final = response.Text;
+                        truncated = true;
+                        break;
+                    }
+
+                    if (await PromptStepAsync(response, turn, steps, messages, calls, mocks, ct))
+                    {
+                        continue;
+                    }
+
+                    final = response.Text;
+                    messages.Add(new ChatMessage("assistant", response.Text));
+                    break;
+                }
+
                 if (response.ToolCalls.Count == 0)
                 {
                     final = response.Text;
@@ -56,15 +81,63 @@ internal static class ToolLoop
                 messages.Add(new ChatMessage("assistant", response.Text) { ToolCalls = named });
                 foreach (var call in named)
                 {
-                    var result = mocks.Execute(call);
-                    calls.Add(new TrajectoryCall(turn, steps, call, result));
+                    // A call the target ran itself (its own agent loop) comes with its result: kept, not re-run.
+                    var result = call.Result is { } ran
+                        ? new ToolResult(ran, call.ResultIsError)
+                        : await mocks.ExecuteAsync(call, ct);
+                    var asked = call with { Result = null, ResultIsError = false };
+                    calls.Add(new TrajectoryCall(turn, steps, asked, result));
                     messages.Add(new ChatMessage("tool", result.Content) { ToolCallId = call.Id });
+                }
+
+                if (named.All(c => c.Result is not null))
+                {
+                    // The target reported its whole trajectory for this turn: its text is the turn's answer.
+                    final = response.Text;
+                    messages.RemoveRange(messages.Count - named.Count - 1, named.Count + 1);
+                    messages.Add(new ChatMessage("assistant", response.Text));
+                    break;
                 }
             }
         }
 
-        var trajectory = new Trajectory(calls, final, mocks.State, steps, truncated);
+        var trajectory = new Trajectory(calls, final, mocks.State, steps, truncated && modeProblem is null)
+        {
+            ModeProblem = modeProblem,
+        };
         return (trajectory, last!, latency, usage);
+    }
+
+    /// <summary>
+    /// Prompt mode: when the reply's text is a list of calls, runs them and sends the results back as a
+    /// user message (true: ask again); otherwise the text is the turn's answer (false).
+    /// </summary>
+    private static async Task<bool> PromptStepAsync(
+        ModelResponse response,
+        int turn,
+        int step,
+        List<ChatMessage> messages,
+        List<TrajectoryCall> calls,
+        MockRuntime mocks,
+        CancellationToken ct)
+    {
+        if (PromptCalls.Parse(response.Text) is not { } parsed)
+        {
+            return false;
+        }
+
+        messages.Add(new ChatMessage("assistant", response.Text));
+        var results = new List<(ToolCall, ToolResult)>();
+        foreach (var (call, i) in parsed.Select((c, i) => (c, i)))
+        {
+            var named = call with { Id = $"call_{step}_{i}" };
+            var result = await mocks.ExecuteAsync(named, ct);
+            calls.Add(new TrajectoryCall(turn, step, named, result));
+            results.Add((named, result));
+        }
+
+        messages.Add(new ChatMessage("user", PromptCalls.Results(results)));
+        return true;
     }
 
     private static TokenUsage? Add(TokenUsage? a, TokenUsage? b) =>

@@ -18,9 +18,18 @@ internal sealed record ToolMock(
     IReadOnlyDictionary<string, string> Writes,
     string? Reads)
 {
+    /// <summary>A live tool's endpoint (<c>live.url</c>): replayed from the suite's file; called to record.</summary>
+    public Uri? Live { get; init; }
+
     public JsonObject Describe()
     {
         var node = new JsonObject();
+        if (Live is not null)
+        {
+            // Not the URL: where a tool is served while recording is not what the suite tests.
+            node["live"] = true;
+        }
+
         if (Result is not null)
         {
             node["result"] = Result.DeepClone();

@@ -22,6 +22,9 @@ internal sealed class ToolsKind : ISuiteKind
     public IEnumerable<ISuitePlan> Plans(SuiteDefinition suite, PlanContext context) =>
         [.. suite.Targets.Select(t => new ToolsPlan((ToolsSuite)suite, context.Target(t)))];
 
+    public ISuitePlan RebuildForMerge(SuiteResult stored, TargetDefinition target, int totalItems) =>
+        ToolsSummaryPlan.Rebuild(stored, target, totalItems);
+
     /// <summary>
     /// Adds, for each newly failing and newly passing case, how its tool calls changed (first repeat).
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CiGate.Core.Config;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
@@ -80,7 +81,14 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
     {
         var item = bfcl[index];
         var response = await client.CompleteAsync(Request(opening, repeat, index), ct);
-        var verdict = BfclChecker.Check(item.Category, item.Functions, response.ToolCalls, item.Answers);
+        var prompt = suite.Mode == ToolsMode.Prompt;
+        var calls = prompt ? PromptCalls.Parse(response.Text) ?? [] : response.ToolCalls;
+        var verdict = prompt && response.ToolCalls.Count > 0
+            ? BfclVerdict.Fail("prompt_mode:api_call", "Prompt mode, but the reply called through the tools API.")
+            : BfclChecker.Check(item.Category, item.Functions, calls, item.Answers, underscoreNames: !prompt);
+        // Ids of our own, as in the loop: items do not depend on the ids a server made up.
+        response = response with { ToolCalls = [.. calls.Select((c, i) => c with { Id = $"call_1_{i}" })] };
+
         var extracted = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [PassMetric] = verdict.Valid ? "pass" : $"fail: {verdict.ErrorType}: {verdict.Reason}",
@@ -96,11 +104,24 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
         ItemRecord record, int index, ITargetClient client, List<ChatMessage> opening, int repeat, CancellationToken ct)
     {
         var testCase = suite.Cases[index];
-        var mocks = new MockRuntime(suite.Mocks, suite.InitialState);
+        var mocks = new MockRuntime(suite.Mocks, suite.InitialState, suite.Replay, suite.Record);
         var (trajectory, last, latency, usage) = await ToolLoop.RunAsync(
-            client, m => Request(m, repeat, index), opening, testCase.Turns, mocks, suite.MaxSteps, ct);
+            client, m => Request(m, repeat, index), opening, testCase.Turns, mocks, suite.MaxSteps, ct, suite.Mode);
         var calls = trajectory.Calls.Select(c => c.Call).ToList();
         var results = new List<AssertionResult>(testCase.Expect.Check(trajectory));
+        if (trajectory.ModeProblem is { } problem)
+        {
+            results.Insert(0, new AssertionResult("mode-mixed", null, false, 0, 1, problem, Error: true));
+        }
+
+        foreach (var miss in mocks.Misses)
+        {
+            results.Add(new AssertionResult(
+                "replay-miss", null, false, 0, 1,
+                $"{miss} is not recorded in {suite.Replay?.Shown}; record it with cigate run --record-tools",
+                Error: true));
+        }
+
         if (trajectory.Truncated)
         {
             results.Add(new AssertionResult(
@@ -137,7 +158,16 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
     private List<ChatMessage> Opening(int index)
     {
         var messages = new List<ChatMessage>();
-        if (suite.System is { } system)
+        if (suite.Mode == ToolsMode.Prompt)
+        {
+            // Prompt mode: the tools are in the system message, as text (BFCL's original names and types).
+            var functions = suite.Bfcl is null
+                ? suite.Tools.Select(t => JsonSerializer.SerializeToElement(t?["function"]))
+                : bfcl[index].Functions.Select(f => JsonSerializer.Deserialize<JsonElement>(f.Json));
+            var instructions = PromptCalls.Instructions(functions);
+            messages.Add(new ChatMessage("system", suite.System is { } s ? $"{s}\n\n{instructions}" : instructions));
+        }
+        else if (suite.System is { } system)
         {
             messages.Add(new ChatMessage("system", system));
         }
@@ -166,7 +196,9 @@ internal sealed class ToolsPlan(ToolsSuite suite, TargetDefinition target) : IIt
 
     private ModelRequest Request(IReadOnlyList<ChatMessage> messages, int repeat, int index)
     {
-        var tools = suite.Bfcl is null ? suite.Tools : bfclTools[index] ??= BfclTools.ToOpenAi(bfcl[index].Functions);
+        var tools = suite.Mode == ToolsMode.Prompt ? null
+            : suite.Bfcl is null ? suite.Tools
+            : bfclTools[index] ??= BfclTools.ToOpenAi(bfcl[index].Functions);
         var surface = new RequestSurface(tools, null, null, null);
         var temperature = suite.Temperature ?? target.Config.Temperature;
         var seed = target.Config.Seed + repeat;

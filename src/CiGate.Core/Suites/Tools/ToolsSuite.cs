@@ -26,12 +26,21 @@ internal sealed record ToolsSuite(
 {
     public const string KindName = "tools";
 
+    /// <summary>The live tools' recorded calls (<c>replay:</c>); null when no tool is live.</summary>
+    public ToolReplay? Replay { get; init; }
+
+    /// <summary>Call the live tools and record their answers (<c>--record-tools</c>) instead of replaying.</summary>
+    public bool Record { get; init; }
+
+    /// <summary>Calls through the tools API (default) or written as text and parsed (<c>mode: prompt</c>).</summary>
+    public ToolsMode Mode { get; init; }
+
     public override JsonObject Describe()
     {
         var node = new JsonObject
         {
             ["kind"] = Kind,
-            ["mode"] = "function_calling",
+            ["mode"] = Mode == ToolsMode.Prompt ? "prompt" : "function_calling",
             ["tools"] = Tools.DeepClone(),
             ["mocks"] = new JsonObject([.. Mocks.OrderBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value.Describe()))]),
@@ -43,6 +52,12 @@ internal sealed record ToolsSuite(
                 ["max_tokens"] = MaxTokens, ["temperature"] = Temperature, ["repeats"] = Repeats,
             },
         };
+        if (Replay is { } replay)
+        {
+            // Only when set: suites without live tools keep the definition hash they had before replay existed.
+            node["replay"] = replay.Shown;
+        }
+
         if (Bfcl is { } bfcl)
         {
             node["bfcl"] = new JsonObject

@@ -18,13 +18,21 @@ internal static class ToolsSuiteReader
     public static ToolsSuite? Read(SuiteHeader header, MapReader map, string baseDirectory)
     {
         var errors = map.Context.Diagnostics.Items.Count;
-        if (map.String("mode") is { } mode && mode != "function_calling")
+        var mode = ToolsMode.FunctionCalling;
+        if (map.String("mode") is { } modeName)
         {
-            map.Context.Report(
-                DiagnosticCodes.ToolsModeUnsupported,
-                map.Get("mode")!,
-                $"'{map.Section}.mode' is '{mode}'; this version runs function_calling only "
-                + "(calls through the tools API)");
+            if (modeName == "prompt")
+            {
+                mode = ToolsMode.Prompt;
+            }
+            else if (modeName != "function_calling")
+            {
+                map.Context.Report(
+                    DiagnosticCodes.ToolsModeUnsupported,
+                    map.Get("mode")!,
+                    $"'{map.Section}.mode' is '{modeName}'; use function_calling (calls through the tools API) "
+                    + "or prompt (calls written as text, [func(arg=value)])");
+            }
         }
 
         var (tools, mocks) = ToolDeclarations.Read(map);
@@ -34,6 +42,7 @@ internal static class ToolsSuiteReader
             map.Context.Report(DiagnosticCodes.WrongType, s, $"'{map.Section}.state' must be a mapping");
         }
 
+        var replay = ReadReplay(map, mocks, baseDirectory);
         var system = map.String("system");
         var maxSteps = map.Int("max_steps", 1, 100) ?? 8;
         var generation = map.Map("generation");
@@ -69,7 +78,41 @@ internal static class ToolsSuiteReader
             repeats)
         {
             Gate = header.Gate,
+            Replay = replay,
+            Mode = mode,
         };
+    }
+
+    /// <summary>
+    /// <c>replay: FILE</c> (relative to the config): the recorded calls of the live tools. Required
+    /// when a tool is live; an absent file is empty (every call of a live tool is then unrecorded).
+    /// </summary>
+    private static ToolReplay? ReadReplay(MapReader map, Dictionary<string, ToolMock> mocks, string baseDirectory)
+    {
+        var path = map.String("replay");
+        var live = mocks.Values.FirstOrDefault(m => m.Live is not null);
+        if (path is null)
+        {
+            if (live is not null)
+            {
+                map.Context.Report(
+                    DiagnosticCodes.ToolMockInvalid,
+                    map.Node,
+                    $"'{map.Section}': the tool '{live.Name}' is live, so the suite needs 'replay: FILE' "
+                    + "(its recorded calls; record them with cigate run --record-tools)");
+            }
+
+            return null;
+        }
+
+        var replay = ToolReplay.Open(Path.GetFullPath(Path.Combine(baseDirectory, path)), path, out var problem);
+        if (problem is not null)
+        {
+            map.Context.Report(
+                DiagnosticCodes.ToolMockInvalid, map.Get("replay")!, $"'{map.Section}.replay': {problem}");
+        }
+
+        return replay;
     }
 
     private static BfclSpec? ReadBfcl(MapReader? map, string baseDirectory)

@@ -13,7 +13,12 @@ internal static class ToolsSummary
 {
     public static string PassAllName(int repeats) => $"pass^{repeats}";
 
-    public static SuiteResult Summarize(ToolsPlan plan, ToolsSuite suite, IReadOnlyList<ItemRecord> records)
+    public static SuiteResult Summarize(ISuitePlan plan, ToolsSuite suite, IReadOnlyList<ItemRecord> records) =>
+        Summarize(plan, suite, records, suite.Bfcl is not null);
+
+    /// <param name="byCategory">A BFCL suite: pass only, grouped by category (the item's group).</param>
+    public static SuiteResult Summarize(
+        ISuitePlan plan, ToolsSuite suite, IReadOnlyList<ItemRecord> records, bool byCategory)
     {
         var byItem = records.Where(r => r.Error is null)
             .GroupBy(r => r.Item)
@@ -29,7 +34,7 @@ internal static class ToolsSummary
                 [.. byItem.Select(g => g.Count() == suite.Repeats && g.All(Passed) ? 1.0 : 0.0)];
         }
 
-        if (suite.Bfcl is null)
+        if (!byCategory)
         {
             values[ToolsPlan.ScoreMetric] = Mean(byItem, ToolsPlan.ScoreMetric);
             values["steps"] = Mean(byItem, "steps");
@@ -39,7 +44,7 @@ internal static class ToolsSummary
             .ToDictionary(v => v.Key, v => Summary(Aggregate.Mean(v.Value)), StringComparer.Ordinal);
         List<GroupSummary>? groups = null;
         Dictionary<string, MetricSummary>? macro = null;
-        if (suite.Bfcl is not null && byItem.Count > 0)
+        if (byCategory && byItem.Count > 0)
         {
             var grouped = Aggregate.ByGroup(
                 [.. byItem.Select(g => g.First().Group ?? "")], values[ToolsPlan.PassMetric]);
@@ -57,7 +62,7 @@ internal static class ToolsSummary
             new Dictionary<string, int>());
         return new SuiteResult(
             suite.Name, suite.Kind, plan.Target.Name, plan.Target.Config.Model, RecordStats.ServedModels(records),
-            suite.DefinitionHash, null, null, counts, metrics, suite.Bfcl is null ? null : "category", macro, groups,
+            suite.DefinitionHash, null, null, counts, metrics, byCategory ? "category" : null, macro, groups,
             RecordStats.Usage(records), suite.Describe(), suite.Gate);
     }
 

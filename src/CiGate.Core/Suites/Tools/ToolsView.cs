@@ -24,8 +24,8 @@ internal sealed record ToolsView(IReadOnlyList<ToolsChangeRow> Rows, int Total, 
             format.Text(c.Item),
             c.Regressed ? "newly failing" : "newly passing",
             c.Regressed ? "❌" : "✅",
-            format.Output(c.Base),
-            format.Output(c.Head),
+            format.Output(TrajectoryChange.Sequence(c.Base, format.OutputChars)),
+            format.Output(TrajectoryChange.Sequence(c.Head, format.OutputChars)),
             format.Output(c.What))).ToList();
         var note = ordered.Count > MaxRows
             ? format.Sentence(string.Create(

@@ -13,6 +13,9 @@ internal sealed record Trajectory(
     int Steps,
     bool Truncated)
 {
+    /// <summary>Why the conversation broke its mode (API tool calls in prompt mode), when it did.</summary>
+    public string? ModeProblem { get; init; }
+
     /// <summary>Compact JSON kept per item (extracted <c>trajectory</c>): calls with arguments and results.</summary>
     public string Describe()
     {

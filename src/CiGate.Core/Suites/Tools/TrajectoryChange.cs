@@ -10,14 +10,35 @@ namespace CiGate.Core.Suites.Tools;
 /// sequences and the first difference, named the way a reviewer reads it ("call 2: update_address →
 /// refund_order", "call 1 lookup_order: order_id "A1001" → "A1002"", "head adds call 3: ...").
 /// </summary>
-internal sealed record TrajectoryChange(string Item, string Case, bool Regressed, string Base, string Head, string What)
+internal sealed record TrajectoryChange(
+    string Item, string Case, bool Regressed, IReadOnlyList<ToolCall> Base, IReadOnlyList<ToolCall> Head, string What)
 {
     public static TrajectoryChange Of(
         string item, string @case, bool regressed, IReadOnlyList<ToolCall> @base, IReadOnlyList<ToolCall> head) =>
-        new(item, @case, regressed, Sequence(@base), Sequence(head), FirstDifference(@base, head));
+        new(item, @case, regressed, @base, head, FirstDifference(@base, head));
 
-    public static string Sequence(IReadOnlyList<ToolCall> calls) =>
-        calls.Count == 0 ? "(no call)" : string.Join(" → ", calls.Select(c => $"{c.Name}({c.Arguments})"));
+    /// <summary>
+    /// The calls in order, <c>name(arguments)</c>. Past <paramref name="maxChars"/>, each call's
+    /// arguments are cut to an equal share first, so every call's name still shows (a cell cut at
+    /// its end would hide the very call that was added).
+    /// </summary>
+    public static string Sequence(IReadOnlyList<ToolCall> calls, int maxChars = int.MaxValue)
+    {
+        if (calls.Count == 0)
+        {
+            return "(no call)";
+        }
+
+        var full = string.Join(" → ", calls.Select(c => $"{c.Name}({c.Arguments})"));
+        if (full.Length <= maxChars)
+        {
+            return full;
+        }
+
+        var share = Math.Max(8, (maxChars - calls.Sum(c => c.Name.Length + 5)) / calls.Count);
+        return string.Join(" → ", calls.Select(c =>
+            $"{c.Name}({(c.Arguments.Length <= share ? c.Arguments : c.Arguments[..(share - 1)] + "…")})"));
+    }
 
     public static string FirstDifference(IReadOnlyList<ToolCall> @base, IReadOnlyList<ToolCall> head)
     {

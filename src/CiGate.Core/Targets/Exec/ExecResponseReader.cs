@@ -59,7 +59,7 @@ internal static class ExecResponseReader
             var arguments = call.TryGetProperty("arguments", out var args)
                 ? args.ValueKind == JsonValueKind.String ? args.GetString()! : JsonSerializer.Serialize(args, Relaxed)
                 : "{}";
-            calls.Add(new ToolCall(ExecProtocol.Text(call, "id"), name, arguments));
+            calls.Add(ToolCallResults.With(new ToolCall(ExecProtocol.Text(call, "id"), name, arguments), call));
         }
 
         return calls;

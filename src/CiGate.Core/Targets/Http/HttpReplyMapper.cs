@@ -130,7 +130,7 @@ internal static class HttpReplyMapper
 
             var arguments = function.TryGetProperty("arguments", out var a) ? Text(a) ?? "{}" : "{}";
             var id = call.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            calls.Add(new ToolCall(id, name.GetString()!, arguments));
+            calls.Add(ToolCallResults.With(new ToolCall(id, name.GetString()!, arguments), call));
         }
 
         return calls;

@@ -54,7 +54,7 @@ public sealed class ToolsConfigTests : IDisposable
     }
 
     [Theory]
-    [InlineData("mode: prompt\n    tests: [ { turns: [ hi ] } ]", DiagnosticCodes.ToolsModeUnsupported, 10)]
+    [InlineData("mode: text\n    tests: [ { turns: [ hi ] } ]", DiagnosticCodes.ToolsModeUnsupported, 10)]
     [InlineData("tests: [ { turns: [ hi ], expect: { used: [ refund ] } } ]", DiagnosticCodes.ToolsUnknownTool, 10)]
     [InlineData("bfcl: { dataset: no-such-folder }", DiagnosticCodes.ToolsBfclDatasetMissing, 10)]
     [InlineData("tests: [ { turns: [ hi ] } ]\n    extra: 1", DiagnosticCodes.UnknownKey, 11)]
@@ -86,6 +86,53 @@ public sealed class ToolsConfigTests : IDisposable
         Assert.Equal(1, all.MaxSteps);
         Assert.Equal(["parallel_0", "parallel_1", "parallel_2", "irrelevance_0", "irrelevance_1", "irrelevance_2"],
             two.Bfcl!.Items().Select(i => i.Id));
+    }
+
+    [Theory]
+    [InlineData("", "the tool 'ask' is live, so the suite needs 'replay: FILE'")]
+    [InlineData("replay: calls.jsonl\n    ", "'suites.s.tools[0].live': a tool is either mocked ('mock:') or recorded")]
+    [InlineData("replay: bad.jsonl\n    ", "bad.jsonl:2: not a recorded call")]
+    public void A_live_tool_needs_a_replay_file_no_mock_and_a_readable_file(string replay, string message)
+    {
+        folder.Write("bad.jsonl", "{\"tool\":\"ask\",\"arguments\":{},\"result\":\"ok\"}\n[1]\n");
+        var mock = replay.StartsWith("replay: calls", StringComparison.Ordinal) ? "mock: { result: 1 }" : "";
+
+        var error = Assert.Throws<CiGateException>(() => Load($$"""
+            {{replay}}tools:
+                  - type: function
+                    function: { name: ask, parameters: { type: object, properties: {} } }
+                    live: { url: "http://127.0.0.1:9/ask" }
+                    {{mock}}
+                tests: [ { turns: [ hi ] } ]
+            """));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticCodes.ToolMockInvalid, diagnostic.Code);
+        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_replay_file_keys_calls_by_tool_and_canonical_arguments()
+    {
+        var path = folder.Write("calls.jsonl", """
+            {"tool":"ask","arguments":{"b":[1,{"y":2,"x":1}],"a":"é"},"result":"yes","error":false}
+            """);
+        var suite = Load("""
+            replay: calls.jsonl
+                tools:
+                  - type: function
+                    function: { name: ask, parameters: { type: object, properties: {} } }
+                    live: { url: "http://127.0.0.1:9/ask" }
+                tests: [ { turns: [ hi ] } ]
+            """);
+
+        var arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(
+            """{"a":"é","b":[1,{"x":1,"y":2}]}""")!;
+        Assert.True(suite.Replay!.TryGet("ask", arguments, out var result));
+        Assert.Equal(("yes", false), (result.Content, result.IsError));
+        Assert.False(suite.Replay.TryGet("other", arguments, out _));
+        Assert.Equal(new Uri("http://127.0.0.1:9/ask"), suite.Mocks["ask"].Live);
+        Assert.True(File.Exists(path));
     }
 
     private ToolsSuite Load(string body) => (ToolsSuite)ConfigLoader.Load(folder.Write("cigate.yml", $$"""

@@ -49,4 +49,18 @@ public sealed class TrajectoryChangeTests
         Assert.Equal("(no call)", TrajectoryChange.Sequence([]));
         Assert.Equal("a({}) → b({\"x\":1})", TrajectoryChange.Sequence([Call("a", "{}"), Call("b", """{"x":1}""")]));
     }
+
+    [Fact]
+    public void A_long_sequence_cuts_arguments_so_that_every_call_name_shows()
+    {
+        var arguments = """{"length":5,"area":0.01,"resistivity":"copper"}""";
+        ToolCall[] calls = [Call("calculate_resistance", arguments), Call("calculate_resistance", arguments),
+            Call("calculate_resistance", arguments)];
+
+        var text = TrajectoryChange.Sequence(calls, 120);
+
+        Assert.True(text.Length <= 120, text);
+        Assert.Equal(3, text.Split(" → ").Length);
+        Assert.All(text.Split(" → "), c => Assert.Matches("""^calculate_resistance\(\{"length":5.*…\)$""", c));
+    }
 }
