@@ -27,6 +27,7 @@ internal static class CliApp
             HistoryCommand.Create(stdout),
             CoverageCommand.Create(stdout, stderr),
             DatasetsCommand.Create(stdout),
+            SchemaCommand.Create(stdout),
         };
 
         // Plain `cigate` is someone finding their way: show them the commands, not an error.

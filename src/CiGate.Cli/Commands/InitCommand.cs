@@ -12,6 +12,11 @@ internal static class InitCommand
 {
     private const string Prefix = "starter/";
 
+    /// <summary>Where init puts the schema, beside the results (regenerate with `cigate schema`).</summary>
+    private const string SchemaPath = ".cigate/cigate.schema.json";
+
+    private const string SchemaLine = "# yaml-language-server: $schema=" + SchemaPath + "\n";
+
     public static readonly IReadOnlyList<string> Kinds = ["prompts", "accuracy", "safety", "tools", "perf"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -51,8 +56,19 @@ internal static class InitCommand
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 await using var source = typeof(InitCommand).Assembly.GetManifestResourceStream(resource)!;
                 await using var destination = File.Create(target);
+                if (target == config)
+                {
+                    // Editors with yaml-language-server (VS Code's YAML extension, JetBrains) complete keys
+                    // and flag typos from the schema this version of cigate reads.
+                    await destination.WriteAsync(System.Text.Encoding.UTF8.GetBytes(SchemaLine), ct);
+                }
+
                 await source.CopyToAsync(destination, ct);
             }
+
+            var schema = Path.Combine(folder, SchemaPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(schema)!);
+            await File.WriteAllTextAsync(schema, await SchemaCommand.ReadAsync(ct), ct);
 
             var shown = parse.GetValue(path)!;
             await stdout.WriteLineAsync($"wrote {shown} ({parse.GetValue(kind)} suite) and {files.Count - 1} file(s) it reads, in {folder}");

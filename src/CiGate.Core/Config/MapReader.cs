@@ -30,6 +30,7 @@ internal sealed class MapReader
     {
         if (node is YamlMappingNode map)
         {
+            Schema.ConfigSchemaRecorder.Current?.Section(section);
             return new MapReader(map, context, section);
         }
 
@@ -41,17 +42,26 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>The raw node: the caller reads whatever forms it accepts (the schema then allows any value).</summary>
     public YamlNode? Get(string key)
     {
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "any");
+        return Find(key);
+    }
+
+    private YamlNode? Find(string key)
+    {
         known.Add(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key);
         return Node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value) ? value : null;
     }
 
-    public bool Has(string key) => Get(key) is not null;
+    public bool Has(string key) => Find(key) is not null;
 
     public string? String(string key, bool required = false)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "string");
+        var node = Find(key);
         if (node is null)
         {
             if (required)
@@ -73,7 +83,8 @@ internal sealed class MapReader
 
     public int? Int(string key, int min = int.MinValue, int max = int.MaxValue)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "integer");
+        var node = Find(key);
         if (node is null)
         {
             return null;
@@ -96,7 +107,8 @@ internal sealed class MapReader
 
     public double? Double(string key, double min = double.MinValue, double max = double.MaxValue)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "number");
+        var node = Find(key);
         if (node is null)
         {
             return null;
@@ -119,7 +131,8 @@ internal sealed class MapReader
 
     public bool? Bool(string key)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "boolean");
+        var node = Find(key);
         switch (node)
         {
             case null:
@@ -137,7 +150,8 @@ internal sealed class MapReader
     /// <summary>Durations as "250ms", "30s", "2m", "1h" or a bare number of seconds.</summary>
     public TimeSpan? Duration(string key)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "duration");
+        var node = Find(key);
         if (node is null)
         {
             return null;
@@ -155,7 +169,8 @@ internal sealed class MapReader
     /// <summary>A single string or a list of strings.</summary>
     public IReadOnlyList<string>? Strings(string key)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "strings");
+        var node = Find(key);
         switch (node)
         {
             case null:
@@ -183,11 +198,12 @@ internal sealed class MapReader
         }
     }
 
-    public MapReader? Map(string key) => From(Get(key), Context, $"{Section}.{key}");
+    public MapReader? Map(string key) => From(Find(key), Context, $"{Section}.{key}");
 
     public YamlSequenceNode? Sequence(string key)
     {
-        var node = Get(key);
+        Schema.ConfigSchemaRecorder.Current?.Key(Section, key, "array");
+        var node = Find(key);
         if (node is null or YamlSequenceNode)
         {
             return (YamlSequenceNode?)node;
@@ -200,12 +216,13 @@ internal sealed class MapReader
     public Regex? Regex(string key, RegexOptions options = RegexOptions.None)
     {
         var pattern = String(key);
-        return pattern is null ? null : RegexParser.Compile(pattern, options, Get(key)!, Context, $"{Section}.{key}");
+        return pattern is null ? null : RegexParser.Compile(pattern, options, Find(key)!, Context, $"{Section}.{key}");
     }
 
     public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {
+        Schema.ConfigSchemaRecorder.Current?.Choice(Section, key, choices.Keys);
         var text = String(key);
         if (text is null)
         {
@@ -217,13 +234,14 @@ internal sealed class MapReader
             return value;
         }
 
-        Context.Report(DiagnosticCodes.InvalidValue, Get(key)!, $"'{Section}.{key}' must be one of {string.Join(", ", choices.Keys)}, not '{text}'");
+        Context.Report(DiagnosticCodes.InvalidValue, Find(key)!, $"'{Section}.{key}' must be one of {string.Join(", ", choices.Keys)}, not '{text}'");
         return null;
     }
 
     /// <summary>The entries of a name → definition mapping, such as targets: or suites:.</summary>
     public IEnumerable<(string Name, YamlNode KeyNode, YamlNode Value)> Entries()
     {
+        Schema.ConfigSchemaRecorder.Current?.Named(Section);
         foreach (var (keyNode, value) in Node.Children)
         {
             var name = (keyNode as YamlScalarNode)?.Value ?? "";

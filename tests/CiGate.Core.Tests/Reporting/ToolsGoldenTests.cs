@@ -54,6 +54,7 @@ public sealed class ToolsGoldenTests
     {
         text = text.Replace(folder, "TEMP", StringComparison.Ordinal);
         text = Regex.Replace(text, "run [0-9a-f]{32}", "run RUN-ID");
+        text = Regex.Replace(text, @"latency p50 [^<\n]*?ms(?: \([^)]*\))?\.", "latency p50 (scrubbed).");
         return Regex.Replace(text, @"started \d{4}-\d\d-\d\d \d\d:\d\d UTC", "started TIME");
     }
 
