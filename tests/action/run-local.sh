@@ -529,5 +529,48 @@ expect_eq "trust-command-bad: a mistyped allow-commands fails the run step" "2 r
 expect_true "trust-command-bad: the error names the input" grep -q "input allow-commands must be 'true' or 'false'" "$last_dir/log"
 end
 
+# Install step: the published package the action is pinned to (a local folder feed stands in for
+# NuGet), the fallback to a build when that version is not published, and an explicit version.
+feed=$tmp/feed
+dotnet pack "$repo/src/CiGate.Cli" -c Release -o "$feed" -nologo -v quiet --artifacts-path "$tmp/pack" > "$tmp/pack.log" 2>&1 ||
+  { cat "$tmp/pack.log" >&2; bad "install: dotnet pack failed"; }
+packed=$(basename "$(ls "$feed"/cigate.*.nupkg 2> /dev/null | head -1)" .nupkg)
+packed=${packed#cigate.}
+run_install() {
+  local name=$1
+  shift
+  last_dir=$tmp/install-$name
+  mkdir -p "$last_dir/runner-temp"
+  last_rc=0
+  (
+    export RUNNER_TEMP=$last_dir/runner-temp GITHUB_ACTION_PATH=$repo CIGATE_BUILD_ARTIFACTS=$art
+    export CIGATE_NUGET_SOURCE=$feed INPUT_CIGATE_VERSION="" CIGATE_ACTION_REF=""
+    for assignment in "$@"; do export "${assignment?}"; done
+    bash "$repo/action/install.sh" && "$RUNNER_TEMP/cigate/bin/cigate" --version > "$last_dir/version"
+  ) > "$last_dir/log" 2>&1 || last_rc=$?
+}
+begin
+run_install tag "CIGATE_ACTION_REF=v$packed"
+expect_eq "install: uses: ...@v$packed installs that package" "0 $packed" "$last_rc $(cat "$last_dir/version" 2> /dev/null)"
+expect_true "install: from the feed, not a build" grep -q "installing cigate $packed from NuGet" "$last_dir/log"
+expect_true "install: the launcher runs the installed tool" grep -q "cigate/tool/cigate" "$last_dir/runner-temp/cigate/bin/cigate"
+echo "install: package ready in $(grep -o 'ready in [0-9]* s' "$last_dir/log" | grep -o '[0-9]*') s"
+end
+begin
+run_install unpublished "CIGATE_ACTION_REF=v9.9.9"
+expect_eq "install: an unpublished pinned version falls back to a build" 0 "$last_rc"
+expect_true "install: the fallback says why" grep -q "cigate 9.9.9 could not be installed; building" "$last_dir/log"
+expect_true "install: the launcher runs the build" grep -q "cigate.dll" "$last_dir/runner-temp/cigate/bin/cigate"
+end
+begin
+run_install sha "CIGATE_ACTION_REF=0123456789abcdef0123456789abcdef01234567"
+expect_eq "install: a SHA pin builds the action's checkout" "0 1" "$last_rc $(grep -c 'building cigate from' "$last_dir/log")"
+end
+begin
+run_install explicit "INPUT_CIGATE_VERSION=9.9.9"
+expect_eq "install: an explicit version that cannot be installed fails the step (exit 3), no fallback" "3 0" \
+  "$last_rc $(grep -c 'building cigate from' "$last_dir/log")"
+end
+
 echo "action e2e: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]
