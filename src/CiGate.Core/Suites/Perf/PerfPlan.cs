@@ -192,6 +192,11 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             var summary = PerfStatistics.Summarize(
                 point, records, spec.Slos, spec.Profile.MaxLagP99Ms, spec.Workload.IgnoreEos, spec.Measurement.MaxFlaggedShare);
             run.Write(PerfResults.ToItem(plan.SuiteSpec, plan.Target.Name, point, summary, nextOrder()));
+            // A sweep takes minutes and writes no per-request progress: one line per load point instead.
+            run.Progress?.Report(new RunProgress(0, 0, 0, string.Create(CultureInfo.InvariantCulture,
+                $"{spec.Name}: {point.Label}{(spec.Repeats > 1 ? $" (repeat {point.Repeat + 1}/{spec.Repeats})" : "")}: " +
+                $"{summary.Completed} requests, {summary.RequestsPerSecond:0.##} req/s, TTFT p95 {PerfNumbers.Ms(summary.Ttft.P95)}" +
+                $"{(summary.Valid ? "" : ", invalid")}")));
             return (summary.RequestsPerSecond, summary.SlosMet && summary.Valid);
         }
     }
