@@ -63,6 +63,11 @@ internal static class CliApp
         }
         catch (CiGateException ex)
         {
+            if (JsonOutput.Requested(parsed))
+            {
+                await JsonOutput.WriteErrorsAsync(stdout, ex.Diagnostics, ex.ExitCode);
+            }
+
             DiagnosticPrinter.Print(stderr, ex.Diagnostics);
             return ex.ExitCode;
         }

@@ -120,6 +120,31 @@ public sealed class FirstContactTests
         Assert.Contains("2 suite(s)", validate.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Json_on_validate_run_and_compare_prints_one_document_for_scripts()
+    {
+        using var folder = new TempFolder();
+        await CigateProcess.RunAsync(folder.Path, null, "init", "--kind", "accuracy");
+
+        var validated = await CigateProcess.RunAsync(folder.Path, null, "validate", "--json");
+        var run = await CigateProcess.RunAsync(folder.Path, null, "run", "--quiet", "--json", "--out", "base");
+        var again = await CigateProcess.RunAsync(folder.Path, null, "run", "--quiet", "--json", "--out", "base");
+        var compared = await CigateProcess.RunAsync(folder.Path, null, "compare", "--base", "base", "--head", "base", "--json");
+
+        using var validation = System.Text.Json.JsonDocument.Parse(validated.Stdout);
+        Assert.True(validation.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(60, validation.RootElement.GetProperty("samples_per_target").GetInt32());
+        using var results = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal("complete", results.RootElement.GetProperty("status").GetString());
+        using var refused = System.Text.Json.JsonDocument.Parse(again.Stdout);
+        Assert.Equal(2, again.ExitCode);
+        Assert.False(refused.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal("CIGATE0404", refused.RootElement.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        Assert.Contains("CIGATE0404", again.Stderr, StringComparison.Ordinal);
+        using var gate = System.Text.Json.JsonDocument.Parse(compared.Stdout);
+        Assert.Equal(compared.ExitCode, gate.RootElement.GetProperty("exit_code").GetInt32());
+    }
+
     private static RunResults Load(string folder) =>
         ResultsJson.TryRead(folder) ?? throw new InvalidOperationException($"no results.json in {folder}");
 

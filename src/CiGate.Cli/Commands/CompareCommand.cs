@@ -25,9 +25,10 @@ internal static class CompareCommand
         var templates = new Option<string?>("--templates") { Description = "Folder of report templates that override the built-in ones" };
         var marker = new Option<string>("--marker") { Description = "Id of the hidden PR-comment marker (one per workflow)", DefaultValueFactory = _ => "cigate" };
         var link = new Option<string?>("--report-link") { Description = "Where the full report will be published (named when the comment is cut)" };
+        var json = JsonOutput.Option();
         var command = new Command("compare", "Compare a head run with its base, gate the result and write the reports")
         {
-            baseDir, headDir, output, config, accept, templates, marker, link, requireBase, noBaseReason,
+            baseDir, headDir, output, config, accept, templates, marker, link, requireBase, noBaseReason, json,
         };
         var record = new HistoryRecorder.Switch(command);
         command.SetAction(async (parse, ct) =>
@@ -47,7 +48,7 @@ internal static class CompareCommand
 
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(head.Folder, "compare"));
             var report = new ReportOptions(parse.GetValue(templates), parse.GetValue(link), parse.GetValue(marker) ?? "cigate");
-            var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct, noBase);
+            var exitCode = await ReportAsync(@base, head, parse.GetValue(config), parse.GetValue(accept), folder, report, stdout, ct, noBase, parse.GetValue(json));
             await record.RecordIfAskedAsync(parse, head, stderr, ct);
             return exitCode;
         });
@@ -58,7 +59,9 @@ internal static class CompareCommand
     /// Pairs, gates and writes the reports: the one rendering path of `compare` and `history
     /// compare` (whose runs come from the history store instead of folders).
     /// </summary>
-    internal static async Task<int> ReportAsync(LoadedRun @base, LoadedRun head, string? configPath, bool acceptChanges, string folder, ReportOptions report, TextWriter stdout, CancellationToken ct, NoBase? noBase = null)
+    internal static async Task<int> ReportAsync(
+        LoadedRun @base, LoadedRun head, string? configPath, bool acceptChanges, string folder, ReportOptions report, TextWriter stdout, CancellationToken ct,
+        NoBase? noBase = null, bool json = false)
     {
         var suites = configPath is { } path ? ConfigLoader.Load(path).Suites : null;
         var gates = suites is not null
@@ -77,7 +80,15 @@ internal static class CompareCommand
         var reports = ReportRenderer.Render(result, report);
         await ReportRenderer.WriteAsync(reports, folder, ct);
         await ComparisonJson.WriteAsync(result, folder, ct);
-        VerdictPrinter.Print(stdout, result, folder);
+        if (json)
+        {
+            await JsonOutput.WriteFileAsync(stdout, Path.Combine(folder, ComparisonJson.FileName), ct);
+        }
+        else
+        {
+            VerdictPrinter.Print(stdout, result, folder);
+        }
+
         return result.ExitCode;
     }
 

@@ -30,6 +30,7 @@ internal static class RunCommand
             }
         });
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line" };
+        var json = JsonOutput.Option();
         var allowCommands = CommonOptions.AllowCommandsOption();
         var trustedHosts = CommonOptions.TrustedHostsOption();
         var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I from 1, e.g. 2/4); items go to shards by a hash of their id. Join the N folders with 'cigate merge'" };
@@ -47,7 +48,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
-            config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts, recordTools,
+            config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts, recordTools, json,
         };
         var record = new HistoryRecorder.Switch(command);
         command.Validators.Add(result =>
@@ -95,7 +96,14 @@ internal static class RunCommand
                     progress,
                     ct);
                 progress?.Finish();
-                SummaryPrinter.Print(stdout, results, Path.GetFullPath(parse.GetValue(output)!));
+                if (parse.GetValue(json))
+                {
+                    await JsonOutput.WriteFileAsync(stdout, Path.Combine(parse.GetValue(output)!, Core.Results.RunResults.FileName), ct);
+                }
+                else
+                {
+                    SummaryPrinter.Print(stdout, results, Path.GetFullPath(parse.GetValue(output)!));
+                }
                 if (results.Status == "complete" && parse.GetValue(shard) is null)
                 {
                     // Only a complete, whole run: recording is once per run id, and a resumed run

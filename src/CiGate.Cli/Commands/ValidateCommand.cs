@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiGate.Cli.Output;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Running;
@@ -17,7 +18,11 @@ internal static class ValidateCommand
         var config = CommonOptions.ConfigArgument();
         var allowCommands = CommonOptions.AllowCommandsOption();
         var trustedHosts = CommonOptions.TrustedHostsOption();
-        var command = new Command("validate", "Check a config, its datasets and templates without calling any model; warn about what run would refuse under the trust given") { config, allowCommands, trustedHosts };
+        var json = JsonOutput.Option();
+        var command = new Command("validate", "Check a config, its datasets and templates without calling any model; warn about what run would refuse under the trust given")
+        {
+            config, allowCommands, trustedHosts, json,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ConfigLoader.Load(parse.GetValue(config)!);
@@ -46,6 +51,25 @@ internal static class ValidateCommand
             }
 
             var items = plans.DistinctBy(p => p.Suite.Name).Sum(p => p.ItemCount * p.Repeats);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(stdout, new System.Text.Json.Nodes.JsonObject
+                {
+                    ["ok"] = true,
+                    ["config"] = loaded.SourcePath,
+                    ["suites"] = new System.Text.Json.Nodes.JsonArray([.. loaded.Suites.Select(s => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["name"] = s.Name,
+                        ["kind"] = s.Kind,
+                        ["targets"] = new System.Text.Json.Nodes.JsonArray([.. s.Targets.Select(t => (System.Text.Json.Nodes.JsonNode)t)]),
+                    })]),
+                    ["targets"] = new System.Text.Json.Nodes.JsonArray([.. loaded.Targets.Select(t => (System.Text.Json.Nodes.JsonNode)t.Name)]),
+                    ["samples_per_target"] = items,
+                    ["warnings"] = new System.Text.Json.Nodes.JsonArray([.. refusals.Select(r => (System.Text.Json.Nodes.JsonNode)r.ToWarningString())]),
+                });
+                return ExitCodes.Pass;
+            }
+
             await stdout.WriteLineAsync($"ok: {loaded.Suites.Count} suite(s), {loaded.Targets.Count} target(s), {items} sample(s) per target in {loaded.SourcePath}{(refusals.Count == 0 ? "" : $", {refusals.Count} warning(s): run would refuse these")}");
             return ExitCodes.Pass;
         });
