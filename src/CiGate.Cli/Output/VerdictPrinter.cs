@@ -40,7 +40,7 @@ internal static class VerdictPrinter
         foreach (var suite in result.Suites)
         {
             var m = suite.Gated;
-            var numbers = m is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  {m.Metric}: {m.Base:0.0000} -> {m.Head:0.0000} ({m.Delta * 100:+0.00;-0.00;0.00} pts, {Interval(m)}, {P(m.PAdjusted)}, flips {m.Regressions}/{m.Improvements})");
+            var numbers = m is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  {m.Metric}: {m.Base * 100:0.0}% -> {m.Head * 100:0.0}% ({m.Delta * 100:+0.0;-0.0;0.0} pts, {Interval(m)}, {P(m.PAdjusted)}, flips {m.Regressions}/{m.Improvements})");
             w.WriteLine($"  {suite.Verdict.ToString().ToLowerInvariant(),-12} {suite.Suite.Suite} on {suite.Suite.Target}{numbers}");
             foreach (var reason in suite.Reasons)
             {
@@ -52,11 +52,11 @@ internal static class VerdictPrinter
         w.WriteLine($"reports: {folder}");
     }
 
-    /// <summary>"95% CI [-1.20, +3.40]", or "no item changed" where the interval would be a zero-width [0.00, 0.00].</summary>
+    /// <summary>"95% CI [-1.2, +3.4]" (points, as in the comment), or "no item changed" where it would be a zero-width [0.0, 0.0].</summary>
     private static string Interval(CiGate.Core.Comparing.MetricComparison m) =>
         m is { Regressions: 0, Improvements: 0, CiLow: 0, CiHigh: 0 }
             ? "no item changed"
-            : string.Create(CultureInfo.InvariantCulture, $"95% CI [{m.CiLow * 100:+0.00;-0.00;0.00}, {m.CiHigh * 100:+0.00;-0.00;0.00}]");
+            : string.Create(CultureInfo.InvariantCulture, $"95% CI [{m.CiLow * 100:+0.0;-0.0;0.0}, {m.CiHigh * 100:+0.0;-0.0;0.0}]");
 
     /// <summary>"p=0.031", "p<0.001" (never "p=0"), "p n/a".</summary>
     private static string P(double p) =>
