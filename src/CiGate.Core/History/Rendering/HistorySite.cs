@@ -26,6 +26,9 @@ public static class HistorySite
 
         html.Append("<h2 id=\"releases\">Releases</h2>").Append(Releases(runs));
 
+        // A release is a tagged run; its marker goes on the branch's run of the same commit, else where it falls in time.
+        var releases = runs.Where(r => r.Identity.Tag is not null).OrderBy(r => r.StartedAt)
+            .Select(r => new Release(r.Identity.Tag!, r.Identity.Commit, r.StartedAt)).ToList();
         var pairs = runs.SelectMany(r => r.Suites).SelectMany(s => s.Metrics.Keys.Select(m => (s.Suite, Metric: m))).Distinct().OrderBy(p => p.Suite, StringComparer.Ordinal).ThenBy(p => p.Metric, StringComparer.Ordinal).ToList();
         foreach (var suite in pairs.GroupBy(p => p.Suite))
         {
@@ -37,7 +40,7 @@ public static class HistorySite
                 var shifts = ChangePointDetector.Detect(trend, options.ChangePoints ?? new EDivisiveOptions());
                 foreach (var series in trend.Series)
                 {
-                    html.Append(HtmlPage.Series(metric, series, shifts));
+                    html.Append(HtmlPage.Series(metric, series, shifts, releases));
                 }
             }
         }

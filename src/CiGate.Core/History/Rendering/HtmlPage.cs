@@ -28,12 +28,13 @@ internal static class HtmlPage
         </style></head><body><header>CiGate history</header><main>
         """;
 
-    public static string Series(string metric, TrendSeries series, IReadOnlyList<ChangePoint>? changePoints)
+    public static string Series(
+        string metric, TrendSeries series, IReadOnlyList<ChangePoint>? changePoints, IReadOnlyList<Release>? releases = null)
     {
         string H(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
         html.Append("<section class=\"chart\"><h3>").Append(H($"{metric} on {series.Target}")).Append("</h3>");
-        html.Append(SvgChart.Render(series, metric, changePoints));
+        html.Append(SvgChart.Render(series, metric, changePoints, releases));
         var shifts = (changePoints ?? []).Where(c => c.Target == series.Target).ToList();
         foreach (var shift in shifts)
         {
