@@ -51,8 +51,8 @@ public sealed class PerfGateTests
         var gate = Evaluate(basePath, headPath);
 
         var verdict = Assert.Single(gate.Suites);
-        Assert.NotEqual(Verdict.Fail, verdict.Verdict);
-        Assert.NotEqual(Verdict.Inconclusive, verdict.Verdict);
+        // Real timings on a shared machine: when this fails, say which statistic moved and by how much.
+        Assert.True(verdict.Verdict is not (Verdict.Fail or Verdict.Inconclusive), $"{verdict.Verdict}: {string.Join("; ", verdict.Reasons)}");
         var perf = ((PerfComparison)verdict.Suite.Details!);
         Assert.StartsWith("A/A calibration", perf.NoiseEstimate, StringComparison.Ordinal);
         Assert.All(perf.Changes, c =>
