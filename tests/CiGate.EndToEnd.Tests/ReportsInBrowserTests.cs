@@ -33,7 +33,8 @@ public sealed partial class ReportsInBrowserTests
         await ChangeAsync(folder, kind, ct);
         await RunAsync(folder, "head", TimeSpan.FromMinutes(3));
         var compare = await CigateProcess.RunAsync(folder.Path, null, "compare", "--base", "base", "--head", "head", "--out", "cmp");
-        Assert.True(compare.ExitCode is 0 or 1, compare.ToString());
+        // Pass, fail, or inconclusive (perf on a loaded machine can flag too many first tokens): all render reports.
+        Assert.True(compare.ExitCode is 0 or 1 or 3, compare.ToString());
 
         var comment = await File.ReadAllTextAsync(folder.File("cmp/comment.md"), ct);
         var html = await File.ReadAllTextAsync(folder.File("cmp/report.html"), ct);
