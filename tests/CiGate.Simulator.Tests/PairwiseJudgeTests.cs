@@ -5,7 +5,9 @@ namespace CiGate.Simulator.Tests;
 
 public sealed class PairwiseJudgeTests
 {
-    private static string Prompt(string first, string second, string criteria = "Offers a \"refund\" and an \"apology\".") =>
+    private const string Criteria = "Offers a \"refund\" and an \"apology\".";
+
+    private static string Prompt(string first, string second, string criteria = Criteria) =>
         $"Compare.\nCriteria: {criteria}\n\n```first\n{first}\n```\n\n```second\n{second}\n```";
 
     private static string Winner(string reply) =>
@@ -31,7 +33,8 @@ public sealed class PairwiseJudgeTests
     public void Position_bias_moves_the_injected_share_of_verdicts_to_the_first_answer_the_same_way_per_seed()
     {
         var options = new PairwiseJudgeOptions { PositionBias = 0.3 };
-        var prompts = Enumerable.Range(0, 2000).Select(i => Prompt($"Item {i}: sorry.", $"Item {i}: a refund and an apology.")).ToList();
+        var prompts = Enumerable.Range(0, 2000)
+            .Select(i => Prompt($"Item {i}: sorry.", $"Item {i}: a refund and an apology.")).ToList();
 
         var seed1 = prompts.Select(p => Winner(SimulatedPairwiseJudge.Evaluate(p, 1, options))).ToList();
         var again = prompts.Select(p => Winner(SimulatedPairwiseJudge.Evaluate(p, 1, options))).ToList();
@@ -48,7 +51,9 @@ public sealed class PairwiseJudgeTests
     {
         var options = new PairwiseJudgeOptions { LengthBias = 1 };
 
-        var reply = SimulatedPairwiseJudge.Evaluate(Prompt("A refund and an apology.", "Sorry, no. We are unable to help here at all."), 1, options);
+        var prompt = Prompt("A refund and an apology.", "Sorry, no. We are unable to help here at all.");
+
+        var reply = SimulatedPairwiseJudge.Evaluate(prompt, 1, options);
 
         Assert.Equal("second", Winner(reply));
     }

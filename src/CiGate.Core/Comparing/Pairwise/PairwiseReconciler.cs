@@ -40,7 +40,7 @@ public static class PairwiseReconciler
         return results;
     }
 
-    /// <summary>The head's outcome from the verdict with the base shown first and the one with the head first.</summary>
+    /// <summary>The head's outcome from the verdicts with the base's and with the head's answer first.</summary>
     public static PairwiseOutcome Reconcile(PairwiseWinner baseFirst, PairwiseWinner headFirst)
     {
         var fromBaseFirst = baseFirst switch

@@ -18,7 +18,8 @@ internal sealed class HttpPairwiseJudge(HttpClient http, Uri baseUrl, string mod
             new Uri(baseUrl, "v1/chat/completions"), new { model, messages, temperature = 0 }, cancellationToken);
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var reply = json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString();
+        var reply = json.RootElement.GetProperty("choices")[0].GetProperty("message")
+            .GetProperty("content").GetString();
         return PairwisePrompt.TryParse(reply ?? "", out var winner, out var problem)
             ? winner
             : throw new InvalidOperationException(problem + ": " + reply);

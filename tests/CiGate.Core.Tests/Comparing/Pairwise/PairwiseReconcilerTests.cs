@@ -27,7 +27,9 @@ public sealed class PairwiseReconcilerTests
 
         var summary = PairwiseSummary.Of(results);
 
-        Assert.Equal((6, 1, 2, 2, 3), (summary.Wins, summary.Ties, summary.Losses, summary.Identical, summary.Inconsistent));
+        Assert.Equal(
+            (6, 1, 2, 2, 3),
+            (summary.Wins, summary.Ties, summary.Losses, summary.Identical, summary.Inconsistent));
         Assert.Equal(12, summary.Judged);
         Assert.Equal(3.0 / 12, summary.SwapInconsistency, 12);
         Assert.Equal(14, summary.WinRate.Items);

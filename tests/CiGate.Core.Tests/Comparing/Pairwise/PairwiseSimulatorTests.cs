@@ -23,7 +23,8 @@ public sealed class PairwiseSimulatorTests
         Assert.Equal(8000, judged);
         Assert.InRange(summary.SwapInconsistency, 0.28, 0.32);
         Assert.InRange(summary.CorrectedWinRate.Rate, truth - 0.02, truth + 0.02);
-        // Counting the flipped items as ties pulls the plain win rate toward 1/2: that is why the gate reads the corrected one.
+        // Counting the flipped items as ties pulls the plain win rate toward 1/2:
+        // that is why the gate reads the corrected one.
         Assert.True(summary.WinRate.Rate < truth - 0.02);
     }
 
@@ -31,7 +32,8 @@ public sealed class PairwiseSimulatorTests
     public async Task An_unbiased_judge_is_always_consistent_and_identical_outputs_are_never_sent()
     {
         var items = Items(300, headBetter: 0.6, seed: 11);
-        items.AddRange(Enumerable.Range(0, 50).Select(i => new PairwiseItem($"same{i}", "q", "same answer", "same answer")));
+        items.AddRange(Enumerable.Range(0, 50)
+            .Select(i => new PairwiseItem($"same{i}", "q", "same answer", "same answer")));
 
         var (summary, judged) = await JudgeAsync(items, options: null);
 
@@ -59,7 +61,10 @@ public sealed class PairwiseSimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SimulatorServer.StartAsync(
-            new SimulatorOptions { Models = [new SimulatorModel("judge", 0.7, 5)], JudgeAll = true, PairwiseJudge = options },
+            new SimulatorOptions
+            {
+                Models = [new SimulatorModel("judge", 0.7, 5)], JudgeAll = true, PairwiseJudge = options,
+            },
             ct);
         using var http = new HttpClient();
         var judge = new HttpPairwiseJudge(http, server.BaseUrl, "judge", Criteria);
@@ -79,7 +84,8 @@ public sealed class PairwiseSimulatorTests
             .. Enumerable.Range(0, count).Select(i =>
             {
                 var headWins = random.NextDouble() < headBetter;
-                return new PairwiseItem($"item{i}", $"Where is my order {i}?", Answer(i, !headWins), Answer(i, headWins));
+                return new PairwiseItem(
+                    $"item{i}", $"Where is my order {i}?", Answer(i, !headWins), Answer(i, headWins));
             }),
         ];
     }

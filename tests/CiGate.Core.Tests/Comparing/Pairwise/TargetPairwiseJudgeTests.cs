@@ -36,14 +36,16 @@ public sealed class TargetPairwiseJudgeTests
         await using (var cache = await ResponseCache.OpenAsync(folder.Path, ct))
         await using (var client = TargetClientFactory.Create(config, cache))
         {
-            first = await PairwiseReconciler.JudgeAsync(items, new TargetPairwiseJudge(client, config, Criteria), 8, ct);
+            var judge = new TargetPairwiseJudge(client, config, Criteria);
+            first = await PairwiseReconciler.JudgeAsync(items, judge, 8, ct);
         }
 
         var judgedFirst = server.Stats.JudgeReplies;
         await using (var cache = await ResponseCache.OpenAsync(folder.Path, ct))
         await using (var client = TargetClientFactory.Create(config, cache))
         {
-            second = await PairwiseReconciler.JudgeAsync(items, new TargetPairwiseJudge(client, config, Criteria), 8, ct);
+            var judge = new TargetPairwiseJudge(client, config, Criteria);
+            second = await PairwiseReconciler.JudgeAsync(items, judge, 8, ct);
         }
 
         // 150 differing items, two orders each, plus the version probe; the second run only probes.
