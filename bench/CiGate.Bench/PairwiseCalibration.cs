@@ -50,11 +50,12 @@ internal static class PairwiseCalibration
                 inconsistency += summary.SwapInconsistency / pairs;
             }
 
-            var truth = better is { } s ? $"head better on {100 * s:0}% of items" : "same quality 0.70";
-            Print($"pairwise {name} {pairs} pairs x 300 items, {truth}, judge position 0.3 length 0.1 noise 0.1, "
-                + $"min_win_rate {MinWinRate:0.00}: gate failed {fails} times ({100.0 * fails / pairs:0.0}%), "
-                + $"passed {pairs - fails} ({100.0 * (pairs - fails) / pairs:0.0}%); "
-                + $"mean corrected win rate {winRate:0.000}, mean swap inconsistency {100 * inconsistency:0.0}%");
+            var truth = better is { } s ? I($"head better on {100 * s:0}% of items") : "same quality 0.70";
+            Console.WriteLine(
+                I($"pairwise {name} {pairs} pairs x 300 items, {truth}, judge position 0.3 length 0.1 noise 0.1, ")
+                + I($"min_win_rate {MinWinRate:0.00}: gate failed {fails} times ({100.0 * fails / pairs:0.0}%), ")
+                + I($"passed {pairs - fails} ({100.0 * (pairs - fails) / pairs:0.0}%); ")
+                + I($"mean corrected win rate {winRate:0.000}, mean swap inconsistency {100 * inconsistency:0.0}%"));
         }
     }
 
@@ -93,5 +94,5 @@ internal static class PairwiseCalibration
         }
     }
 
-    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
