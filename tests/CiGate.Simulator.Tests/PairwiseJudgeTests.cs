@@ -27,6 +27,8 @@ public sealed class PairwiseJudgeTests
     public void A_rubric_prompt_is_not_a_pairwise_prompt()
     {
         Assert.False(SimulatedPairwiseJudge.IsPairwisePrompt("Rubric: x\n\n```output\nhello\n```"));
+        Assert.False(SimulatedPairwiseJudge.IsPairwisePrompt(
+            "Rubric: x\n\n````output\n```first\na\n```\n```second\nb\n```\n````"));
     }
 
     [Fact]

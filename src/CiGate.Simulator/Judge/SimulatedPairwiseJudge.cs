@@ -16,8 +16,12 @@ public static class SimulatedPairwiseJudge
 {
     public const string CriteriaLabel = "Criteria:";
 
+    /// <summary>A ```first and a ```second fence and no ```output fence (a graded output may quote such fences).</summary>
     public static bool IsPairwisePrompt(string text) =>
-        text is not null && JudgeFences.Last(text, "first") is not null && JudgeFences.Last(text, "second") is not null;
+        text is not null
+        && JudgeFences.Last(text, "first") is not null
+        && JudgeFences.Last(text, "second") is not null
+        && JudgeFences.Last(text, "output") is null;
 
     public static string Evaluate(string prompt, int seed, PairwiseJudgeOptions? options)
     {
