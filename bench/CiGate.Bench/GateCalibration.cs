@@ -22,7 +22,7 @@ namespace CiGate.Bench;
 /// </summary>
 internal static class GateCalibration
 {
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var mmlu = Questions(DatasetLocator.Find("mmlu-pro/test.jsonl")).Take(1000).ToArray();
@@ -38,6 +38,8 @@ internal static class GateCalibration
             var kind = flip == 0 ? "deterministic" : $"flip {flip:0.00}";
             Print($"cases A/A {pairs} pairs x 50 cases x {repeats} repeat(s), {kind}: gate failed {fails} times ({100.0 * fails / pairs:0.0}%), warned {warns} ({100.0 * warns / pairs:0.0}%); mean flaky cases per pair {flaky:0.00}");
         }
+
+        await PairwiseCalibration.PrintRowsAsync(pairs);
 
         return 0;
     }

@@ -6,7 +6,8 @@ return args.FirstOrDefault() switch
 {
     "run" => await RunBenchmark.MainAsync(args[1..]),
     "stages" => StagesBenchmark.Run(args[1..]),
-    "gate-calibration" => GateCalibration.Run(args[1..]),
+    "gate-calibration" => await GateCalibration.RunAsync(args[1..]),
+    "pairwise" => await PairwiseCalibration.RunAsync(args[1..]),
     "compare" => await CompareBenchmark.RunAsync(args[1..]),
     "perf-accuracy" => await PerfAccuracyBenchmark.RunAsync(args[1..]),
     "perf-sim" => await PerfSimHost.RunAsync(args[1..]),
@@ -21,6 +22,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | compare | perf-accuracy [--levels 1,64,512] [--itl 10,40] [--max-streams 1024,2048] [--no-reference] [--no-timers] [--pin] [--bare-first] | history [--runs N] [--items N] [--db PATH] | exec [--items N] [--concurrency C] | refusal [XSTEST_FOLDER] | coverage [--records N] [--splits [--grid] [--cases N]] | tools [--concurrency 64] [--accuracy 0.8] [--dataset FOLDER] [--mode prompt] | packet-fidelity [--streams 64,512] [--runs 5] [--ttft 50] [--itl 10] [--timers] [--no-warm-up] [--gc-nonconcurrent] [--keep DIR]");
+    Console.Error.WriteLine("usage: CiGate.Bench run [--items N] [--concurrency C] [--dataset PATH] | stages | gate-calibration [PAIRS] | pairwise [PAIRS] | compare | perf-accuracy [--levels 1,64,512] [--itl 10,40] [--max-streams 1024,2048] [--no-reference] [--no-timers] [--pin] [--bare-first] | history [--runs N] [--items N] [--db PATH] | exec [--items N] [--concurrency C] | refusal [XSTEST_FOLDER] | coverage [--records N] [--splits [--grid] [--cases N]] | tools [--concurrency 64] [--accuracy 0.8] [--dataset FOLDER] [--mode prompt] | packet-fidelity [--streams 64,512] [--runs 5] [--ttft 50] [--itl 10] [--timers] [--no-warm-up] [--gc-nonconcurrent] [--keep DIR]");
     return 2;
 }

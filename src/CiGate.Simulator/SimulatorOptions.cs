@@ -51,6 +51,9 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool JudgeAll { get; set; }
 
+    /// <summary>The pairwise judge's position bias, length bias and noise; null judges without bias.</summary>
+    public PairwiseJudgeOptions? PairwiseJudge { get; set; }
+
     /// <summary>Port on 127.0.0.1; 0 picks a free one (see <see cref="SimulatorServer.BaseUrl"/>).</summary>
     public int Port { get; set; }
 

@@ -18,4 +18,8 @@ internal enum HashSalt : byte
     RefusalPartial = 13,
     ToolCorrect = 14,
     ToolMistake = 15,
+    PairwiseNoise = 16,
+    PairwiseNoiseSide = 17,
+    PairwiseLength = 18,
+    PairwisePosition = 19,
 }

@@ -26,7 +26,7 @@ internal sealed class CompletionHandler
         SimulatorOptions options, AnswerKeyIndex index, ScriptBook scripts, SimulatorStats stats, Tools.BfclKey? bfcl = null)
     {
         // Settings are copied so that changing the options object after start has no half-applied effect.
-        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats, Refusals.RefusalResponder.Create(options), bfcl);
+        _replies = new ReplySource(index, scripts, options.Flip, options.InvalidRate, options.JudgeAll, stats, Refusals.RefusalResponder.Create(options), bfcl, options.PairwiseJudge);
         _stats = stats;
         _faults = new FaultInjector(options.Faults.Rate, options.Faults.Kinds, options.Faults.Seed);
         _models = options.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);

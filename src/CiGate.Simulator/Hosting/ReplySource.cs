@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CiGate.Simulator.AnswerKeys;
+using CiGate.Simulator.Judge;
 using CiGate.Simulator.Protocol;
 using CiGate.Simulator.Scripts;
 using CiGate.Simulator.Text;
@@ -11,7 +12,7 @@ namespace CiGate.Simulator.Hosting;
 /// then script rules, then labelled safety prompts (refuse or comply), then the answer keys, else the fixed "unmatched" reply. The judge goes first so
 /// that a broad script rule can never hijack a grading request whose judged output happens to match.
 /// </summary>
-internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null, Tools.BfclKey? bfcl = null)
+internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null, Tools.BfclKey? bfcl = null, PairwiseJudgeOptions? pairwise = null)
 {
     /// <summary>A simulated grader (<see cref="SimulatorOptions.JudgeAll"/>) judges every chat request; any other simulator only marked ones.</summary>
     public bool IsJudge(CompletionRequest request, CompletionKind kind) =>
@@ -26,7 +27,9 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
         {
             stats.RecordJudged();
             var text = request.Instructions.Length == 0 ? request.Prompt : request.Instructions + "\n\n" + request.Prompt;
-            return SimulatedJudge.Evaluate(text);
+            return SimulatedPairwiseJudge.IsPairwisePrompt(text)
+                ? SimulatedPairwiseJudge.Evaluate(text, model.Seed, pairwise)
+                : SimulatedJudge.Evaluate(text);
         }
 
         if (scripts.Reply(request.Prompt, model) is { } scripted)
