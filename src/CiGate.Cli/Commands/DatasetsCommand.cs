@@ -15,43 +15,11 @@ internal static class DatasetsCommand
 
     public static Command Create(TextWriter stdout)
     {
-        var directory = new Option<string>("--dir") { Description = "Where datasets live: DIR/NAME/...", DefaultValueFactory = _ => DefaultDirectory };
-        var list = new Command("list", "List the public datasets the presets read, and whether each is in --dir") { directory };
-        list.SetAction(async (parse, ct) =>
+        var command = new Command("datasets", "The public datasets the presets read: where they come from, and fetching them")
         {
-            await ListAsync(stdout, parse.GetValue(directory)!, ct);
-            return ExitCodes.Pass;
-        });
-
-        var names = new Argument<string[]>("name") { Description = "Datasets to fetch (see 'cigate datasets list')", Arity = ArgumentArity.OneOrMore };
-        var fetchDirectory = new Option<string>("--dir") { Description = "Where to write them: DIR/NAME/...", DefaultValueFactory = _ => DefaultDirectory };
-        var mirror = new Option<string?>("--mirror")
-        {
-            Description = "Fetch from this HTTP server (holding NAME/PATH) instead of the publishers; also CIGATE_DATASETS_MIRROR",
+            List(stdout),
+            Fetch(stdout),
         };
-        var fetch = new Command("fetch", "Download datasets from their publishers and check each file's SHA-256") { names, fetchDirectory, mirror };
-        fetch.SetAction(async (parse, ct) =>
-        {
-            var datasets = parse.GetValue(names)!.Select(n => PublicDatasets.Find(n) ?? throw new CiGateException(new Diagnostic(
-                DiagnosticCodes.DatasetUnknown,
-                $"unknown dataset '{n}'; known: {string.Join(", ", PublicDatasets.All.Select(d => d.Name))}"))).ToList();
-            var mirrorUrl = parse.GetValue(mirror) ?? Environment.GetEnvironmentVariable("CIGATE_DATASETS_MIRROR");
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var fetcher = new DatasetFetcher(http, string.IsNullOrEmpty(mirrorUrl) ? null : new Uri(mirrorUrl.TrimEnd('/') + "/"));
-            var root = Path.GetFullPath(parse.GetValue(fetchDirectory)!);
-            foreach (var dataset in datasets)
-            {
-                var files = await fetcher.FetchAsync(dataset, root, ct);
-                var downloaded = files.Count(f => f.Downloaded);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{dataset.Name}: {files.Count} file(s) in {Path.Combine(root, dataset.Name)}, SHA-256 checked ({downloaded} downloaded, {files.Count - downloaded} already there)"));
-                await stdout.WriteLineAsync($"  in a suite: preset: {dataset.Preset}, {PathHint(dataset, parse.GetValue(fetchDirectory)!)}");
-            }
-
-            return ExitCodes.Pass;
-        });
-
-        var command = new Command("datasets", "The public datasets the presets read: where they come from, and fetching them") { list, fetch };
         command.SetAction(async (parse, ct) =>
         {
             await ListAsync(stdout, DefaultDirectory, ct);
@@ -60,12 +28,72 @@ internal static class DatasetsCommand
         return command;
     }
 
+    private static Option<string> DirOption(string description) =>
+        new("--dir") { Description = description, DefaultValueFactory = _ => DefaultDirectory };
+
+    private static Command List(TextWriter stdout)
+    {
+        var directory = DirOption("Where datasets live: DIR/NAME/...");
+        var list = new Command("list", "List the public datasets the presets read, and whether each is in --dir") { directory };
+        list.SetAction(async (parse, ct) =>
+        {
+            await ListAsync(stdout, parse.GetValue(directory)!, ct);
+            return ExitCodes.Pass;
+        });
+        return list;
+    }
+
+    private static Command Fetch(TextWriter stdout)
+    {
+        var names = new Argument<string[]>("name")
+        {
+            Description = "Datasets to fetch (see 'cigate datasets list')",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var directory = DirOption("Where to write them: DIR/NAME/...");
+        var mirror = new Option<string?>("--mirror")
+        {
+            Description = "Fetch from this HTTP server (holding NAME/PATH) instead of the publishers; also CIGATE_DATASETS_MIRROR",
+        };
+        var fetch = new Command("fetch", "Download datasets from their publishers and check each file's SHA-256")
+        {
+            names, directory, mirror,
+        };
+        fetch.SetAction(async (parse, ct) =>
+        {
+            var datasets = parse.GetValue(names)!.Select(Find).ToList();
+            var mirrorUrl = parse.GetValue(mirror) ?? Environment.GetEnvironmentVariable("CIGATE_DATASETS_MIRROR");
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            var fetcher = new DatasetFetcher(http, string.IsNullOrEmpty(mirrorUrl) ? null : new Uri(mirrorUrl.TrimEnd('/') + "/"));
+            var written = parse.GetValue(directory)!;
+            var root = Path.GetFullPath(written);
+            foreach (var dataset in datasets)
+            {
+                var files = await fetcher.FetchAsync(dataset, root, ct);
+                var downloaded = files.Count(f => f.Downloaded);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{dataset.Name}: {files.Count} file(s) in {Path.Combine(root, dataset.Name)}, SHA-256 checked " +
+                    $"({downloaded} downloaded, {files.Count - downloaded} already there)"));
+                await stdout.WriteLineAsync($"  in a suite: preset: {dataset.Preset}, {PathHint(dataset, written)}");
+            }
+
+            return ExitCodes.Pass;
+        });
+        return fetch;
+    }
+
+    private static PublicDataset Find(string name) =>
+        PublicDatasets.Find(name) ?? throw new CiGateException(new Diagnostic(
+            DiagnosticCodes.DatasetUnknown,
+            $"unknown dataset '{name}'; known: {string.Join(", ", PublicDatasets.All.Select(d => d.Name))}"));
+
     private static async Task ListAsync(TextWriter stdout, string directory, CancellationToken ct)
     {
         await stdout.WriteLineAsync($"{"name",-9} {"preset",-9} {"here",-5} {"licence",-11} source");
         foreach (var dataset in PublicDatasets.All)
         {
-            var here = dataset.Files.Count == 0 ? "-" : await DatasetFetcher.IsPresentAsync(dataset, directory, ct) ? "yes" : "no";
+            var here = dataset.Files.Count == 0 ? "-"
+                : await DatasetFetcher.IsPresentAsync(dataset, directory, ct) ? "yes" : "no";
             await stdout.WriteLineAsync($"{dataset.Name,-9} {dataset.Preset,-9} {here,-5} {dataset.Licence,-11} {dataset.Source}");
             await stdout.WriteLineAsync($"{"",-9} {dataset.Description}");
             if (dataset.Note is not null)

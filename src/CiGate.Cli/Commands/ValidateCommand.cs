@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using CiGate.Cli.Output;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
@@ -53,19 +54,14 @@ internal static class ValidateCommand
             var items = plans.DistinctBy(p => p.Suite.Name).Sum(p => p.ItemCount * p.Repeats);
             if (parse.GetValue(json))
             {
-                await JsonOutput.WriteAsync(stdout, new System.Text.Json.Nodes.JsonObject
+                await JsonOutput.WriteAsync(stdout, new JsonObject
                 {
                     ["ok"] = true,
                     ["config"] = loaded.SourcePath,
-                    ["suites"] = new System.Text.Json.Nodes.JsonArray([.. loaded.Suites.Select(s => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
-                    {
-                        ["name"] = s.Name,
-                        ["kind"] = s.Kind,
-                        ["targets"] = new System.Text.Json.Nodes.JsonArray([.. s.Targets.Select(t => (System.Text.Json.Nodes.JsonNode)t)]),
-                    })]),
-                    ["targets"] = new System.Text.Json.Nodes.JsonArray([.. loaded.Targets.Select(t => (System.Text.Json.Nodes.JsonNode)t.Name)]),
+                    ["suites"] = new JsonArray([.. loaded.Suites.Select(Suite)]),
+                    ["targets"] = Strings(loaded.Targets.Select(t => t.Name)),
                     ["samples_per_target"] = items,
-                    ["warnings"] = new System.Text.Json.Nodes.JsonArray([.. refusals.Select(r => (System.Text.Json.Nodes.JsonNode)r.ToWarningString())]),
+                    ["warnings"] = Strings(refusals.Select(r => r.ToWarningString())),
                 });
                 return ExitCodes.Pass;
             }
@@ -75,4 +71,9 @@ internal static class ValidateCommand
         });
         return command;
     }
+
+    private static JsonNode Suite(SuiteDefinition suite) =>
+        new JsonObject { ["name"] = suite.Name, ["kind"] = suite.Kind, ["targets"] = Strings(suite.Targets) };
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 }
