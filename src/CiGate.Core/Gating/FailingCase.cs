@@ -25,9 +25,13 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
     };
 
     /// <summary>One console line: sanitised (no control characters or line breaks) and cut.</summary>
-    public string Line() =>
-        $"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}: {TextSanitizer.Excerpt($"{Suite} on {Target}", 120)}: "
-        + $"{TextSanitizer.Excerpt(Case, 120)} [{TextSanitizer.Excerpt(Id, 120)}]: {TextSanitizer.Excerpt(Reason, 200)}";
+    public string Line() => $"{Cells.Status}: {Cells.Where}: {Cells.Case} [{Cells.Id}]: {Cells.Reason}";
+
+    /// <summary>The line's parts, sanitised and cut as in <see cref="Line"/> (the console's table of failing cases).</summary>
+    public (string Status, string Where, string Case, string Id, string Reason) Cells =>
+        ($"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}",
+         TextSanitizer.Excerpt($"{Suite} on {Target}", 120), TextSanitizer.Excerpt(Case, 120),
+         TextSanitizer.Excerpt(Id, 120), TextSanitizer.Excerpt(Reason, 200));
 
     /// <summary>
     /// The cases failing in one run of test-case suites (`cigate run`, no base): failing on every

@@ -55,6 +55,7 @@ internal sealed class CigateProcess : IDisposable
         // Plain diagnostics: no GitHub annotations, no debug stack traces, whatever the test runner's environment.
         info.Environment.Remove("GITHUB_ACTIONS");
         info.Environment.Remove("CIGATE_DEBUG");
+        info.Environment.Remove("CIGATE_COLOR"); // plain text: the tests read lines, not escape sequences
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[name] = value;
