@@ -20,6 +20,46 @@ public sealed class DatasetErrorTests
     }
 
     [Fact]
+    public async Task MissingDatasetPath_HasNoFetchHint_WhenNoPublicDatasetLivesThere()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("cigate.yml", Configs.Valid.Replace("path: data.jsonl", "path: data/nowhere.jsonl", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        Assert.DoesNotContain("cigate datasets", Assert.Single(CliAssert.ErrorLines(result, "CIGATE0101")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_preset_without_its_public_dataset_says_how_to_fetch_it()
+    {
+        using var folder = new TempFolder();
+        var yaml = """
+            version: 1
+            targets:
+              sim: { model: m, simulator: { seed: 1 } }
+            suites:
+              xstest: { preset: xstest }
+              fc: { preset: bfcl }
+              maths:
+                kind: accuracy
+                dataset: { path: ../data/gsm8k/test.jsonl }
+                prompt: { template: "{{ question }}" }
+                scoring: { extract: { regex: "(\\d+)" }, reference: answer }
+            """;
+        var config = folder.Write("cigate.yml", yaml);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        var errors = string.Join('\n', CliAssert.ErrorLines(result));
+        Assert.Contains("'datasets/xstest/xstest_prompts.csv' not found", errors, StringComparison.Ordinal);
+        Assert.Contains("`cigate datasets fetch xstest` downloads it (CC-BY-4.0)", errors, StringComparison.Ordinal);
+        Assert.Contains("BFCL_v4_simple_python.json not found; `cigate datasets fetch bfcl` downloads it (Apache-2.0)", errors, StringComparison.Ordinal);
+        Assert.Contains("`cigate datasets fetch gsm8k --dir ../data` downloads it (MIT)", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedJsonLine_IsReportedAtItsLine()
     {
         using var folder = new TempFolder();

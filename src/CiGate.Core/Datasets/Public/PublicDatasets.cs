@@ -70,5 +70,26 @@ public static class PublicDatasets
     public static PublicDataset? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// For a dataset path that is not there: how to get it, when the path is where a public
+    /// dataset's files go ("datasets/xstest/xstest_prompts.csv", or the same under any folder);
+    /// "" otherwise. Appended to the not-found diagnostic.
+    /// </summary>
+    public static string FetchHint(string path)
+    {
+        var normal = path.Replace('\\', '/').TrimEnd('/');
+        var dataset = All.FirstOrDefault(d => normal == d.PresetPath || normal.EndsWith("/" + d.PresetPath, StringComparison.Ordinal));
+        if (dataset is null)
+        {
+            return "";
+        }
+
+        var folder = normal.Length == dataset.PresetPath.Length ? "." : normal[..^(dataset.PresetPath.Length + 1)];
+        var dir = folder == "datasets" ? "" : $" --dir {folder}";
+        return dataset.Files.Count > 0
+            ? $"; `cigate datasets fetch {dataset.Name}{dir}` downloads it ({dataset.Licence})"
+            : $"; `cigate datasets list` says how to get {dataset.Name}";
+    }
+
     private static PublicDatasetFile Bfcl(string path, string sha256) => new(path, new Uri(Gorilla + path), sha256);
 }

@@ -1,5 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Datasets;
+using CiGate.Core.Datasets.Public;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Shared;
 using CiGate.Core.Targets;
@@ -50,7 +51,7 @@ internal static class AccuracySuiteReader
             fullPath = Path.GetFullPath(Path.Combine(baseDirectory, path));
             if (!File.Exists(fullPath))
             {
-                map.Context.Report(DiagnosticCodes.DatasetNotFound, map.Get("path")!, $"dataset '{path}' not found (looked in {fullPath})");
+                map.Context.Report(DiagnosticCodes.DatasetNotFound, map.Get("path")!, $"dataset '{path}' not found (looked in {fullPath}){PublicDatasets.FetchHint(path)}");
             }
         }
 

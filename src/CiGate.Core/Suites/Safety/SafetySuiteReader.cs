@@ -1,5 +1,6 @@
 using CiGate.Core.Config;
 using CiGate.Core.Datasets;
+using CiGate.Core.Datasets.Public;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Accuracy;
 using CiGate.Core.Suites.Shared;
@@ -74,7 +75,7 @@ internal static class SafetySuiteReader
             fullPath = Path.GetFullPath(Path.Combine(baseDirectory, path));
             if (!File.Exists(fullPath))
             {
-                map.Context.Report(DiagnosticCodes.DatasetNotFound, map.Get("path")!, $"dataset '{path}' not found (looked in {fullPath})");
+                map.Context.Report(DiagnosticCodes.DatasetNotFound, map.Get("path")!, $"dataset '{path}' not found (looked in {fullPath}){PublicDatasets.FetchHint(path)}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CiGate.Core.Config;
+using CiGate.Core.Datasets.Public;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Prompts;
 using CiGate.Core.Suites.Prompts.Assertions;
@@ -155,7 +156,7 @@ internal static class ToolsSuiteReader
             map.Context.Report(
                 DiagnosticCodes.ToolsBfclDatasetMissing,
                 map.Get("dataset")!,
-                $"'{map.Section}.dataset': {BfclDataset.QuestionFile(folder, missing[0])} not found");
+                $"'{map.Section}.dataset': {BfclDataset.QuestionFile(folder, missing[0])} not found{PublicDatasets.FetchHint(path)}");
             return null;
         }
 
