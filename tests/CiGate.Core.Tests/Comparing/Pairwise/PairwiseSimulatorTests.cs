@@ -56,7 +56,41 @@ public sealed class PairwiseSimulatorTests
         Assert.True(longer.Rate - shorter.Rate > 0.2, $"head longer {longer.Rate:0.000}, shorter {shorter.Rate:0.000}");
     }
 
+    [Fact]
+    public async Task Human_labels_trust_a_sound_judge_and_catch_a_position_biased_one()
+    {
+        var items = Items(600, headBetter: 0.6, seed: 5);
+        var labels = items.ToDictionary(
+            i => i.Id,
+            i => i.HeadOutput.Contains("refund", StringComparison.Ordinal) ? PairwisePreference.Head : PairwisePreference.Base);
+        labels["not-in-the-runs"] = PairwisePreference.Tie;
+
+        var sound = PairwiseAgreement.Of((await JudgeWithResultsAsync(items, null)).Results, labels);
+        var biased = PairwiseAgreement.Of(
+            (await JudgeWithResultsAsync(items, new PairwiseJudgeOptions { PositionBias = 0.4 })).Results, labels);
+
+        Assert.Equal((600, 601, 1), (sound.Agreement.N, sound.Labelled, sound.Unjudged));
+        Assert.Equal(1.0, sound.Agreement.Accuracy);
+        Assert.Equal(1.0, sound.Agreement.Kappa);
+        Assert.True(sound.Check(0.8).Met, sound.Check(0.8).Reason);
+        // A verdict that flips with the order is a tie, which no person chose here: the biased judge's
+        // agreement drops by about the flipped share, and min_agreement stops it from gating.
+        Assert.InRange(biased.Agreement.Accuracy, 0.52, 0.68);
+        var tieColumn = biased.Agreement.Confusion.Sum(row => row[(int)PairwisePreference.Tie]);
+        Assert.Equal(600 - (int)Math.Round(biased.Agreement.Accuracy * 600), tieColumn);
+        var check = biased.Check(0.8);
+        Assert.False(check.Met);
+        Assert.Contains("below min_agreement 0.80: the pairwise verdict is not trusted", check.Reason, StringComparison.Ordinal);
+    }
+
     private static async Task<(PairwiseSummary Summary, long Judged)> JudgeAsync(
+        IReadOnlyList<PairwiseItem> items, PairwiseJudgeOptions? options)
+    {
+        var (summary, judged, _) = await JudgeWithResultsAsync(items, options);
+        return (summary, judged);
+    }
+
+    private static async Task<(PairwiseSummary Summary, long Judged, IReadOnlyList<PairwiseItemResult> Results)> JudgeWithResultsAsync(
         IReadOnlyList<PairwiseItem> items, PairwiseJudgeOptions? options)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -69,7 +103,7 @@ public sealed class PairwiseSimulatorTests
         using var http = new HttpClient();
         var judge = new HttpPairwiseJudge(http, server.BaseUrl, "judge", Criteria);
         var results = await PairwiseReconciler.JudgeAsync(items, judge, concurrency: 16, ct);
-        return (PairwiseSummary.Of(results), server.Stats.JudgeReplies);
+        return (PairwiseSummary.Of(results), server.Stats.JudgeReplies, results);
     }
 
     // Item i: the better answer offers a refund, the worse does not; either may carry padding, so lengths vary.
