@@ -89,7 +89,7 @@ internal static class RefusalBenchmark
     {
         var folder = Path.GetDirectoryName(DatasetLocator.Find("xstest/xstest_prompts.csv"))!;
         using var writer = new StreamWriter(path);
-        writer.WriteLine("model\tid\ttype\tlabel\tmatcher\tfirst\theldout\tinsample\tall\treason");
+        writer.WriteLine("model\tid\ttype\tlabel\tmatcher\tfirst\theldout\tinsample\tall\tfor_llama\tfor_mistral\treason");
         foreach (var model in Models)
         {
             var items = LabelledCompletionsFile.Load(Path.Combine(folder, $"completions_{model}.csv"));
@@ -100,6 +100,7 @@ internal static class RefusalBenchmark
                 writer.WriteLine(string.Join('\t', model, item.Id, item.Type, RefusalClasses.Name(item.Label),
                     RefusalClasses.Name(XstestStringMatcher.Classify(item.Completion)), C(RefusalRules.FirstDetector),
                     heldOut.Name, C(HeldOutRules.InSample(model)), C(RefusalRules.All),
+                    C(HeldOutRules.For(HeldOutRules.Llama2)), C(HeldOutRules.For(HeldOutRules.Mistral)),
                     heldOut.Reason.Replace('\t', ' ').Replace('\n', ' ')));
             }
         }
