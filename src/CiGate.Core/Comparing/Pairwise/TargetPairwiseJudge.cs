@@ -1,3 +1,4 @@
+using CiGate.Core.Suites.Prompts;
 using CiGate.Core.Targets;
 
 namespace CiGate.Core.Comparing.Pairwise;
@@ -7,9 +8,11 @@ namespace CiGate.Core.Comparing.Pairwise;
 /// temperature 0, cached (when the client has a cache) under the model version the server reports
 /// serving, asked once with an uncached probe as model-graded assertions do, so a provider moving
 /// an alias to a new version misses the cache. The cache key is thus judge identity (endpoint,
-/// model, served version) plus the whole rendered prompt, order included.
+/// model, served version) plus the whole rendered prompt, order included. <paramref name="prompt"/>,
+/// when given, replaces the default prompt (<see cref="PairwisePrompt"/>).
 /// </summary>
-public sealed class TargetPairwiseJudge(ITargetClient client, TargetConfig config, string criteria) : IPairwiseJudge
+public sealed class TargetPairwiseJudge(ITargetClient client, TargetConfig config, string criteria, SuitePrompt? prompt = null)
+    : IPairwiseJudge
 {
     public const int MaxTokens = 512;
 
@@ -22,7 +25,7 @@ public sealed class TargetPairwiseJudge(ITargetClient client, TargetConfig confi
     {
         var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
         var request = new ModelRequest(
-            TargetApi.Chat, PairwisePrompt.Messages(question, criteria), null, MaxTokens, [], 0, config.Seed)
+            TargetApi.Chat, PairwisePrompt.Messages(question, criteria, prompt), null, MaxTokens, [], 0, config.Seed)
         {
             CacheScope = version,
         };

@@ -76,4 +76,60 @@ public sealed class TargetPairwiseJudgeTests
 
         Assert.Contains("judge local", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task A_suites_own_prompt_replaces_the_default_and_still_judges_both_orders()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await SimulatorServer.StartAsync(
+            new SimulatorOptions { Models = [new SimulatorModel("judge", 0.7, 5)], JudgeAll = true, PairwiseJudge = new PairwiseJudgeOptions() },
+            ct);
+        var config = TestTargets.Config(new Uri(server.BaseUrl, "v1/"), model: "judge");
+        var prompt = Prompt("""
+            Our support style guide: be concrete. Criteria: {{ criteria }}
+            Customer message:
+            {{ input }}
+            Reply A:
+            {{ first }}
+            Reply B:
+            {{ second }}
+            Answer with {"reason": string, "winner": "first" | "second" | "tie"}.
+            """);
+        var question = new PairwiseQuestion("Where is my order 7?", "Thanks for writing.", "A refund is on its way.");
+        var messages = PairwisePrompt.Messages(question, Criteria, prompt);
+        var items = Enumerable.Range(0, 40).Select(i => new PairwiseItem(
+            $"item{i}", $"Where is my order {i}?", $"Thanks for writing about order {i}.", $"Sorry; a refund for order {i} is on its way."))
+            .ToList();
+
+        await using var client = TargetClientFactory.Create(config, cache: null);
+        var results = await PairwiseReconciler.JudgeAsync(items, new TargetPairwiseJudge(client, config, Criteria, prompt), 8, ct);
+
+        var user = Assert.Single(messages);
+        Assert.Equal("user", user.Role);
+        Assert.StartsWith("Our support style guide: be concrete. Criteria: The answer offers a \"refund\".", user.Content, StringComparison.Ordinal);
+        Assert.Contains("Reply A:\n```first\nThanks for writing.\n```", user.Content, StringComparison.Ordinal);
+        Assert.Contains("Reply B:\n```second\nA refund is on its way.\n```", user.Content, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.Equal(PairwiseOutcome.Win, r.Outcome));
+        Assert.Equal(81, server.Stats.JudgeReplies); // 40 items x 2 orders + the version probe
+    }
+
+    [Fact]
+    public void A_prompt_that_fails_to_render_is_a_template_error_naming_what_it_sees()
+    {
+        var prompt = Prompt("{{ criteria | string.nope }}");
+
+        var ex = Assert.Throws<CiGate.Core.Diagnostics.CiGateException>(
+            () => PairwisePrompt.Messages(new PairwiseQuestion("q", "a", "b"), Criteria, prompt));
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Equal(CiGate.Core.Diagnostics.DiagnosticCodes.TemplateRender, d.Code);
+        Assert.Contains("(it sees criteria, input, first and second)", d.Message, StringComparison.Ordinal);
+    }
+
+    private static CiGate.Core.Suites.Prompts.SuitePrompt Prompt(string source)
+    {
+        var diagnostics = new CiGate.Core.Diagnostics.DiagnosticBag();
+        var template = CiGate.Core.Templating.ItemTemplate.Parse(source, "pairwise.txt", 1, 1, blockScalar: false, diagnostics)!;
+        Assert.Empty(diagnostics.Items);
+        return new CiGate.Core.Suites.Prompts.SuitePrompt("pairwise", template.Origin, source, [new CiGate.Core.Suites.Prompts.PromptMessage("user", template)]);
+    }
 }
