@@ -6,9 +6,11 @@ namespace CiGate.Bench;
 
 /// <summary>
 /// `packet-fidelity [--streams 64,512] [--runs 5] [--ttft 50] [--itl 10] [--tokens 64] [--prompt 128]
-/// [--per-stream 6] [--timers] [--no-warm-up] [--gc-nonconcurrent] [--keep DIR]`: how far the TTFT
-/// that `cigate run` records is from what crossed the wire. The simulator runs in a child process
-/// (decode steps shared by all streams, or one timer per stream with --timers); tcpdump captures
+/// [--per-stream 6] [--timers] [--server sim|reference] [--no-warm-up] [--gc-nonconcurrent] [--keep DIR]`:
+/// how far the TTFT that `cigate run` records is from what crossed the wire. The server runs in a
+/// child process: the simulator (decode steps shared by all streams, or one timer per stream with
+/// --timers), or with `--server reference` the reference server (`reference_server.py`: Python's
+/// asyncio, one timer per stream, no code shared with CiGate); tcpdump captures
 /// the loopback port while a real `cigate run` process (concurrent profile, streams × per-stream
 /// requests) measures it; each record of requests.jsonl is paired with its exchange by its
 /// request_id (the X-Request-ID header), and the truth is the packet stamps: TTFT = the packet that
@@ -28,6 +30,12 @@ internal static class PacketFidelityBenchmark
         var prompt = int.Parse(Value(args, "--prompt") ?? "128", CultureInfo.InvariantCulture);
         var perStream = int.Parse(Value(args, "--per-stream") ?? "6", CultureInfo.InvariantCulture);
         var timers = args.Contains("--timers");
+        var reference = (Value(args, "--server") ?? "sim") switch
+        {
+            "sim" => false,
+            "reference" => true,
+            var other => throw new ArgumentException($"--server is sim or reference, not '{other}'"),
+        };
         var warmUp = !args.Contains("--no-warm-up");
         var nonConcurrentGc = args.Contains("--gc-nonconcurrent");
         var keep = Value(args, "--keep");
@@ -40,11 +48,12 @@ internal static class PacketFidelityBenchmark
         var cigate = Path.Combine(AppContext.BaseDirectory, "cigate.dll");
         var work = keep ?? Path.Combine(Path.GetTempPath(), "cigate-packet-fidelity-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
-        var model = timers ? "one timer per stream" : "decode steps";
+        var model = reference ? "reference server (Python asyncio, one timer per stream)"
+            : "simulator, " + (timers ? "one timer per stream" : "decode steps");
         var client = (warmUp ? "" : ", warm-up off") + (nonConcurrentGc ? ", DOTNET_gcConcurrent=0" : "");
         Console.WriteLine(Text(
-            $"packet-fidelity on {Environment.ProcessorCount} core(s); simulator child ({model}, TTFT {ttft} ms, ",
-            $"ITL {itl} ms), {prompt} prompt / {tokens} output tokens, concurrent, {perStream} x streams requests ",
+            $"packet-fidelity on {Environment.ProcessorCount} core(s); server child: {model}, TTFT {ttft} ms, ",
+            $"ITL {itl} ms; {prompt} prompt / {tokens} output tokens, concurrent, {perStream} x streams requests ",
             $"per run; `cigate run` as a child process{client}; ",
             $"load average {CpuMeter.LoadAverage():0.00} at start"));
         Console.WriteLine("  err = cigate TTFT - packet TTFT (ms); |err| p99/max over paired requests; >1ms = share "
@@ -52,7 +61,9 @@ internal static class PacketFidelityBenchmark
         Console.WriteLine(Text(
             $"  {"streams",7} {"run",3} {"paired",9} {"err p50",8} {"|err| p99",9} {"max",8} {">1ms",7} ",
             $"{"flagged",8} {"recall",7} {"unfl p99",8} {"e2e p99",8} {"load",5} {"drops",5}"));
-        await using var sim = await SimChild.StartAsync(ttft, itl, steps: !timers, pinned: false);
+        await using IServerChild sim = reference
+            ? await ReferenceServerChild.StartAsync(ttft, itl)
+            : await SimChild.StartAsync(ttft, itl, steps: !timers, pinned: false);
         var failures = 0;
         foreach (var level in streams)
         {

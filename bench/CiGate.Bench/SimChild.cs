@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CiGate.Bench;
 
 /// <summary>The simulator as a child process (`perf-sim`), optionally pinned to CPU 1.</summary>
-internal sealed class SimChild : IAsyncDisposable
+internal sealed class SimChild : IServerChild
 {
     private readonly ChildProcess child;
 
