@@ -24,6 +24,7 @@ public sealed class CoverageCommandTests
         CliAssert.Succeeds(result);
         Assert.StartsWith("coverage ", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("uncovered #1: 50.0% of traffic (30), 100.0% of negative feedback", result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("gate: warn: coverage 50.0% is below warn_min 60.0%\n", result.Stdout, StringComparison.Ordinal);
         var outputs = new[] { result.Stdout, File.ReadAllText(json), File.ReadAllText(markdown) };
         Assert.Contains("Refund order", outputs[2], StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.DoesNotContain("@example.com", o, StringComparison.Ordinal));
@@ -43,6 +44,90 @@ public sealed class CoverageCommandTests
         // assert
         CliAssert.Fails(result);
         CliAssert.HasError(result, "CIGATE0801", traffic, (2, 12));
+    }
+
+    [Fact]
+    public async Task Coverage_below_the_configs_min_fails_the_gate_and_every_output_names_the_verdict()
+    {
+        // arrange: the prompts example with its coverage gate raised to 90%; the traffic is half uncovered
+        using var folder = new TempFolder();
+        var config = CopyExample(folder, "coverage: { min: 0.4, warn_min: 0.6 }", "coverage: { min: 0.9 }");
+        var traffic = folder.Write("traffic.jsonl", string.Join('\n', Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $$"""{"prompt": "What is the capital of {{(i % 4 == 0 ? "France" : "Japan")}}?"}"""
+            : $$"""{"prompt": "Refund order {{i}} please, it never arrived"}""")) + "\n");
+        var json = folder.File("coverage.json");
+        var markdown = folder.File("coverage.md");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", config, "--json", json,
+            "--markdown", markdown);
+
+        // assert
+        CliAssert.Fails(result, exitCode: 1);
+        Assert.EndsWith("gate: fail: coverage 50.0% is below min 90.0%\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Gate: **fail**: coverage 50.0% is below min 90.0%.", File.ReadAllText(markdown),
+            StringComparison.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("fail", report.RootElement.GetProperty("gate").GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task Coverage_at_or_above_min_passes_the_gate()
+    {
+        // arrange
+        using var folder = new TempFolder();
+        var config = CopyExample(folder, "coverage: { min: 0.4, warn_min: 0.6 }", "coverage: { min: 0.5 }");
+        var traffic = folder.Write("traffic.jsonl", string.Join('\n', Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $$"""{"prompt": "What is the capital of {{(i % 4 == 0 ? "France" : "Japan")}}?"}"""
+            : $$"""{"prompt": "Refund order {{i}} please, it never arrived"}""")) + "\n");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", config);
+
+        // assert
+        CliAssert.Succeeds(result);
+        Assert.EndsWith("gate: pass: coverage 50.0% meets min 50.0%\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("coverage: { min: 80 }", "CIGATE0005", 18, "'config.coverage.min' must be between 0 and 1, not 80")]
+    [InlineData("coverage: { min: 0.8, warn_min: 0.5 }", "CIGATE0005", 33,
+        "'config.coverage.warn_min' (0.5) is below min (0.8)")]
+    [InlineData("coverage: { minimum: 0.8 }", "CIGATE0002", 13, "unknown key 'minimum' in 'config.coverage'")]
+    public async Task A_bad_coverage_gate_is_a_placed_line_and_exit_2(string gate, string code, int column,
+        string message)
+    {
+        // arrange
+        using var folder = new TempFolder();
+        var config = CopyExample(folder, "coverage: { min: 0.4, warn_min: 0.6 }", gate);
+        var line = File.ReadAllLines(config).ToList()
+            .FindIndex(l => l.StartsWith("coverage:", StringComparison.Ordinal)) + 1;
+        var traffic = folder.Write("traffic.jsonl", "{\"prompt\": \"What is the capital of France?\"}\n");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", config);
+
+        // assert
+        CliAssert.Fails(result);
+        Assert.Contains(message, CliAssert.HasError(result, code, config, (line, column)), StringComparison.Ordinal);
+    }
+
+    /// <summary>A copy of the prompts example (config, prompts, simulator script) with one text replaced.</summary>
+    private static string CopyExample(TempFolder folder, string text, string replacement)
+    {
+        var source = Path.GetDirectoryName(ExampleConfig())!;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder.Path, "example", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var config = Path.Combine(folder.Path, "example", "cigate.yml");
+        var yaml = File.ReadAllText(config);
+        Assert.Contains(text, yaml, StringComparison.Ordinal);
+        File.WriteAllText(config, yaml.Replace(text, replacement, StringComparison.Ordinal));
+        return config;
     }
 
     /// <summary>The repository's prompts example, found from the test assembly's folder up (CI maps source paths to /_/).</summary>

@@ -2,13 +2,15 @@ using System.CommandLine;
 using CiGate.Core.Config;
 using CiGate.Core.Coverage;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Gating;
 
 namespace CiGate.Cli.Commands;
 
 /// <summary>
 /// `cigate coverage --traffic FILE`: how much of logged traffic the config's test cases cover, and the largest
 /// uncovered clusters with redacted exemplars. Offline (hashed n-gram embedder): no model, no key, no network.
-/// Always exits 0 once measured (the `coverage:` gate is not built yet); bad input exits 2 with one line.
+/// Exits 0 once measured, or 1 when the config's `coverage: { min }` gate fails (a `warn_min` warning exits 0);
+/// bad input exits 2 with one line.
 /// </summary>
 internal static class CoverageCommand
 {
@@ -32,18 +34,19 @@ internal static class CoverageCommand
             var records = TrafficReader.Read(parse.GetValue(traffic)!);
             ct.ThrowIfCancellationRequested();
             var report = CoverageAnalyzer.Analyze(records, cases).Report;
+            var gate = loaded.CoverageGate?.Evaluate(report.Coverage);
             if (parse.GetValue(json) is { } jsonPath)
             {
-                await Write(jsonPath, CoverageOutput.Json(report), ct);
+                await Write(jsonPath, CoverageOutput.Json(report, gate), ct);
             }
 
             if (parse.GetValue(markdown) is { } markdownPath)
             {
-                await Write(markdownPath, CoverageOutput.Markdown(report), ct);
+                await Write(markdownPath, CoverageOutput.Markdown(report, gate), ct);
             }
 
-            await stdout.WriteAsync(CoverageOutput.Console(report));
-            return ExitCodes.Pass;
+            await stdout.WriteAsync(CoverageOutput.Console(report, gate));
+            return gate?.Verdict == Verdict.Fail ? ExitCodes.GateFailed : ExitCodes.Pass;
         });
         return command;
     }

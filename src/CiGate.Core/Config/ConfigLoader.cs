@@ -23,6 +23,7 @@ public static class ConfigLoader
         var targets = new List<TargetDefinition>();
         var suiteNodes = new List<(string Name, YamlNode KeyNode, YamlNode Value)>();
         var cache = new CacheSettings(false, Path.Combine(baseDirectory, ".cigate", "cache"));
+        Coverage.CoverageGate? coverageGate = null;
         foreach (var file in files)
         {
             var root = YamlContext.Parse(File.ReadAllText(file), file, diagnostics);
@@ -62,6 +63,7 @@ public static class ConfigLoader
                 cacheMap.Finish();
             }
 
+            coverageGate = CoverageGateReader.Read(map.Map("coverage")) ?? coverageGate;
             map.Finish();
         }
 
@@ -73,7 +75,11 @@ public static class ConfigLoader
         }
 
         diagnostics.ThrowIfAny();
-        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache) { Privileges = [.. context.Privileges] };
+        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache)
+        {
+            Privileges = [.. context.Privileges],
+            CoverageGate = coverageGate,
+        };
     }
 
     private static List<string> FindFiles(string fullPath, DiagnosticBag diagnostics)

@@ -14,7 +14,8 @@ public static class CoverageOutput
     /// <summary>Uncovered clusters listed in the console and markdown (all of them are in the JSON).</summary>
     public const int ListedClusters = 10;
 
-    public static string Console(CoverageReport report)
+    /// <param name="gate">The config's coverage gate verdict, when the config has a <c>coverage:</c> gate.</param>
+    public static string Console(CoverageReport report, CoverageVerdict? gate = null)
     {
         var text = new StringBuilder();
         text.Append(Invariant($"coverage {Percent(report.Coverage)} of {report.Records} traffic records by {report.TestCases} test case(s); "))
@@ -29,13 +30,24 @@ public static class CoverageOutput
             }
         }
 
+        if (gate is not null)
+        {
+            text.Append(Invariant($"gate: {gate.Name}: {gate.Reason}\n"));
+        }
+
         return text.ToString();
     }
 
-    public static string Markdown(CoverageReport report)
+    public static string Markdown(CoverageReport report, CoverageVerdict? gate = null)
     {
         var md = new StringBuilder();
-        md.Append("## Test coverage of traffic\n\n")
+        md.Append("## Test coverage of traffic\n\n");
+        if (gate is not null)
+        {
+            md.Append(Invariant($"Gate: **{gate.Name}**: {gate.Reason}.\n\n"));
+        }
+
+        md
             .Append(Invariant($"**{Percent(report.Coverage)}** of {report.Records} traffic records fall in clusters a test case covers "))
             .Append(Invariant($"({report.Clusters.Count(c => c.Covered)} of {report.Clusters.Count} clusters, {report.TestCases} test cases).\n\n"));
         var uncovered = report.Uncovered.ToList();
@@ -60,7 +72,7 @@ public static class CoverageOutput
         return md.ToString();
     }
 
-    public static string Json(CoverageReport report)
+    public static string Json(CoverageReport report, CoverageVerdict? gate = null)
     {
         var root = new JsonObject
         {
@@ -81,6 +93,11 @@ public static class CoverageOutput
                 ["exemplars"] = new JsonArray([.. c.Exemplars.Select(e => (JsonNode)JsonValue.Create(e))]),
             })]),
         };
+        if (gate is not null)
+        {
+            root.Insert(0, "gate", new JsonObject { ["verdict"] = gate.Name, ["reason"] = gate.Reason });
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
