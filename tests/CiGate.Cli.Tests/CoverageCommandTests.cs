@@ -24,7 +24,8 @@ public sealed class CoverageCommandTests
         CliAssert.Succeeds(result);
         Assert.StartsWith("coverage ", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("uncovered #1: 50.0% of traffic (30), 100.0% of negative feedback", result.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("gate: warn: coverage 50.0% is below warn_min 60.0%\n", result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("gate: warn: coverage 50.0% is below warn_min 60.0%\n", result.Stdout,
+            StringComparison.Ordinal);
         var outputs = new[] { result.Stdout, File.ReadAllText(json), File.ReadAllText(markdown) };
         Assert.Contains("Refund order", outputs[2], StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.DoesNotContain("@example.com", o, StringComparison.Ordinal));
@@ -87,6 +88,57 @@ public sealed class CoverageCommandTests
         // assert
         CliAssert.Succeeds(result);
         Assert.EndsWith("gate: pass: coverage 50.0% meets min 50.0%\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_results_each_covered_cluster_reports_its_cases_pass_rate()
+    {
+        // arrange: a run of the prompts example (simulated); traffic asks the capitals and for refunds
+        using var folder = new TempFolder();
+        var run = folder.File("run");
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", ExampleConfig(), "--out", run, "--quiet"));
+        var traffic = folder.Write("traffic.jsonl", string.Join('\n', Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $$"""{"prompt": "What is the capital of {{(i % 4 == 0 ? "France" : "Japan")}}?"}"""
+            : $$"""{"prompt": "Refund order {{i}} please, it never arrived"}""")) + "\n");
+        var json = folder.File("coverage.json");
+        var markdown = folder.File("coverage.md");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", ExampleConfig(),
+            "--results", run, "--json", json, "--markdown", markdown);
+
+        // assert: the capitals cluster holds the France, river and Japan cases (the Louvre and winter ones lie outside
+        // its radius); the simulator's script answers the river case "Paris." (no "Seine": its rubric fails), the other
+        // two pass, so 2 of 3
+        CliAssert.Succeeds(result);
+        Assert.Contains("covered #2: 50.0% of traffic (20), pass rate 66.7% over 3 test case(s)\n", result.Stdout,
+            StringComparison.Ordinal);
+        Assert.Contains("| 2 | 50.0% (20) | 3 | 66.7% |", File.ReadAllText(markdown), StringComparison.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var clusters = report.RootElement.GetProperty("clusters").EnumerateArray().ToList();
+        var covered = Assert.Single(clusters, c => c.GetProperty("covered").GetBoolean());
+        Assert.Equal(0.6667, covered.GetProperty("pass_rate").GetDouble());
+        Assert.Equal(3, covered.GetProperty("cases_with_results").GetInt32());
+        Assert.False(clusters.Single(c => !c.GetProperty("covered").GetBoolean()).TryGetProperty("pass_rate", out _));
+    }
+
+    [Fact]
+    public async Task Results_of_another_config_are_one_line_and_exit_2()
+    {
+        // arrange: a results folder whose suite is not the config's
+        using var folder = new TempFolder();
+        var other = CopyExample(folder, "  travel-assistant:\n", "  other-suite:\n");
+        var run = folder.File("run");
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", other, "--out", run, "--quiet"));
+        var traffic = folder.Write("traffic.jsonl", "{\"prompt\": \"What is the capital of France?\"}\n");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", ExampleConfig(),
+            "--results", run);
+
+        // assert
+        CliAssert.Fails(result);
+        CliAssert.HasError(result, "CIGATE0806", Path.GetFullPath(run));
     }
 
     [Theory]

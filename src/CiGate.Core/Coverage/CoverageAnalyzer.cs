@@ -47,12 +47,15 @@ public static class CoverageAnalyzer
         }
 
         var caseCounts = new int[k];
-        foreach (var testCase in testCases)
+        var caseCluster = new int[testCases.Count];
+        for (var t = 0; t < testCases.Count; t++)
         {
-            var (cluster, similarity) = model.Nearest(embedder.Embed(testCase));
+            var (cluster, similarity) = model.Nearest(embedder.Embed(testCases[t]));
+            caseCluster[t] = -1;
             if (similarity >= radius[cluster])
             {
                 caseCounts[cluster]++;
+                caseCluster[t] = cluster;
             }
         }
 
@@ -95,7 +98,8 @@ public static class CoverageAnalyzer
         var covered = ordered.Where(c => c.Covered).Sum(c => c.Records);
         var report = new CoverageReport(traffic.Count, testCases.Count, negativeTotal,
             (double)covered / traffic.Count, ordered);
-        return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])]);
+        return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])],
+            [.. caseCluster.Select(c => c < 0 ? 0 : renumber[c])]);
     }
 
     private static string Shorten(string text, int length)
@@ -105,5 +109,9 @@ public static class CoverageAnalyzer
     }
 }
 
-/// <summary>The report and, per traffic record (in input order), the id of its cluster in the report.</summary>
-public sealed record CoverageAnalysis(CoverageReport Report, IReadOnlyList<int> ClusterOf);
+/// <summary>
+/// The report and, per traffic record (in input order), the id of its cluster in the report; per test case (in input
+/// order), the id of the cluster it covers, or 0 when it lies outside the radius of its nearest cluster.
+/// </summary>
+public sealed record CoverageAnalysis(CoverageReport Report, IReadOnlyList<int> ClusterOf,
+    IReadOnlyList<int> CaseClusterOf);

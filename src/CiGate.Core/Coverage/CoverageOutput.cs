@@ -30,6 +30,13 @@ public static class CoverageOutput
             }
         }
 
+        foreach (var cluster in WithResults(report))
+        {
+            text.Append(Invariant($"  covered #{cluster.Id}: {Percent(cluster.TrafficShare)} of traffic "))
+                .Append(Invariant($"({cluster.Records}), pass rate {Percent(cluster.PassRate!.Value)} "))
+                .Append(Invariant($"over {cluster.CasesWithResults} test case(s)\n"));
+        }
+
         if (gate is not null)
         {
             text.Append(Invariant($"gate: {gate.Name}: {gate.Reason}\n"));
@@ -53,7 +60,8 @@ public static class CoverageOutput
         var uncovered = report.Uncovered.ToList();
         if (uncovered.Count == 0)
         {
-            return md.Append("Every cluster holds a test case.\n").ToString();
+            md.Append("Every cluster holds a test case.\n");
+            return PassRates(md, report).ToString();
         }
 
         md.Append("| Cluster | Traffic | Negative feedback | Exemplars |\n|---:|---:|---:|---|\n");
@@ -69,7 +77,30 @@ public static class CoverageOutput
             md.Append(Invariant($"\n{uncovered.Count - ListedClusters} smaller uncovered cluster(s) not listed (see the JSON report).\n"));
         }
 
-        return md.ToString();
+        return PassRates(md, report).ToString();
+    }
+
+    /// <summary>Covered clusters whose test cases have results (<c>--results</c>), largest first.</summary>
+    private static IEnumerable<CoverageCluster> WithResults(CoverageReport report) =>
+        report.Clusters.Where(c => c.PassRate is not null).OrderByDescending(c => c.Records).ThenBy(c => c.Id)
+            .Take(ListedClusters);
+
+    private static StringBuilder PassRates(StringBuilder md, CoverageReport report)
+    {
+        var rows = WithResults(report).ToList();
+        if (rows.Count == 0)
+        {
+            return md;
+        }
+
+        md.Append("\n| Covered cluster | Traffic | Test cases with results | Pass rate |\n|---:|---:|---:|---:|\n");
+        foreach (var cluster in rows)
+        {
+            md.Append(Invariant($"| {cluster.Id} | {Percent(cluster.TrafficShare)} ({cluster.Records}) | "))
+                .Append(Invariant($"{cluster.CasesWithResults} | {Percent(cluster.PassRate!.Value)} |\n"));
+        }
+
+        return md;
     }
 
     public static string Json(CoverageReport report, CoverageVerdict? gate = null)
@@ -80,7 +111,7 @@ public static class CoverageOutput
             ["test_cases"] = report.TestCases,
             ["negative_feedback"] = report.NegativeFeedback,
             ["coverage"] = Math.Round(report.Coverage, 4),
-            ["clusters"] = new JsonArray([.. report.Clusters.Select(c => (JsonNode)new JsonObject
+            ["clusters"] = new JsonArray([.. report.Clusters.Select(c => (JsonNode)WithPassRate(c, new JsonObject
             {
                 ["id"] = c.Id,
                 ["covered"] = c.Covered,
@@ -91,7 +122,7 @@ public static class CoverageOutput
                 ["radius"] = c.Radius,
                 ["test_cases"] = c.TestCases,
                 ["exemplars"] = new JsonArray([.. c.Exemplars.Select(e => (JsonNode)JsonValue.Create(e))]),
-            })]),
+            }))]),
         };
         if (gate is not null)
         {
@@ -99,6 +130,18 @@ public static class CoverageOutput
         }
 
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>With results (<c>--results</c>), a covered cluster's pass rate follows its test cases.</summary>
+    private static JsonObject WithPassRate(CoverageCluster cluster, JsonObject json)
+    {
+        if (cluster.PassRate is { } rate)
+        {
+            json.Insert(json.IndexOf("test_cases") + 1, "cases_with_results", cluster.CasesWithResults);
+            json.Insert(json.IndexOf("cases_with_results") + 1, "pass_rate", Math.Round(rate, 4));
+        }
+
+        return json;
     }
 
     private static string Percent(double share) => Invariant($"{share * 100:0.0}%");

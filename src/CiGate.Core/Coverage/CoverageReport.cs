@@ -16,7 +16,8 @@ public sealed record CoverageReport(
 
 /// <summary>
 /// One cluster of traffic: its share of all traffic and of all negative feedback, the test cases within its
-/// radius (cosine similarity to the centroid), and exemplars (the redacted records nearest the centroid).
+/// radius (cosine similarity to the centroid), and exemplars (the redacted records nearest the centroid). With a
+/// results folder (<see cref="ClusterPassRates"/>): how many of its test cases have results and their mean pass rate.
 /// </summary>
 public sealed record CoverageCluster(
     int Id,
@@ -26,7 +27,9 @@ public sealed record CoverageCluster(
     double NegativeFeedbackShare,
     double Radius,
     int TestCases,
-    IReadOnlyList<string> Exemplars)
+    IReadOnlyList<string> Exemplars,
+    int CasesWithResults = 0,
+    double? PassRate = null)
 {
     public bool Covered => TestCases > 0;
 }
