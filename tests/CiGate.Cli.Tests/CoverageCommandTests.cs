@@ -16,9 +16,11 @@ public sealed class CoverageCommandTests
         var traffic = folder.Write("traffic.jsonl", string.Join('\n', lines) + "\n");
         var json = folder.File("out/coverage.json");
         var markdown = folder.File("out/coverage.md");
+        var html = folder.File("out/coverage.html");
 
         // act
-        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", ExampleConfig(), "--json", json, "--markdown", markdown);
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", ExampleConfig(), "--json",
+            json, "--markdown", markdown, "--html", html);
 
         // assert
         CliAssert.Succeeds(result);
@@ -26,10 +28,39 @@ public sealed class CoverageCommandTests
         Assert.Contains("uncovered #1: 50.0% of traffic (30), 100.0% of negative feedback", result.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("gate: warn: coverage 50.0% is below warn_min 60.0%\n", result.Stdout,
             StringComparison.Ordinal);
-        var outputs = new[] { result.Stdout, File.ReadAllText(json), File.ReadAllText(markdown) };
+        var outputs = new[]
+        {
+            result.Stdout, File.ReadAllText(json), File.ReadAllText(markdown), File.ReadAllText(html),
+        };
         Assert.Contains("Refund order", outputs[2], StringComparison.Ordinal);
+        Assert.Contains("<td>Refund order", outputs[3], StringComparison.Ordinal);
+        Assert.Contains("Gate: <strong>warn</strong>: coverage 50.0% is below warn_min 60.0%.", outputs[3],
+            StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.DoesNotContain("@example.com", o, StringComparison.Ordinal));
         Assert.All(outputs, o => Assert.DoesNotContain("555-01", o, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Html_from_the_traffic_is_encoded_and_the_page_runs_no_script()
+    {
+        // arrange: an uncovered record that is markup
+        using var folder = new TempFolder();
+        var traffic = folder.Write("traffic.jsonl", string.Join('\n', Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? """{"prompt": "What is the capital of France?"}"""
+            : $$"""{"prompt": "<script>alert({{i}})</script> <img src=x onerror=steal()> refund"}""")) + "\n");
+        var html = folder.File("coverage.html");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", ExampleConfig(),
+            "--html", html);
+
+        // assert
+        CliAssert.Succeeds(result);
+        var page = File.ReadAllText(html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=steal()&gt; refund", page,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -102,10 +133,11 @@ public sealed class CoverageCommandTests
             : $$"""{"prompt": "Refund order {{i}} please, it never arrived"}""")) + "\n");
         var json = folder.File("coverage.json");
         var markdown = folder.File("coverage.md");
+        var html = folder.File("coverage.html");
 
         // act
         var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config", ExampleConfig(),
-            "--results", run, "--json", json, "--markdown", markdown);
+            "--results", run, "--json", json, "--markdown", markdown, "--html", html);
 
         // assert: the capitals cluster holds the France, river and Japan cases (the Louvre and winter ones lie outside
         // its radius); the simulator's script answers the river case "Paris." (no "Seine": its rubric fails), the other
@@ -114,6 +146,8 @@ public sealed class CoverageCommandTests
         Assert.Contains("covered #2: 50.0% of traffic (20), pass rate 66.7% over 3 test case(s)\n", result.Stdout,
             StringComparison.Ordinal);
         Assert.Contains("| 2 | 50.0% (20) | 3 | 66.7% |", File.ReadAllText(markdown), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">3</td><td class=\"n\">66.7%</td>", File.ReadAllText(html),
+            StringComparison.Ordinal);
         using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
         var clusters = report.RootElement.GetProperty("clusters").EnumerateArray().ToList();
         var covered = Assert.Single(clusters, c => c.GetProperty("covered").GetBoolean());

@@ -23,6 +23,7 @@ internal static class CoverageCommand
         var config = new Option<string>("--config") { Description = "The config file or folder", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON here" };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report as markdown (PR comment, job summary) here" };
+        var html = new Option<string?>("--html") { Description = "Write the report as one HTML page here" };
         var results = new Option<string?>("--results")
         {
             Description = "A results folder of 'cigate run' with this config: each covered cluster's pass rate",
@@ -30,7 +31,7 @@ internal static class CoverageCommand
         var command = new Command("coverage",
             "Measure how much of logged traffic the test cases cover (offline embedder) and list the largest uncovered clusters")
         {
-            traffic, suites, config, json, markdown, results,
+            traffic, suites, config, json, markdown, html, results,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -52,6 +53,11 @@ internal static class CoverageCommand
             if (parse.GetValue(markdown) is { } markdownPath)
             {
                 await Write(markdownPath, CoverageOutput.Markdown(report, gate), ct);
+            }
+
+            if (parse.GetValue(html) is { } htmlPath)
+            {
+                await Write(htmlPath, CoverageOutput.Html(report, gate), ct);
             }
 
             await stdout.WriteAsync(CoverageOutput.Console(report, gate));

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace CiGate.Core.Coverage;
 
 /// <summary>
-/// The coverage report as console text, markdown (PR comment, job summary) and JSON. Byte-identical for the
+/// The coverage report as console text, markdown (PR comment, job summary), HTML and JSON. Byte-identical for the
 /// same report: invariant culture, no timestamps. Exemplars are already redacted; markdown escapes them.
 /// </summary>
 public static class CoverageOutput
@@ -103,6 +103,66 @@ public static class CoverageOutput
         return md;
     }
 
+    /// <summary>
+    /// One self-contained HTML page (no script, no external resource): the gate, the coverage, the uncovered clusters
+    /// with their exemplars and, with results, the covered clusters' pass rates. Every text from the traffic is
+    /// HTML-encoded.
+    /// </summary>
+    public static string Html(CoverageReport report, CoverageVerdict? gate = null)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<title>Test coverage of traffic</title>\n<style>\n")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}")
+            .Append("table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;")
+            .Append("vertical-align:top}td.n{text-align:right}.fail{color:#b00}.warn{color:#a60}.pass{color:#070}\n")
+            .Append("</style>\n</head>\n<body>\n<h1>Test coverage of traffic</h1>\n");
+        if (gate is not null)
+        {
+            html.Append(Invariant($"<p class=\"{gate.Name}\">Gate: <strong>{gate.Name}</strong>: "))
+                .Append(Encode(gate.Reason)).Append(".</p>\n");
+        }
+
+        html.Append(Invariant($"<p><strong>{Percent(report.Coverage)}</strong> of {report.Records} traffic records "))
+            .Append(Invariant($"fall in clusters a test case covers ({report.Clusters.Count(c => c.Covered)} of "))
+            .Append(Invariant($"{report.Clusters.Count} clusters, {report.TestCases} test cases).</p>\n"));
+        var uncovered = report.Uncovered.ToList();
+        if (uncovered.Count > 0)
+        {
+            html.Append("<h2>Uncovered clusters</h2>\n<table>\n<tr><th>Cluster</th><th>Traffic</th>")
+                .Append("<th>Negative feedback</th><th>Exemplars</th></tr>\n");
+            foreach (var cluster in uncovered)
+            {
+                html.Append(Invariant($"<tr><td class=\"n\">{cluster.Id}</td><td class=\"n\">"))
+                    .Append(Invariant($"{Percent(cluster.TrafficShare)} ({cluster.Records})</td><td class=\"n\">"))
+                    .Append(Invariant($"{Percent(cluster.NegativeFeedbackShare)}</td><td>"))
+                    .Append(string.Join("<br>", cluster.Exemplars.Select(Encode)))
+                    .Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        var rated = report.Clusters.Where(c => c.PassRate is not null).OrderByDescending(c => c.Records)
+            .ThenBy(c => c.Id).ToList();
+        if (rated.Count > 0)
+        {
+            html.Append("<h2>Covered clusters: pass rates</h2>\n<table>\n<tr><th>Cluster</th><th>Traffic</th>")
+                .Append("<th>Test cases with results</th><th>Pass rate</th></tr>\n");
+            foreach (var cluster in rated)
+            {
+                html.Append(Invariant($"<tr><td class=\"n\">{cluster.Id}</td><td class=\"n\">"))
+                    .Append(Invariant($"{Percent(cluster.TrafficShare)} ({cluster.Records})</td><td class=\"n\">"))
+                    .Append(Invariant($"{cluster.CasesWithResults}</td><td class=\"n\">"))
+                    .Append(Invariant($"{Percent(cluster.PassRate!.Value)}</td></tr>\n"));
+            }
+
+            html.Append("</table>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+
     public static string Json(CoverageReport report, CoverageVerdict? gate = null)
     {
         var root = new JsonObject
@@ -143,6 +203,8 @@ public static class CoverageOutput
 
         return json;
     }
+
+    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static string Percent(double share) => Invariant($"{share * 100:0.0}%");
 
