@@ -198,6 +198,26 @@ public sealed class CoverageCommandTests
         Assert.Contains(message, CliAssert.HasError(result, code, config, (line, column)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_coverage_gates_in_one_config_folder_are_refused()
+    {
+        // arrange: the example folder as the config, plus a second file with its own coverage gate
+        using var folder = new TempFolder();
+        var config = CopyExample(folder, "coverage: { min: 0.4, warn_min: 0.6 }", "coverage: { min: 0.5 }");
+        var second = Path.Combine(Path.GetDirectoryName(config)!, "more.yml");
+        File.WriteAllText(second, "version: 1\ncoverage: { min: 0.7 }\n");
+        var traffic = folder.Write("traffic.jsonl", "{\"prompt\": \"What is the capital of France?\"}\n");
+
+        // act
+        var result = await CliRunner.RunAsync("coverage", "--traffic", traffic, "--config",
+            Path.GetDirectoryName(config)!);
+
+        // assert
+        CliAssert.Fails(result);
+        Assert.Contains("the coverage gate is defined twice", CliAssert.HasError(result, "CIGATE0010", second, (2, 11)),
+            StringComparison.Ordinal);
+    }
+
     /// <summary>A copy of the prompts example (config, prompts, simulator script) with one text replaced.</summary>
     private static string CopyExample(TempFolder folder, string text, string replacement)
     {

@@ -63,7 +63,17 @@ public static class ConfigLoader
                 cacheMap.Finish();
             }
 
-            coverageGate = CoverageGateReader.Read(map.Map("coverage")) ?? coverageGate;
+            if (CoverageGateReader.Read(map.Map("coverage")) is { } gate)
+            {
+                if (coverageGate is not null)
+                {
+                    context.Report(DiagnosticCodes.DuplicateName, map.Node.Children[new YamlScalarNode("coverage")],
+                        "the coverage gate is defined twice (one 'coverage:' section per config folder)");
+                }
+
+                coverageGate = gate;
+            }
+
             map.Finish();
         }
 
