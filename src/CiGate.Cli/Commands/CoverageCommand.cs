@@ -44,7 +44,7 @@ internal static class CoverageCommand
             var analysis = CoverageAnalyzer.Analyze(records, [.. cases.Select(c => c.Text)]);
             var report = run is null ? analysis.Report
                 : ClusterPassRates.Apply(analysis.Report, cases, analysis.CaseClusterOf, run);
-            var gate = loaded.CoverageGate?.Evaluate(report.Coverage);
+            var gate = loaded.CoverageGate is { } floors ? CoverageGate.Evaluate(floors, report.Coverage) : null;
             if (parse.GetValue(json) is { } jsonPath)
             {
                 await Write(jsonPath, CoverageOutput.Json(report, gate), ct);

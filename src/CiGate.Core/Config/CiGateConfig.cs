@@ -14,5 +14,5 @@ public sealed record CiGateConfig(
     public IReadOnlyList<Privilege> Privileges { get; init; } = [];
 
     /// <summary>The top-level <c>coverage:</c> gate of <c>cigate coverage</c>; null when the config has none.</summary>
-    public Coverage.CoverageGate? CoverageGate { get; init; }
+    public CoverageGateSettings? CoverageGate { get; init; }
 }

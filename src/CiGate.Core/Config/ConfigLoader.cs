@@ -23,7 +23,7 @@ public static class ConfigLoader
         var targets = new List<TargetDefinition>();
         var suiteNodes = new List<(string Name, YamlNode KeyNode, YamlNode Value)>();
         var cache = new CacheSettings(false, Path.Combine(baseDirectory, ".cigate", "cache"));
-        Coverage.CoverageGate? coverageGate = null;
+        CoverageGateSettings? coverageGate = null;
         foreach (var file in files)
         {
             var root = YamlContext.Parse(File.ReadAllText(file), file, diagnostics);

@@ -1,4 +1,3 @@
-using CiGate.Core.Coverage;
 using CiGate.Core.Diagnostics;
 
 namespace CiGate.Core.Config;
@@ -6,14 +5,14 @@ namespace CiGate.Core.Config;
 /// <summary>Reads the config's top-level <c>coverage:</c> section, the gate of <c>cigate coverage</c>.</summary>
 internal static class CoverageGateReader
 {
-    public static CoverageGate? Read(MapReader? map)
+    public static CoverageGateSettings? Read(MapReader? map)
     {
         if (map is null)
         {
             return null;
         }
 
-        var gate = new CoverageGate(map.Double("min", 0, 1), map.Double("warn_min", 0, 1));
+        var gate = new CoverageGateSettings(map.Double("min", 0, 1), map.Double("warn_min", 0, 1));
         if (gate is { Min: { } min, WarnMin: { } warnMin } && warnMin < min && map.Get("warn_min") is { } node)
         {
             map.Context.Report(DiagnosticCodes.InvalidValue, node,

@@ -1,30 +1,33 @@
 using System.Globalization;
+using CiGate.Core.Config;
 using CiGate.Core.Gating;
 
 namespace CiGate.Core.Coverage;
 
 /// <summary>
 /// The config's optional <c>coverage: { min, warn_min }</c> gate on <c>cigate coverage</c>: coverage (a share of
-/// traffic, 0 to 1) below <see cref="Min"/> fails, below <see cref="WarnMin"/> warns, otherwise passes.
+/// traffic, 0 to 1) below <c>min</c> fails, below <c>warn_min</c> warns, otherwise passes.
 /// </summary>
-public sealed record CoverageGate(double? Min, double? WarnMin)
+public static class CoverageGate
 {
-    public CoverageVerdict Evaluate(double coverage)
+    public static CoverageVerdict Evaluate(CoverageGateSettings settings, double coverage)
     {
-        if (Min is { } min && coverage < min)
+        ArgumentNullException.ThrowIfNull(settings);
+        var (minimum, warnMinimum) = (settings.Min, settings.WarnMin);
+        if (minimum is { } min && coverage < min)
         {
             return new CoverageVerdict(Verdict.Fail,
                 Invariant($"coverage {Percent(coverage)} is below min {Percent(min)}"));
         }
 
-        if (WarnMin is { } warnMin && coverage < warnMin)
+        if (warnMinimum is { } warnMin && coverage < warnMin)
         {
             return new CoverageVerdict(Verdict.Warn,
                 Invariant($"coverage {Percent(coverage)} is below warn_min {Percent(warnMin)}"));
         }
 
-        var floor = Min ?? WarnMin ?? 0;
-        return new CoverageVerdict(Verdict.Pass, Invariant($"coverage {Percent(coverage)} meets {(Min is null
+        var floor = minimum ?? warnMinimum ?? 0;
+        return new CoverageVerdict(Verdict.Pass, Invariant($"coverage {Percent(coverage)} meets {(minimum is null
             ? "warn_min" : "min")} {Percent(floor)}"));
     }
 

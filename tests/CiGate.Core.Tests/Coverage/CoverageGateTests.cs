@@ -1,3 +1,4 @@
+using CiGate.Core.Config;
 using CiGate.Core.Coverage;
 using CiGate.Core.Gating;
 
@@ -14,7 +15,7 @@ public sealed class CoverageGateTests
     public void Min_fails_and_warn_min_warns(double coverage, string verdict, string reason)
     {
         // act
-        var result = new CoverageGate(0.6, 0.7).Evaluate(coverage);
+        var result = CoverageGate.Evaluate(new CoverageGateSettings(0.6, 0.7), coverage);
 
         // assert
         Assert.Equal(verdict, result.Name);
@@ -25,8 +26,8 @@ public sealed class CoverageGateTests
     public void Warn_min_alone_never_fails()
     {
         // act
-        var low = new CoverageGate(null, 0.5).Evaluate(0);
-        var high = new CoverageGate(null, 0.5).Evaluate(0.5);
+        var low = CoverageGate.Evaluate(new CoverageGateSettings(null, 0.5), 0);
+        var high = CoverageGate.Evaluate(new CoverageGateSettings(null, 0.5), 0.5);
 
         // assert
         Assert.Equal(Verdict.Warn, low.Verdict);
