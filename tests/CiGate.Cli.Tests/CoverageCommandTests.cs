@@ -25,7 +25,8 @@ public sealed class CoverageCommandTests
         // assert
         CliAssert.Succeeds(result);
         Assert.StartsWith("coverage ", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("uncovered #1: 50.0% of traffic (30), 100.0% of negative feedback", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("uncovered #1 (order, mail, call): 50.0% of traffic (30), 100.0% of negative feedback",
+            result.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("gate: warn: coverage 50.0% is below warn_min 60.0%\n", result.Stdout,
             StringComparison.Ordinal);
         var outputs = new[]
@@ -143,9 +144,11 @@ public sealed class CoverageCommandTests
         // its radius); the simulator's script answers the river case "Paris." (no "Seine": its rubric fails), the other
         // two pass, so 2 of 3
         CliAssert.Succeeds(result);
-        Assert.Contains("covered #2: 50.0% of traffic (20), pass rate 66.7% over 3 test case(s)\n", result.Stdout,
+        Assert.Contains(
+            "covered #2 (capital, japan, france): 50.0% of traffic (20), pass rate 66.7% over 3 test case(s)\n",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| 2 | capital, japan, france | 50.0% (20) | 3 | 66.7% |", File.ReadAllText(markdown),
             StringComparison.Ordinal);
-        Assert.Contains("| 2 | 50.0% (20) | 3 | 66.7% |", File.ReadAllText(markdown), StringComparison.Ordinal);
         Assert.Contains("<td class=\"n\">3</td><td class=\"n\">66.7%</td>", File.ReadAllText(html),
             StringComparison.Ordinal);
         using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
@@ -153,6 +156,8 @@ public sealed class CoverageCommandTests
         var covered = Assert.Single(clusters, c => c.GetProperty("covered").GetBoolean());
         Assert.Equal(0.6667, covered.GetProperty("pass_rate").GetDouble());
         Assert.Equal(3, covered.GetProperty("cases_with_results").GetInt32());
+        Assert.Equal(["capital", "japan", "france"],
+            covered.GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
         Assert.False(clusters.Single(c => !c.GetProperty("covered").GetBoolean()).TryGetProperty("pass_rate", out _));
     }
 

@@ -10,6 +10,15 @@ namespace CiGate.Core.Coverage;
 /// </summary>
 public static class CoverageAnalyzer
 {
+    /// <summary>English function words never used as a cluster's name (they still count in the embedding).</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "are", "but", "not", "you", "your", "all", "any", "can", "was", "were", "has", "have",
+        "had", "this", "that", "these", "those", "with", "from", "what", "which", "who", "whom", "why", "when",
+        "where", "how", "does", "did", "will", "would", "should", "could", "its", "our", "their", "there", "they",
+        "them", "his", "her", "she", "him", "than", "then", "into", "about", "been", "being", "also", "only",
+    };
+
     public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
         CoverageOptions? options = null)
     {
@@ -83,7 +92,8 @@ public static class CoverageAnalyzer
                 negativeTotal == 0 ? 0 : (double)negative / negativeTotal,
                 Math.Round(radius[c], 4),
                 caseCounts[c],
-                exemplars));
+                exemplars,
+                Terms: TopTerms(members[c], points, embedder, options.Terms)));
         }
 
         // Largest uncovered first, then covered by size; ids renumbered in that order so reports read 1, 2, 3.
@@ -100,6 +110,29 @@ public static class CoverageAnalyzer
             (double)covered / traffic.Count, ordered);
         return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])],
             [.. caseCluster.Select(c => c < 0 ? 0 : renumber[c])]);
+    }
+
+    /// <summary>The words with the largest summed TF-IDF weight over a cluster's records, function words skipped
+    /// (words mode only).</summary>
+    private static string[] TopTerms(List<int> members, SparseVector[] points, NgramEmbedder embedder, int count)
+    {
+        if (embedder.N != 0 || count <= 0)
+        {
+            return [];
+        }
+
+        var sums = new Dictionary<int, float>();
+        foreach (var i in members)
+        {
+            var point = points[i];
+            for (var j = 0; j < point.Indices.Length; j++)
+            {
+                sums[point.Indices[j]] = sums.GetValueOrDefault(point.Indices[j]) + point.Values[j];
+            }
+        }
+
+        return [.. sums.OrderByDescending(p => p.Value).ThenBy(p => p.Key)
+            .Select(p => embedder.Term(p.Key)).OfType<string>().Where(t => !StopWords.Contains(t)).Take(count)];
     }
 
     private static string Shorten(string text, int length)

@@ -22,7 +22,8 @@ public static class CoverageOutput
             .Append(Invariant($"{report.Clusters.Count(c => c.Covered)} of {report.Clusters.Count} clusters covered\n"));
         foreach (var cluster in report.Uncovered.Take(ListedClusters))
         {
-            text.Append(Invariant($"  uncovered #{cluster.Id}: {Percent(cluster.TrafficShare)} of traffic ({cluster.Records}), "))
+            text.Append(Invariant($"  uncovered #{cluster.Id}{Named(cluster)}: "))
+                .Append(Invariant($"{Percent(cluster.TrafficShare)} of traffic ({cluster.Records}), "))
                 .Append(Invariant($"{Percent(cluster.NegativeFeedbackShare)} of negative feedback\n"));
             foreach (var exemplar in cluster.Exemplars)
             {
@@ -32,7 +33,8 @@ public static class CoverageOutput
 
         foreach (var cluster in WithResults(report))
         {
-            text.Append(Invariant($"  covered #{cluster.Id}: {Percent(cluster.TrafficShare)} of traffic "))
+            text.Append(Invariant($"  covered #{cluster.Id}{Named(cluster)}: "))
+                .Append(Invariant($"{Percent(cluster.TrafficShare)} of traffic "))
                 .Append(Invariant($"({cluster.Records}), pass rate {Percent(cluster.PassRate!.Value)} "))
                 .Append(Invariant($"over {cluster.CasesWithResults} test case(s)\n"));
         }
@@ -64,10 +66,12 @@ public static class CoverageOutput
             return PassRates(md, report).ToString();
         }
 
-        md.Append("| Cluster | Traffic | Negative feedback | Exemplars |\n|---:|---:|---:|---|\n");
+        md.Append("| Cluster | Top terms | Traffic | Negative feedback | Exemplars |\n|---:|---|---:|---:|---|\n");
         foreach (var cluster in uncovered.Take(ListedClusters))
         {
-            md.Append(Invariant($"| {cluster.Id} | {Percent(cluster.TrafficShare)} ({cluster.Records}) | {Percent(cluster.NegativeFeedbackShare)} | "))
+            md.Append(Invariant($"| {cluster.Id} | {Escape(string.Join(", ", cluster.TopTerms))} | "))
+                .Append(Invariant($"{Percent(cluster.TrafficShare)} ({cluster.Records}) | "))
+                .Append(Invariant($"{Percent(cluster.NegativeFeedbackShare)} | "))
                 .Append(string.Join("<br>", cluster.Exemplars.Select(Escape)))
                 .Append(" |\n");
         }
@@ -93,10 +97,12 @@ public static class CoverageOutput
             return md;
         }
 
-        md.Append("\n| Covered cluster | Traffic | Test cases with results | Pass rate |\n|---:|---:|---:|---:|\n");
+        md.Append("\n| Covered cluster | Top terms | Traffic | Test cases with results | Pass rate |\n")
+            .Append("|---:|---|---:|---:|---:|\n");
         foreach (var cluster in rows)
         {
-            md.Append(Invariant($"| {cluster.Id} | {Percent(cluster.TrafficShare)} ({cluster.Records}) | "))
+            md.Append(Invariant($"| {cluster.Id} | {Escape(string.Join(", ", cluster.TopTerms))} | "))
+                .Append(Invariant($"{Percent(cluster.TrafficShare)} ({cluster.Records}) | "))
                 .Append(Invariant($"{cluster.CasesWithResults} | {Percent(cluster.PassRate!.Value)} |\n"));
         }
 
@@ -129,11 +135,12 @@ public static class CoverageOutput
         var uncovered = report.Uncovered.ToList();
         if (uncovered.Count > 0)
         {
-            html.Append("<h2>Uncovered clusters</h2>\n<table>\n<tr><th>Cluster</th><th>Traffic</th>")
+            html.Append("<h2>Uncovered clusters</h2>\n<table>\n<tr><th>Cluster</th><th>Top terms</th><th>Traffic</th>")
                 .Append("<th>Negative feedback</th><th>Exemplars</th></tr>\n");
             foreach (var cluster in uncovered)
             {
-                html.Append(Invariant($"<tr><td class=\"n\">{cluster.Id}</td><td class=\"n\">"))
+                html.Append(Invariant($"<tr><td class=\"n\">{cluster.Id}</td><td>"))
+                    .Append(Encode(string.Join(", ", cluster.TopTerms))).Append("</td><td class=\"n\">")
                     .Append(Invariant($"{Percent(cluster.TrafficShare)} ({cluster.Records})</td><td class=\"n\">"))
                     .Append(Invariant($"{Percent(cluster.NegativeFeedbackShare)}</td><td>"))
                     .Append(string.Join("<br>", cluster.Exemplars.Select(Encode)))
@@ -147,11 +154,13 @@ public static class CoverageOutput
             .ThenBy(c => c.Id).ToList();
         if (rated.Count > 0)
         {
-            html.Append("<h2>Covered clusters: pass rates</h2>\n<table>\n<tr><th>Cluster</th><th>Traffic</th>")
+            html.Append("<h2>Covered clusters: pass rates</h2>\n<table>\n<tr><th>Cluster</th><th>Top terms</th>")
+                .Append("<th>Traffic</th>")
                 .Append("<th>Test cases with results</th><th>Pass rate</th></tr>\n");
             foreach (var cluster in rated)
             {
-                html.Append(Invariant($"<tr><td class=\"n\">{cluster.Id}</td><td class=\"n\">"))
+                html.Append(Invariant($"<tr><td class=\"n\">{cluster.Id}</td><td>"))
+                    .Append(Encode(string.Join(", ", cluster.TopTerms))).Append("</td><td class=\"n\">")
                     .Append(Invariant($"{Percent(cluster.TrafficShare)} ({cluster.Records})</td><td class=\"n\">"))
                     .Append(Invariant($"{cluster.CasesWithResults}</td><td class=\"n\">"))
                     .Append(Invariant($"{Percent(cluster.PassRate!.Value)}</td></tr>\n"));
@@ -181,6 +190,7 @@ public static class CoverageOutput
                 ["negative_feedback_share"] = Math.Round(c.NegativeFeedbackShare, 4),
                 ["radius"] = c.Radius,
                 ["test_cases"] = c.TestCases,
+                ["terms"] = new JsonArray([.. c.TopTerms.Select(t => (JsonNode)JsonValue.Create(t))]),
                 ["exemplars"] = new JsonArray([.. c.Exemplars.Select(e => (JsonNode)JsonValue.Create(e))]),
             }))]),
         };
@@ -203,6 +213,10 @@ public static class CoverageOutput
 
         return json;
     }
+
+    /// <summary>" (term, term, term)" after a cluster's id, or nothing when it has no terms.</summary>
+    private static string Named(CoverageCluster cluster) =>
+        cluster.TopTerms.Count == 0 ? "" : $" ({string.Join(", ", cluster.TopTerms)})";
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 

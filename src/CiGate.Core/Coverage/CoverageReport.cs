@@ -18,6 +18,7 @@ public sealed record CoverageReport(
 /// One cluster of traffic: its share of all traffic and of all negative feedback, the test cases within its
 /// radius (cosine similarity to the centroid), and exemplars (the redacted records nearest the centroid). With a
 /// results folder (<see cref="ClusterPassRates"/>): how many of its test cases have results and their mean pass rate.
+/// <see cref="TopTerms"/> name it.
 /// </summary>
 public sealed record CoverageCluster(
     int Id,
@@ -29,7 +30,12 @@ public sealed record CoverageCluster(
     int TestCases,
     IReadOnlyList<string> Exemplars,
     int CasesWithResults = 0,
-    double? PassRate = null)
+    double? PassRate = null,
+    IReadOnlyList<string>? Terms = null)
 {
     public bool Covered => TestCases > 0;
+
+    /// <summary>The words that weigh most in the cluster's records (TF-IDF summed), its name; none with character
+    /// n-grams.</summary>
+    public IReadOnlyList<string> TopTerms => Terms ?? [];
 }
