@@ -19,6 +19,12 @@ internal static class CoverageBenchmark
     {
         var dataset = Option(args, "--dataset") ?? DatasetLocator.Find("mmlu-pro/test.jsonl");
         var questions = Load(dataset);
+        if (args.Contains("--explore"))
+        {
+            return CoverageExplore.Run(questions, args, int.Parse(Option(args, "--cases") ?? "10",
+                CultureInfo.InvariantCulture));
+        }
+
         if (args.Contains("--splits"))
         {
             return Splits(questions, args, int.Parse(Option(args, "--cases") ?? "10", CultureInfo.InvariantCulture));

@@ -1,14 +1,18 @@
 using System.CommandLine;
+using CiGate.Core.Comparing;
 using CiGate.Core.Config;
 using CiGate.Core.Coverage;
 using CiGate.Core.Diagnostics;
+using CiGate.Core.Gating;
 
 namespace CiGate.Cli.Commands;
 
 /// <summary>
 /// `cigate coverage --traffic FILE`: how much of logged traffic the config's test cases cover, and the largest
-/// uncovered clusters with redacted exemplars. Offline (hashed n-gram embedder): no model, no key, no network.
-/// Always exits 0 once measured (the `coverage:` gate is not built yet); bad input exits 2 with one line.
+/// uncovered clusters with redacted exemplars; with --results, each covered cluster's pass rate. Offline (hashed
+/// n-gram embedder): no model, no key, no network.
+/// Exits 0 once measured, or 1 when the config's `coverage: { min }` gate fails (a `warn_min` warning exits 0);
+/// bad input exits 2 with one line.
 /// </summary>
 internal static class CoverageCommand
 {
@@ -19,31 +23,45 @@ internal static class CoverageCommand
         var config = new Option<string>("--config") { Description = "The config file or folder", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON here" };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report as markdown (PR comment, job summary) here" };
+        var html = new Option<string?>("--html") { Description = "Write the report as one HTML page here" };
+        var results = new Option<string?>("--results")
+        {
+            Description = "A results folder of 'cigate run' with this config: each covered cluster's pass rate",
+        };
         var command = new Command("coverage",
             "Measure how much of logged traffic the test cases cover (offline embedder) and list the largest uncovered clusters")
         {
-            traffic, suites, config, json, markdown,
+            traffic, suites, config, json, markdown, html, results,
         };
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ConfigLoader.Load(parse.GetValue(config)!);
             var only = parse.GetValue(suites) ?? [];
-            var cases = SuiteCases.From(loaded, only.Length > 0 ? only : null);
+            var cases = SuiteCases.Named(loaded, only.Length > 0 ? only : null);
+            var run = parse.GetValue(results) is { } folder ? LoadedRun.Load(folder) : null;
             var records = TrafficReader.Read(parse.GetValue(traffic)!);
             ct.ThrowIfCancellationRequested();
-            var report = CoverageAnalyzer.Analyze(records, cases).Report;
+            var analysis = CoverageAnalyzer.Analyze(records, [.. cases.Select(c => c.Text)]);
+            var report = run is null ? analysis.Report
+                : ClusterPassRates.Apply(analysis.Report, cases, analysis.CaseClusterOf, run);
+            var gate = loaded.CoverageGate is { } floors ? CoverageGate.Evaluate(floors, report.Coverage) : null;
             if (parse.GetValue(json) is { } jsonPath)
             {
-                await Write(jsonPath, CoverageOutput.Json(report), ct);
+                await Write(jsonPath, CoverageOutput.Json(report, gate), ct);
             }
 
             if (parse.GetValue(markdown) is { } markdownPath)
             {
-                await Write(markdownPath, CoverageOutput.Markdown(report), ct);
+                await Write(markdownPath, CoverageOutput.Markdown(report, gate), ct);
             }
 
-            await stdout.WriteAsync(CoverageOutput.Console(report));
-            return ExitCodes.Pass;
+            if (parse.GetValue(html) is { } htmlPath)
+            {
+                await Write(htmlPath, CoverageOutput.Html(report, gate), ct);
+            }
+
+            await stdout.WriteAsync(CoverageOutput.Console(report, gate));
+            return gate?.Verdict == Verdict.Fail ? ExitCodes.GateFailed : ExitCodes.Pass;
         });
         return command;
     }

@@ -12,4 +12,7 @@ public sealed record CiGateConfig(
 
     /// <summary>Processes to start and secrets to send, each to be granted by a <see cref="TrustPolicy"/> before the run.</summary>
     public IReadOnlyList<Privilege> Privileges { get; init; } = [];
+
+    /// <summary>The top-level <c>coverage:</c> gate of <c>cigate coverage</c>; null when the config has none.</summary>
+    public CoverageGateSettings? CoverageGate { get; init; }
 }

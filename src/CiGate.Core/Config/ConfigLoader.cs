@@ -23,6 +23,7 @@ public static class ConfigLoader
         var targets = new List<TargetDefinition>();
         var suiteNodes = new List<(string Name, YamlNode KeyNode, YamlNode Value)>();
         var cache = new CacheSettings(false, Path.Combine(baseDirectory, ".cigate", "cache"));
+        CoverageGateSettings? coverageGate = null;
         foreach (var file in files)
         {
             var root = YamlContext.Parse(File.ReadAllText(file), file, diagnostics);
@@ -62,6 +63,17 @@ public static class ConfigLoader
                 cacheMap.Finish();
             }
 
+            if (CoverageGateReader.Read(map.Map("coverage")) is { } gate)
+            {
+                if (coverageGate is not null)
+                {
+                    context.Report(DiagnosticCodes.DuplicateName, map.Node.Children[new YamlScalarNode("coverage")],
+                        "the coverage gate is defined twice (one 'coverage:' section per config folder)");
+                }
+
+                coverageGate = gate;
+            }
+
             map.Finish();
         }
 
@@ -73,7 +85,11 @@ public static class ConfigLoader
         }
 
         diagnostics.ThrowIfAny();
-        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache) { Privileges = [.. context.Privileges] };
+        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache)
+        {
+            Privileges = [.. context.Privileges],
+            CoverageGate = coverageGate,
+        };
     }
 
     private static List<string> FindFiles(string fullPath, DiagnosticBag diagnostics)

@@ -10,6 +10,15 @@ namespace CiGate.Core.Coverage;
 /// </summary>
 public static class CoverageAnalyzer
 {
+    /// <summary>English function words never used as a cluster's name (they still count in the embedding).</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "are", "but", "not", "you", "your", "all", "any", "can", "was", "were", "has", "have",
+        "had", "this", "that", "these", "those", "with", "from", "what", "which", "who", "whom", "why", "when",
+        "where", "how", "does", "did", "will", "would", "should", "could", "its", "our", "their", "there", "they",
+        "them", "his", "her", "she", "him", "than", "then", "into", "about", "been", "being", "also", "only",
+    };
+
     public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
         CoverageOptions? options = null)
     {
@@ -47,12 +56,15 @@ public static class CoverageAnalyzer
         }
 
         var caseCounts = new int[k];
-        foreach (var testCase in testCases)
+        var caseCluster = new int[testCases.Count];
+        for (var t = 0; t < testCases.Count; t++)
         {
-            var (cluster, similarity) = model.Nearest(embedder.Embed(testCase));
+            var (cluster, similarity) = model.Nearest(embedder.Embed(testCases[t]));
+            caseCluster[t] = -1;
             if (similarity >= radius[cluster])
             {
                 caseCounts[cluster]++;
+                caseCluster[t] = cluster;
             }
         }
 
@@ -80,7 +92,8 @@ public static class CoverageAnalyzer
                 negativeTotal == 0 ? 0 : (double)negative / negativeTotal,
                 Math.Round(radius[c], 4),
                 caseCounts[c],
-                exemplars));
+                exemplars,
+                Terms: TopTerms(members[c], points, embedder, options.Terms)));
         }
 
         // Largest uncovered first, then covered by size; ids renumbered in that order so reports read 1, 2, 3.
@@ -95,7 +108,31 @@ public static class CoverageAnalyzer
         var covered = ordered.Where(c => c.Covered).Sum(c => c.Records);
         var report = new CoverageReport(traffic.Count, testCases.Count, negativeTotal,
             (double)covered / traffic.Count, ordered);
-        return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])]);
+        return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])],
+            [.. caseCluster.Select(c => c < 0 ? 0 : renumber[c])]);
+    }
+
+    /// <summary>The words with the largest summed TF-IDF weight over a cluster's records, function words skipped
+    /// (words mode only).</summary>
+    private static string[] TopTerms(List<int> members, SparseVector[] points, NgramEmbedder embedder, int count)
+    {
+        if (embedder.N != 0 || count <= 0)
+        {
+            return [];
+        }
+
+        var sums = new Dictionary<int, float>();
+        foreach (var i in members)
+        {
+            var point = points[i];
+            for (var j = 0; j < point.Indices.Length; j++)
+            {
+                sums[point.Indices[j]] = sums.GetValueOrDefault(point.Indices[j]) + point.Values[j];
+            }
+        }
+
+        return [.. sums.OrderByDescending(p => p.Value).ThenBy(p => p.Key)
+            .Select(p => embedder.Term(p.Key)).OfType<string>().Where(t => !StopWords.Contains(t)).Take(count)];
     }
 
     private static string Shorten(string text, int length)
@@ -105,5 +142,9 @@ public static class CoverageAnalyzer
     }
 }
 
-/// <summary>The report and, per traffic record (in input order), the id of its cluster in the report.</summary>
-public sealed record CoverageAnalysis(CoverageReport Report, IReadOnlyList<int> ClusterOf);
+/// <summary>
+/// The report and, per traffic record (in input order), the id of its cluster in the report; per test case (in input
+/// order), the id of the cluster it covers, or 0 when it lies outside the radius of its nearest cluster.
+/// </summary>
+public sealed record CoverageAnalysis(CoverageReport Report, IReadOnlyList<int> ClusterOf,
+    IReadOnlyList<int> CaseClusterOf);

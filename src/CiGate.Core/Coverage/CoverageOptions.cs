@@ -26,6 +26,9 @@ public sealed record CoverageOptions
     /// <summary>Redacted exemplars shown per uncovered cluster.</summary>
     public int Exemplars { get; init; } = 3;
 
+    /// <summary>Top terms that name a cluster (words mode; character n-grams name none).</summary>
+    public int Terms { get; init; } = 3;
+
     /// <summary>Characters of an exemplar shown (longer ones end in an ellipsis).</summary>
     public int ExemplarLength { get; init; } = 200;
 

@@ -16,7 +16,9 @@ public sealed record CoverageReport(
 
 /// <summary>
 /// One cluster of traffic: its share of all traffic and of all negative feedback, the test cases within its
-/// radius (cosine similarity to the centroid), and exemplars (the redacted records nearest the centroid).
+/// radius (cosine similarity to the centroid), and exemplars (the redacted records nearest the centroid). With a
+/// results folder (<see cref="ClusterPassRates"/>): how many of its test cases have results and their mean pass rate.
+/// <see cref="TopTerms"/> name it.
 /// </summary>
 public sealed record CoverageCluster(
     int Id,
@@ -26,7 +28,14 @@ public sealed record CoverageCluster(
     double NegativeFeedbackShare,
     double Radius,
     int TestCases,
-    IReadOnlyList<string> Exemplars)
+    IReadOnlyList<string> Exemplars,
+    int CasesWithResults = 0,
+    double? PassRate = null,
+    IReadOnlyList<string>? Terms = null)
 {
     public bool Covered => TestCases > 0;
+
+    /// <summary>The words that weigh most in the cluster's records (TF-IDF summed), its name; none with character
+    /// n-grams.</summary>
+    public IReadOnlyList<string> TopTerms => Terms ?? [];
 }

@@ -19,12 +19,14 @@ public sealed class NgramEmbedder
     public const int DefaultDimensions = 1 << 18;
 
     private readonly float[] idf;
+    private readonly Dictionary<int, string> terms;
 
-    private NgramEmbedder(int n, int dimensions, float[] idf)
+    private NgramEmbedder(int n, int dimensions, float[] idf, Dictionary<int, string> terms)
     {
         N = n;
         Dimensions = dimensions;
         this.idf = idf;
+        this.terms = terms;
     }
 
     public int N { get; }
@@ -36,9 +38,29 @@ public sealed class NgramEmbedder
     {
         var df = new int[dimensions];
         var seen = new HashSet<int>();
+        var terms = new Dictionary<int, string>();
         foreach (var text in corpus)
         {
             seen.Clear();
+            if (n == 0)
+            {
+                // Words: the first word the traffic holds in each bucket names it (cluster terms).
+                var normalised = Normalise(text);
+                foreach (var (bucket, start, end) in WordSpans(normalised, dimensions))
+                {
+                    if (seen.Add(bucket))
+                    {
+                        df[bucket]++;
+                        if (!terms.ContainsKey(bucket))
+                        {
+                            terms[bucket] = new string(normalised, start, end - start);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
             foreach (var bucket in Buckets(text, n, dimensions))
             {
                 if (seen.Add(bucket))
@@ -54,8 +76,12 @@ public sealed class NgramEmbedder
             idf[i] = df[i] == 0 ? 0f : (float)(Math.Log((1.0 + corpus.Count) / (1.0 + df[i])) + 1.0);
         }
 
-        return new NgramEmbedder(n, dimensions, idf);
+        return new NgramEmbedder(n, dimensions, idf, terms);
     }
+
+    /// <summary>The word a feature stands for (words mode), or null (character n-grams, or a bucket no traffic
+    /// holds).</summary>
+    public string? Term(int feature) => terms.GetValueOrDefault(feature);
 
     public SparseVector Embed(string text)
     {
@@ -121,7 +147,10 @@ public sealed class NgramEmbedder
     }
 
     /// <summary>n = 0: words (runs of letters, at least 3) instead of character n-grams.</summary>
-    private static IEnumerable<int> WordBuckets(char[] normalised, int dimensions)
+    private static IEnumerable<int> WordBuckets(char[] normalised, int dimensions) =>
+        WordSpans(normalised, dimensions).Select(w => w.Bucket);
+
+    private static IEnumerable<(int Bucket, int Start, int End)> WordSpans(char[] normalised, int dimensions)
     {
         var start = -1;
         for (var i = 0; i <= normalised.Length; i++)
@@ -140,7 +169,7 @@ public sealed class NgramEmbedder
                     hash = (hash ^ normalised[j]) * 16777619u;
                 }
 
-                yield return (int)(hash % (uint)dimensions);
+                yield return ((int)(hash % (uint)dimensions), start, i);
             }
 
             start = -1;

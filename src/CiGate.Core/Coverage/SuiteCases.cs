@@ -12,15 +12,21 @@ namespace CiGate.Core.Coverage;
 /// </summary>
 public static class SuiteCases
 {
-    public static IReadOnlyList<string> From(CiGateConfig config, IReadOnlyCollection<string>? onlySuites = null)
+    public static IReadOnlyList<string> From(CiGateConfig config, IReadOnlyCollection<string>? onlySuites = null) =>
+        [.. Named(config, onlySuites).Select(c => c.Text)];
+
+    /// <summary>The same cases with their suite and item id (as results name them), for per-cluster pass
+    /// rates.</summary>
+    public static IReadOnlyList<SuiteCase> Named(CiGateConfig config, IReadOnlyCollection<string>? onlySuites = null)
     {
-        var texts = new List<string>();
+        var texts = new List<SuiteCase>();
         foreach (var plan in PlanBuilder.Build(config, onlySuites).DistinctBy(p => p.Suite.Name))
         {
-            texts.AddRange(plan.CaseRequests().Select(Text));
+            texts.AddRange(plan.CaseRequests()
+                .Select((request, i) => new SuiteCase(plan.Suite.Name, plan.ItemId(i), Text(request))));
         }
 
-        texts.RemoveAll(string.IsNullOrWhiteSpace);
+        texts.RemoveAll(c => string.IsNullOrWhiteSpace(c.Text));
         if (texts.Count == 0)
         {
             throw new CiGateException(new Diagnostic(DiagnosticCodes.CoverageNoCases,
@@ -45,3 +51,7 @@ public static class SuiteCases
         return request.Prompt ?? "";
     }
 }
+
+/// <summary>One test case: its suite, its item id in results (a prompts case × prompt, an accuracy item) and the
+/// text it sends.</summary>
+public sealed record SuiteCase(string Suite, string Item, string Text);

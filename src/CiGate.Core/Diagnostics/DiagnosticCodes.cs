@@ -225,4 +225,7 @@ public static class DiagnosticCodes
 
     /// <summary>The suites chosen for coverage hold no test case (or `--suite` names no prompts or accuracy suite).</summary>
     public const string CoverageNoCases = "CIGATE0805";
+
+    /// <summary>The results folder given to `cigate coverage --results` holds none of the config's test cases.</summary>
+    public const string CoverageResultsUnmatched = "CIGATE0806";
 }
