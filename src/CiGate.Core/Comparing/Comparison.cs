@@ -73,6 +73,10 @@ public sealed record SuiteComparison(
     /// <summary>Tokens and latency per completed sample on each side (null when either side has none).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UsageChange? Usage { get; init; }
+
+    /// <summary>Why the head run stopped this suite early (a budget): the gate makes it inconclusive, never pass.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BudgetStop { get; init; }
 }
 
 /// <summary>

@@ -12,4 +12,7 @@ public sealed record CiGateConfig(
 
     /// <summary>Processes to start and secrets to send, each to be granted by a <see cref="TrustPolicy"/> before the run.</summary>
     public IReadOnlyList<Privilege> Privileges { get; init; } = [];
+
+    /// <summary>What the whole run may spend (top-level <c>budget:</c>); null: no cap.</summary>
+    public Costs.Budget? Budget { get; init; }
 }

@@ -23,6 +23,7 @@ public static class ConfigLoader
         var targets = new List<TargetDefinition>();
         var suiteNodes = new List<(string Name, YamlNode KeyNode, YamlNode Value)>();
         var cache = new CacheSettings(false, Path.Combine(baseDirectory, ".cigate", "cache"));
+        Costs.Budget? budget = null;
         foreach (var file in files)
         {
             var root = YamlContext.Parse(File.ReadAllText(file), file, diagnostics);
@@ -50,6 +51,11 @@ public static class ConfigLoader
                 }
             }
 
+            if (Costs.BudgetReader.Read(map.Map("budget")) is { } runBudget)
+            {
+                budget = runBudget;
+            }
+
             if (map.Map("suites") is { } suiteMap)
             {
                 suiteNodes.AddRange(suiteMap.Entries());
@@ -73,7 +79,7 @@ public static class ConfigLoader
         }
 
         diagnostics.ThrowIfAny();
-        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache) { Privileges = [.. context.Privileges] };
+        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache) { Privileges = [.. context.Privileges], Budget = budget };
     }
 
     private static List<string> FindFiles(string fullPath, DiagnosticBag diagnostics)
@@ -123,10 +129,11 @@ public static class ConfigLoader
             }
 
             var header = ReadHeader(name, map, targets);
+            var budget = Costs.BudgetReader.Read(map.Map("budget"));
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
-                suites.Add(suite with { Gate = header.Gate });
+                suites.Add(suite with { Gate = header.Gate, Budget = budget });
             }
         }
 

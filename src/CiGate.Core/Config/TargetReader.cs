@@ -36,8 +36,16 @@ internal static class TargetReader
         }
 
         var type = map.Choice("type", Types) ?? TargetType.OpenAI;
-        if (type == TargetType.Exec) return TargetReaders.ExecTargetReader.Read(name, map, baseDirectory);
-        if (type == TargetType.Http) return TargetReaders.HttpTargetReader.Read(name, map);
+        var pricing = Costs.PricingReader.Read(map.Map("pricing"));
+        if (type == TargetType.Exec)
+        {
+            return TargetReaders.ExecTargetReader.Read(name, map, baseDirectory) is { } exec ? exec with { Pricing = pricing } : null;
+        }
+
+        if (type == TargetType.Http)
+        {
+            return TargetReaders.HttpTargetReader.Read(name, map) is { } http ? http with { Pricing = pricing } : null;
+        }
 
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
         var baseUrlText = map.String("base_url", required: simulator is null);
@@ -88,7 +96,7 @@ internal static class TargetReader
             Places = places,
             Request = request,
         };
-        return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel };
+        return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel, Pricing = pricing };
     }
 
     /// <summary>A secret from the environment may go only to a trusted host; a simulator's address is loopback.</summary>

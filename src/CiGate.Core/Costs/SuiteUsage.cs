@@ -1,0 +1,60 @@
+using CiGate.Core.Config;
+using CiGate.Core.Results;
+
+namespace CiGate.Core.Costs;
+
+/// <summary>
+/// The per-suite usage every kind shares beyond prompt and completion tokens: cached and reasoning
+/// tokens, output length, grader usage, and cost where the config prices the targets. Added by the
+/// runner to each kind's summary, so no kind computes it.
+/// </summary>
+public static class SuiteUsage
+{
+    public static UsageSummary Complete(
+        UsageSummary usage,
+        IReadOnlyList<ItemRecord> records,
+        TargetDefinition target,
+        IReadOnlyList<TargetDefinition> graders)
+    {
+        long? cached = null, reasoning = null, graderRequests = null, graderPrompt = null, graderCompletion = null;
+        long outputChars = 0;
+        var outputs = 0;
+        foreach (var record in records)
+        {
+            cached = Add(cached, record.CachedTokens);
+            reasoning = Add(reasoning, record.ReasoningTokens);
+            graderRequests = Add(graderRequests, record.GraderRequests);
+            graderPrompt = Add(graderPrompt, record.GraderRequests is null ? null : record.GraderPromptTokens ?? 0);
+            graderCompletion = Add(graderCompletion, record.GraderRequests is null ? null : record.GraderCompletionTokens ?? 0);
+            if (record.Error is null && record.Output is { } output)
+            {
+                outputChars += output.Length;
+                outputs++;
+            }
+        }
+
+        var pricing = target.Pricing;
+        var cost = pricing?.Cost(usage.PromptTokens, usage.CompletionTokens, cached, reasoning);
+        double? graderCost = null;
+        if (graderRequests is > 0 && graders.Count == 1 && graders[0].Pricing is { } graderPricing
+            && (pricing is null || graderPricing.Currency == pricing.Currency))
+        {
+            graderCost = graderPricing.Cost(graderPrompt ?? 0, graderCompletion ?? 0);
+        }
+
+        return usage with
+        {
+            CachedTokens = cached,
+            ReasoningTokens = reasoning,
+            OutputChars = outputs == 0 ? null : outputChars,
+            GraderRequests = graderRequests is > 0 ? graderRequests : null,
+            GraderPromptTokens = graderRequests is > 0 ? graderPrompt : null,
+            GraderCompletionTokens = graderRequests is > 0 ? graderCompletion : null,
+            Cost = cost is { } c ? Math.Round(c, 6) : null,
+            GraderCost = graderCost is { } g ? Math.Round(g, 6) : null,
+            Currency = pricing?.Currency ?? (graderCost is null ? null : graders[0].Pricing!.Currency),
+        };
+    }
+
+    private static long? Add(long? sum, int? value) => value is { } v ? (sum ?? 0) + v : sum;
+}
