@@ -7,7 +7,7 @@ namespace CiGate.Core.Costs;
 /// <summary>
 /// Keeps a run within its budgets. Before a sample is sent it reserves that sample's estimated
 /// spend (the mean the suite has spent per sample so far, or <see cref="Heuristic"/> before the
-/// first) against the run's and its suite's budget; requests in flight hold their reservations,
+/// first, with the completion capped at its default) against the run's and its suite's budget; requests in flight hold their reservations,
 /// so concurrency cannot overrun a cap by more than the estimates miss. A sample that would exceed
 /// a cap is not sent, and that budget stops: every later sample under it is refused too.
 /// Responses from the cache spend nothing.
@@ -19,6 +19,7 @@ public sealed class BudgetLedger
     private readonly Dictionary<string, Account> suites = new(StringComparer.Ordinal);
     private readonly Dictionary<ISuitePlan, Mean> means = new(ReferenceEqualityComparer.Instance);
     private readonly IReadOnlyDictionary<string, TargetDefinition> targets;
+    private TaskCompletionSource settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="others">Targets besides the plans' own (graders), so their calls are priced too.</param>
     public BudgetLedger(Budget? runBudget, IReadOnlyList<ISuitePlan> plans, IEnumerable<TargetDefinition> others)
@@ -41,37 +42,68 @@ public sealed class BudgetLedger
     /// <summary>Whether any budget applies; without one the runner skips the ledger.</summary>
     public bool Active { get; }
 
-    /// <summary>Reserves one sample's estimate, or returns null (and stops the budget) when it would exceed a cap.</summary>
-    public Reservation? TryReserve(ISuitePlan plan)
+    /// <summary>
+    /// Reserves one sample's estimate, or returns null (and stops the budget) when what is spent
+    /// plus the estimate would exceed a cap. When only the requests in flight stand in the way, it
+    /// waits for one of them to settle and looks again.
+    /// </summary>
+    public async Task<Reservation?> ReserveAsync(ISuitePlan plan, CancellationToken ct)
     {
-        lock (gate)
+        while (true)
         {
-            if (!means.TryGetValue(plan, out var mean))
+            Task settledOnce;
+            lock (gate)
             {
-                var first = Heuristic.Estimate(plan);
-                mean = new Mean(first.Prompt + first.Completion, PriceOf(plan.Target, first.Prompt, first.Completion));
-                means[plan] = mean;
-            }
-
-            var (tokens, cost) = mean.Estimate;
-            var accounts = Accounts(plan).ToList();
-            foreach (var account in accounts)
-            {
-                if (account.Stop is not null || !account.Fits(tokens, cost))
+                if (TryReserve(plan, out var reservation))
                 {
-                    account.Stop ??= account.Reason(tokens, cost, Currency(plan));
-                    return null;
+                    return reservation;
                 }
+
+                settledOnce = settled.Task;
             }
 
-            foreach (var account in accounts)
-            {
-                account.ReservedTokens += tokens;
-                account.ReservedCost += cost;
-            }
-
-            return new Reservation(plan, tokens, cost);
+            await settledOnce.WaitAsync(ct);
         }
+    }
+
+    /// <summary>True with a reservation or null (stopped); false when the requests in flight must settle first.</summary>
+    private bool TryReserve(ISuitePlan plan, out Reservation? reservation)
+    {
+        reservation = null;
+        if (!means.TryGetValue(plan, out var mean))
+        {
+            // max_tokens is a ceiling, not a guess: before the first measured sample a suite
+            // reserves at most the default completion, so a small cap still lets samples run.
+            var first = Heuristic.Estimate(plan);
+            var completion = Math.Min(first.Completion, Heuristic.DefaultCompletionTokens);
+            mean = new Mean(first.Prompt + completion, PriceOf(plan.Target, first.Prompt, completion));
+            means[plan] = mean;
+        }
+
+        var (tokens, cost) = mean.Estimate;
+        var accounts = Accounts(plan).ToList();
+        foreach (var account in accounts)
+        {
+            if (account.Stop is not null || !account.Fits(tokens, cost, inFlight: false))
+            {
+                account.Stop ??= account.Reason(tokens, cost, Currency(plan));
+                return true;
+            }
+        }
+
+        if (accounts.Any(a => !a.Fits(tokens, cost, inFlight: true)))
+        {
+            return false;
+        }
+
+        foreach (var account in accounts)
+        {
+            account.ReservedTokens += tokens;
+            account.ReservedCost += cost;
+        }
+
+        reservation = new Reservation(plan, tokens, cost);
+        return true;
     }
 
     /// <summary>Releases the reservation and books what the sample really spent (its metered calls).</summary>
@@ -102,6 +134,10 @@ public sealed class BudgetLedger
             {
                 means[reservation.Plan].Add(tokens, cost);
             }
+
+            var waiting = settled;
+            settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.TrySetResult();
         }
     }
 
@@ -163,9 +199,9 @@ public sealed class BudgetLedger
         public double ReservedCost { get; set; }
         public string? Stop { get; set; }
 
-        public bool Fits(double tokens, double cost) =>
-            (cap.Tokens is not { } t || SpentTokens + ReservedTokens + tokens <= t)
-            && (cap.Cost is not { } c || SpentCost + ReservedCost + cost <= c);
+        public bool Fits(double tokens, double cost, bool inFlight) =>
+            (cap.Tokens is not { } t || SpentTokens + (inFlight ? ReservedTokens : 0) + tokens <= t)
+            && (cap.Cost is not { } c || SpentCost + (inFlight ? ReservedCost : 0) + cost <= c);
 
         public string Reason(double tokens, double cost, string? currency)
         {

@@ -91,7 +91,7 @@ public static class Runner
                 await Parallel.ForEachAsync(units, parallel, async (unit, token) =>
                 {
                     var plan = (IItemPlan)plans[unit.Plan];
-                    var reservation = ledger.Active ? ledger.TryReserve(plan) : null;
+                    var reservation = ledger.Active ? await ledger.ReserveAsync(plan, token) : null;
                     if (ledger.Active && reservation is null)
                     {
                         return; // over budget: not sent, the sample stays missing
