@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CiGate.Cli.Tests.Support;
+
+namespace CiGate.Cli.Tests;
+
+/// <summary>
+/// `cigate plan` against real runs of the simulator-backed prompts example (a model and a judge):
+/// from a base run's recorded usage, the estimate of the next run's tokens is within ±5% of what
+/// that run then uses; without a base, the heuristic says it is one.
+/// </summary>
+public sealed class PlanCommandTests
+{
+    [Theory]
+    [InlineData(null)] // base ran every item: each is estimated from its own record
+    [InlineData(3)] // base ran 3 of 5 items: the others from the suite's mean there
+    public async Task The_token_estimate_from_a_base_is_within_5_percent_of_the_run(int? baseLimit)
+    {
+        using var folder = new TempFolder();
+        var config = CopyExample(folder);
+        string[] limit = baseLimit is { } n ? ["--limit", $"{n}"] : [];
+        CliAssert.Succeeds(await CliRunner.RunAsync(["run", config, "--out", folder.File("base"), "--quiet", .. limit]));
+
+        var plan = await CliRunner.RunAsync("plan", config, "--base", folder.File("base"), "--json");
+        CliAssert.Succeeds(plan);
+        var head = await CliRunner.RunAsync("run", config, "--out", folder.File("head"), "--quiet");
+        CliAssert.Succeeds(head);
+
+        var estimate = JsonDocument.Parse(plan.Stdout).RootElement.GetProperty("total");
+        var actual = File.ReadAllLines(folder.File("head/items.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).Sum(Tokens);
+        var estimated = estimate.GetProperty("tokens").GetDouble();
+        Assert.True(actual > 0);
+        Assert.True(Math.Abs(estimated - actual) <= 0.05 * actual, $"plan estimated {estimated} tokens; the run used {actual}");
+        var suite = JsonDocument.Parse(plan.Stdout).RootElement.GetProperty("suites")[0];
+        Assert.Equal(5, suite.GetProperty("requests").GetInt32());
+        Assert.True(suite.GetProperty("grader_requests").GetDouble() > 0);
+        Assert.StartsWith("base run's recorded usage", suite.GetProperty("basis").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, suite.GetProperty("seconds").ValueKind);
+    }
+
+    [Fact]
+    public async Task Without_a_base_the_plan_states_its_heuristic_and_prices_what_it_can()
+    {
+        using var folder = new TempFolder();
+        var config = CopyExample(folder);
+        File.WriteAllText(config, File.ReadAllText(config).Replace(
+            "    simulator: { scripts: [sim-script.yaml] }",
+            "    simulator: { scripts: [sim-script.yaml] }\n    pricing: { input_per_mtok: 2, output_per_mtok: 8 }",
+            StringComparison.Ordinal));
+
+        var plan = await CliRunner.RunAsync("plan", config);
+
+        CliAssert.Succeeds(plan);
+        Assert.Contains("no base run given (--base); estimated by heuristic", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("prompt: rendered length / 4 chars per token; completion: max_tokens", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("tokens    ", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains(", 1000 completion", plan.Stdout, StringComparison.Ordinal); // 5 cases × max_tokens 200
+        Assert.Contains("requests  5", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains(" USD", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("time      unknown: no recorded latency", plan.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_base_folder_without_results_is_a_clean_error()
+    {
+        using var folder = new TempFolder();
+        var config = CopyExample(folder);
+
+        var plan = await CliRunner.RunAsync("plan", config, "--base", folder.File("nowhere"));
+
+        CliAssert.Fails(plan);
+        CliAssert.HasError(plan, "CIGATE0401", folder.File("nowhere"));
+    }
+
+    private static long Tokens(JsonElement item)
+    {
+        var usage = item.GetProperty("usage");
+        var tokens = usage.GetProperty("prompt_tokens").GetInt64() + usage.GetProperty("completion_tokens").GetInt64();
+        if (item.TryGetProperty("grader_usage", out var grader))
+        {
+            tokens += grader.GetProperty("prompt_tokens").GetInt64() + grader.GetProperty("completion_tokens").GetInt64();
+        }
+
+        return tokens;
+    }
+
+    /// <summary>examples/prompts copied into the temp folder, found by walking up from the test binaries.</summary>
+    private static string CopyExample(TempFolder folder)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var example = Path.Combine(dir.FullName, "examples", "prompts");
+            if (File.Exists(Path.Combine(example, "cigate.yml")))
+            {
+                foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
+                {
+                    var target = folder.File(Path.GetRelativePath(example, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+
+                return folder.File("cigate.yml");
+            }
+        }
+
+        throw new FileNotFoundException($"examples/prompts not found above {AppContext.BaseDirectory}");
+    }
+}
