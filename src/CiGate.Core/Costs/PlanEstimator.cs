@@ -55,6 +55,7 @@ public static class PlanEstimator
             var latencies = recorded.Where(r => !r.Cached).GroupBy(r => r.Item, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Average(r => r.LatencyMs), StringComparer.Ordinal);
             var meanLatency = latencies.Count == 0 ? (double?)null : latencies.Values.Average();
+            var scale = PromptScale(plan, perItem);
             total = Sample.Zero;
             double milliseconds = 0;
             var missing = 0;
@@ -63,7 +64,10 @@ public static class PlanEstimator
                 var id = plan.ItemId(i);
                 if (!perItem.TryGetValue(id, out var sample))
                 {
-                    sample = mean;
+                    // A new item: its own rendered prompt at the base's tokens per character where known.
+                    sample = scale is { } s && s.Heuristic.ByItem.TryGetValue(id, out var rendered)
+                        ? mean with { Prompt = rendered.Prompt * s.Ratio }
+                        : mean;
                     missing++;
                 }
 
@@ -101,6 +105,31 @@ public static class PlanEstimator
             plan.Suite.Name, plan.Target.Name, plan.Suite.Kind, samples, total.GraderRequests, total.Prompt,
             total.Completion, total.GraderPrompt, total.GraderCompletion, cost, pricing?.Currency, seconds,
             plan.Target.Config.Concurrency, basis);
+    }
+
+    /// <summary>
+    /// How the base's measured prompt tokens relate to the heuristic's for the items both know, so
+    /// an item new in head is estimated from its own rendered prompt; null when they share none.
+    /// </summary>
+    private static (SampleEstimate Heuristic, double Ratio)? PromptScale(ISuitePlan plan, Dictionary<string, Sample> perItem)
+    {
+        if (perItem.Count >= plan.ItemCount)
+        {
+            return null;
+        }
+
+        var heuristic = Heuristic.Estimate(plan);
+        double measured = 0, guessed = 0;
+        foreach (var (id, rendered) in heuristic.ByItem)
+        {
+            if (perItem.TryGetValue(id, out var sample))
+            {
+                measured += sample.Prompt;
+                guessed += rendered.Prompt;
+            }
+        }
+
+        return guessed > 0 ? (heuristic, measured / guessed) : null;
     }
 
     /// <summary>Tokens and grader requests of one sample (or a sum of samples).</summary>
