@@ -169,6 +169,49 @@ public sealed class CostTests
         Assert.False(free.TryGetProperty("budget_stop", out _));
     }
 
+    [Fact]
+    public async Task Compare_shows_the_cost_and_output_length_change_in_every_output()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("script.yaml"), """
+            - match: short
+              reply: "Paris."
+            - match: long
+              reply: "The capital of France is Paris, a city on the Seine with many bridges."
+            """);
+        string Config(string style) => $$$"""
+            targets:
+              sim:
+                model: bot
+                simulator: { scripts: [script.yaml] }
+                pricing: { input_per_mtok: 2.5, output_per_mtok: 10, currency: EUR }
+            suites:
+              chat:
+                kind: prompts
+                prompts: [ { id: p, text: "Answer {{{style}}}: {{ q }}" } ]
+                tests:
+                  - { id: a, vars: { q: "capital of France?" }, assert: [ { type: icontains, value: paris } ] }
+            """;
+        File.WriteAllText(folder.File("base.yml"), Config("short"));
+        File.WriteAllText(folder.File("head.yml"), Config("long"));
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", folder.File("base.yml"), "--out", folder.File("base"), "--quiet"));
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", folder.File("head.yml"), "--out", folder.File("head"), "--quiet"));
+
+        var compare = await CliRunner.RunAsync(
+            "compare", "--base", folder.File("base"), "--head", folder.File("head"), "--out", folder.File("cmp"));
+
+        var line = compare.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith("cost: ", StringComparison.Ordinal)).Trim();
+        Assert.Matches(@"^cost: tokens \d+ → \d+ \(\+\d+%\), cost \(EUR\) 0\.\d{4} → 0\.\d{4} \(\+\d+%\), output chars 6 → 70 \(\+1067%\)$", line);
+        var row = line["cost: ".Length..];
+        Assert.Contains($"- Suite cost: {row}.", File.ReadAllText(folder.File("cmp/comment.md")), StringComparison.Ordinal);
+        Assert.Contains("Suite cost: tokens ", File.ReadAllText(folder.File("cmp/report.html")), StringComparison.Ordinal);
+        var usage = JsonDocument.Parse(File.ReadAllText(folder.File("cmp/gate.json"))).RootElement
+            .GetProperty("comparison").GetProperty("suites")[0].GetProperty("usage");
+        Assert.True(usage.GetProperty("head_cost").GetDouble() > usage.GetProperty("base_cost").GetDouble());
+        Assert.Equal(70, usage.GetProperty("head_output_chars").GetDouble());
+        Assert.Equal("EUR", usage.GetProperty("currency").GetString());
+    }
+
     private static JsonElement Suite(JsonElement results, string target) =>
         results.GetProperty("suites").EnumerateArray().Single(s => s.GetProperty("target").GetString() == target);
 

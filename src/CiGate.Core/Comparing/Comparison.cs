@@ -106,8 +106,41 @@ public sealed record UsageChange(
             (double)@base.Usage.CompletionTokens / @base.Counts.Completed,
             (double)head.Usage.CompletionTokens / head.Counts.Completed,
             @base.Usage.LatencyP50Ms,
-            head.Usage.LatencyP50Ms);
+            head.Usage.LatencyP50Ms) with
+        {
+            BaseTokens = Costs.CostDelta.Tokens(@base.Usage),
+            HeadTokens = Costs.CostDelta.Tokens(head.Usage),
+            BaseOutputChars = @base.Usage.OutputChars is { } b ? Math.Round((double)b / @base.Counts.Completed, 1) : null,
+            HeadOutputChars = head.Usage.OutputChars is { } h ? Math.Round((double)h / head.Counts.Completed, 1) : null,
+            BaseCost = Costs.CostDelta.Cost(@base.Usage),
+            HeadCost = Costs.CostDelta.Cost(head.Usage),
+            Currency = head.Usage.Currency ?? @base.Usage.Currency,
+        };
     }
+
+    /// <summary>The suite's tokens on each side, graders included (a newer results.json only; null before).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? BaseTokens { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? HeadTokens { get; init; }
+
+    /// <summary>Mean characters of a completed sample's output on each side; null where the run did not record it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BaseOutputChars { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HeadOutputChars { get; init; }
+
+    /// <summary>The suite's cost on each side (target and graders); null where that side was not priced.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BaseCost { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HeadCost { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Currency { get; init; }
 }
 
 /// <summary>

@@ -1,0 +1,69 @@
+using System.Globalization;
+using CiGate.Core.Comparing;
+using CiGate.Core.Results;
+
+namespace CiGate.Core.Costs;
+
+/// <summary>
+/// The cost row every output writes for a suite, head against base: the suite's tokens (graders
+/// included), its cost where priced, and the mean output length in characters, each with its
+/// change. Runs recorded before these were kept show nothing new.
+/// </summary>
+public static class CostDelta
+{
+    /// <summary>The suite's tokens, graders included; null for a results.json that predates output lengths.</summary>
+    public static long? Tokens(UsageSummary u) =>
+        u.OutputChars is null && u.Cost is null && u.GraderRequests is null
+            ? null
+            : u.PromptTokens + u.CompletionTokens + (u.GraderPromptTokens ?? 0) + (u.GraderCompletionTokens ?? 0);
+
+    /// <summary>The target's and graders' cost together; null when the target is not priced.</summary>
+    public static double? Cost(UsageSummary u) =>
+        u.Cost is { } cost ? Math.Round(cost + (u.GraderCost ?? 0), 6) : null;
+
+    /// <summary>
+    /// "tokens 1,234 → 1,500 (+22%), cost (USD) 0.0120 → 0.0150 (+25%), output chars 180 → 240 (+33%)";
+    /// null when neither side has them.
+    /// </summary>
+    public static string? Line(UsageChange u)
+    {
+        var parts = new List<string>();
+        if (u.BaseTokens is { } bt && u.HeadTokens is { } ht)
+        {
+            parts.Add(Change("tokens", bt, ht, "N0"));
+        }
+
+        if (u.BaseCost is { } bc && u.HeadCost is { } hc)
+        {
+            parts.Add(Change(u.Currency is null ? "cost" : $"cost ({u.Currency})", bc, hc, bc >= 1 || hc >= 1 ? "0.00" : "0.0000"));
+        }
+        else if (u.HeadCost is { } only)
+        {
+            parts.Add($"cost {Money.Format(only, u.Currency)} (base not priced)");
+        }
+
+        if (u.BaseOutputChars is { } bo && u.HeadOutputChars is { } ho)
+        {
+            parts.Add(Change("output chars", bo, ho, "0"));
+        }
+
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    /// <summary>"what b → a (+n%)", "(same)" when equal in the format, "(&lt;1%)" below a percent.</summary>
+    public static string Change(string what, double before, double after, string format, string unit = "")
+    {
+        var b = before.ToString(format, CultureInfo.InvariantCulture);
+        var a = after.ToString(format, CultureInfo.InvariantCulture);
+        if (b == a)
+        {
+            return $"{what} {a}{unit} (same)";
+        }
+
+        var percent = before > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({((after / before) - 1) * 100:+0;-0;0}%)")
+                .Replace("(+0%)", "(<1%)", StringComparison.Ordinal).Replace("(-0%)", "(<1%)", StringComparison.Ordinal)
+            : "";
+        return $"{what} {b}{unit} → {a}{unit}{percent}";
+    }
+}
