@@ -7,6 +7,7 @@ using CiGate.Core.Costs;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
 using CiGate.Core.Running;
+using CiGate.Core.Running.Planning;
 
 namespace CiGate.Cli.Commands;
 

@@ -55,7 +55,7 @@ internal static class SummaryPrinter
             SuiteSummaries.PrintDetails(w, suite);
             var u = suite.Usage;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 {u.LatencyP50Ms:0.0} ms, p95 {u.LatencyP95Ms:0.0} ms; tokens {u.PromptTokens} prompt, {u.CompletionTokens} completion"));
-            if (Core.Costs.UsageText.Extra(u) is { } extra)
+            if (UsageText.Extra(u) is { } extra)
             {
                 w.WriteLine($"  usage: {extra}");
             }

@@ -47,7 +47,7 @@ internal static class VerdictPrinter
                 w.WriteLine($"               - {reason}");
             }
 
-            if (suite.Suite.Usage is { } usage && Core.Costs.CostDelta.Line(usage) is { } cost)
+            if (suite.Suite.Usage is { } usage && Core.Reporting.CostDelta.Line(usage) is { } cost)
             {
                 w.WriteLine($"               cost: {cost}");
             }

@@ -108,12 +108,12 @@ public sealed record UsageChange(
             @base.Usage.LatencyP50Ms,
             head.Usage.LatencyP50Ms) with
         {
-            BaseTokens = Costs.CostDelta.Tokens(@base.Usage),
-            HeadTokens = Costs.CostDelta.Tokens(head.Usage),
+            BaseTokens = @base.Usage.TokensWithGraders(),
+            HeadTokens = head.Usage.TokensWithGraders(),
             BaseOutputChars = @base.Usage.OutputChars is { } b ? Math.Round((double)b / @base.Counts.Completed, 1) : null,
             HeadOutputChars = head.Usage.OutputChars is { } h ? Math.Round((double)h / head.Counts.Completed, 1) : null,
-            BaseCost = Costs.CostDelta.Cost(@base.Usage),
-            HeadCost = Costs.CostDelta.Cost(head.Usage),
+            BaseCost = @base.Usage.CostWithGraders(),
+            HeadCost = head.Usage.CostWithGraders(),
             Currency = head.Usage.Currency ?? @base.Usage.Currency,
         };
     }

@@ -51,7 +51,7 @@ public static class ConfigLoader
                 }
             }
 
-            if (Costs.BudgetReader.Read(map.Map("budget")) is { } runBudget)
+            if (BudgetReader.Read(map.Map("budget")) is { } runBudget)
             {
                 budget = runBudget;
             }
@@ -129,7 +129,7 @@ public static class ConfigLoader
             }
 
             var header = ReadHeader(name, map, targets);
-            var budget = Costs.BudgetReader.Read(map.Map("budget"));
+            var budget = BudgetReader.Read(map.Map("budget"));
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {

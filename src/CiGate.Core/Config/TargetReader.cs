@@ -36,7 +36,7 @@ internal static class TargetReader
         }
 
         var type = map.Choice("type", Types) ?? TargetType.OpenAI;
-        var pricing = Costs.PricingReader.Read(map.Map("pricing"));
+        var pricing = PricingReader.Read(map.Map("pricing"));
         if (type == TargetType.Exec)
         {
             return TargetReaders.ExecTargetReader.Read(name, map, baseDirectory) is { } exec ? exec with { Pricing = pricing } : null;

@@ -100,6 +100,15 @@ public sealed record UsageSummary(long PromptTokens, long CompletionTokens, doub
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Currency { get; init; }
+
+    /// <summary>The suite's tokens, graders included; null for a results.json that predates output lengths and costs.</summary>
+    public long? TokensWithGraders() =>
+        OutputChars is null && Cost is null && GraderRequests is null
+            ? null
+            : PromptTokens + CompletionTokens + (GraderPromptTokens ?? 0) + (GraderCompletionTokens ?? 0);
+
+    /// <summary>The target's and graders' cost together; null when the target is not priced.</summary>
+    public double? CostWithGraders() => Cost is { } cost ? Math.Round(cost + (GraderCost ?? 0), 6) : null;
 }
 
 /// <summary>

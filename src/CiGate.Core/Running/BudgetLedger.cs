@@ -1,8 +1,8 @@
 using System.Globalization;
 using CiGate.Core.Config;
-using CiGate.Core.Running;
+using CiGate.Core.Costs;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Running;
 
 /// <summary>
 /// Keeps a run within its budgets. Before a sample is sent it reserves that sample's estimated

@@ -1,8 +1,7 @@
 using CiGate.Core.Config;
 using CiGate.Core.Results;
-using CiGate.Core.Running;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Running.Planning;
 
 /// <summary>
 /// <c>cigate plan</c>'s numbers, before anything runs. With a base results folder, each sample is

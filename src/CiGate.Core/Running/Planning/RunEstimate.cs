@@ -1,4 +1,4 @@
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Running.Planning;
 
 /// <summary>
 /// What one suite on one target is expected to send and spend: <see cref="Requests"/> to the

@@ -1,7 +1,7 @@
-using CiGate.Core.Config;
+using CiGate.Core.Costs;
 using CiGate.Core.Diagnostics;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Config;
 
 /// <summary>Reads <c>budget: { tokens: N, cost: X }</c>, top-level or on a suite.</summary>
 internal static class BudgetReader

@@ -1,10 +1,11 @@
 using System.Globalization;
+using CiGate.Core.Costs;
 using CiGate.Core.Results;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Cli.Output;
 
 /// <summary>The one line every console output writes about a suite's usage beyond prompt and completion tokens.</summary>
-public static class UsageText
+internal static class UsageText
 {
     /// <summary>Cached and reasoning tokens, graders' usage and cost; null when the suite has none of them.</summary>
     public static string? Extra(UsageSummary u)

@@ -1,7 +1,7 @@
 using CiGate.Core.Config;
 using CiGate.Core.Results;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Running;
 
 /// <summary>
 /// The per-suite usage every kind shares beyond prompt and completion tokens: cached and reasoning
@@ -55,6 +55,40 @@ public static class SuiteUsage
             Currency = pricing?.Currency ?? (graderCost is null ? null : graders[0].Pricing!.Currency),
         };
     }
+
+    /// <summary>Only what a kind's own summary holds (for comparing a re-summary with a stored one).</summary>
+    public static UsageSummary WithoutExtras(UsageSummary u) => u with
+    {
+        CachedTokens = null,
+        ReasoningTokens = null,
+        OutputChars = null,
+        GraderRequests = null,
+        GraderPromptTokens = null,
+        GraderCompletionTokens = null,
+        Cost = null,
+        GraderCost = null,
+        Currency = null,
+    };
+
+    /// <summary>
+    /// The extras of shards joined into one suite: each is a sum over samples (a cost is linear in
+    /// tokens), so the whole run's are the sums of its shards'.
+    /// </summary>
+    public static UsageSummary Merge(UsageSummary summary, IReadOnlyList<UsageSummary> parts) => summary with
+    {
+        CachedTokens = Sum(parts.Select(p => p.CachedTokens)),
+        ReasoningTokens = Sum(parts.Select(p => p.ReasoningTokens)),
+        OutputChars = Sum(parts.Select(p => p.OutputChars)),
+        GraderRequests = Sum(parts.Select(p => p.GraderRequests)),
+        GraderPromptTokens = Sum(parts.Select(p => p.GraderPromptTokens)),
+        GraderCompletionTokens = Sum(parts.Select(p => p.GraderCompletionTokens)),
+        Cost = parts.All(p => p.Cost is not null) ? Math.Round(parts.Sum(p => p.Cost!.Value), 6) : null,
+        GraderCost = parts.Any(p => p.GraderCost is not null) ? Math.Round(parts.Sum(p => p.GraderCost ?? 0), 6) : null,
+        Currency = parts.Select(p => p.Currency).FirstOrDefault(c => c is not null),
+    };
+
+    private static long? Sum(IEnumerable<long?> values) =>
+        values.Aggregate((long?)null, (sum, v) => v is { } x ? (sum ?? 0) + x : sum);
 
     private static long? Add(long? sum, int? value) => value is { } v ? (sum ?? 0) + v : sum;
 }

@@ -1,7 +1,6 @@
-using CiGate.Core.Running;
 using CiGate.Core.Targets;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Running;
 
 /// <summary>
 /// Tokens per sample when nothing was measured: prompt tokens from the rendered prompt's length at

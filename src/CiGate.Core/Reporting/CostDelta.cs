@@ -1,8 +1,8 @@
 using System.Globalization;
 using CiGate.Core.Comparing;
-using CiGate.Core.Results;
+using CiGate.Core.Costs;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Reporting;
 
 /// <summary>
 /// The cost row every output writes for a suite, head against base: the suite's tokens (graders
@@ -11,16 +11,6 @@ namespace CiGate.Core.Costs;
 /// </summary>
 public static class CostDelta
 {
-    /// <summary>The suite's tokens, graders included; null for a results.json that predates output lengths.</summary>
-    public static long? Tokens(UsageSummary u) =>
-        u.OutputChars is null && u.Cost is null && u.GraderRequests is null
-            ? null
-            : u.PromptTokens + u.CompletionTokens + (u.GraderPromptTokens ?? 0) + (u.GraderCompletionTokens ?? 0);
-
-    /// <summary>The target's and graders' cost together; null when the target is not priced.</summary>
-    public static double? Cost(UsageSummary u) =>
-        u.Cost is { } cost ? Math.Round(cost + (u.GraderCost ?? 0), 6) : null;
-
     /// <summary>
     /// "tokens 1,234 → 1,500 (+22%), cost (USD) 0.0120 → 0.0150 (+25%), output chars 180 → 240 (+33%)";
     /// null when neither side has them.

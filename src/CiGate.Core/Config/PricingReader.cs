@@ -1,7 +1,7 @@
-using CiGate.Core.Config;
+using CiGate.Core.Costs;
 using CiGate.Core.Diagnostics;
 
-namespace CiGate.Core.Costs;
+namespace CiGate.Core.Config;
 
 /// <summary>Reads a target's <c>pricing:</c> mapping (prices per million tokens, a currency).</summary>
 internal static class PricingReader
