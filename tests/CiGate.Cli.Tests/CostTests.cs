@@ -212,6 +212,35 @@ public sealed class CostTests
         Assert.Equal("EUR", usage.GetProperty("currency").GetString());
     }
 
+    [Fact]
+    public async Task Pricing_and_budget_mistakes_are_placed_config_errors()
+    {
+        using var folder = new TempFolder();
+        var config = folder.File("cigate.yml");
+        File.WriteAllText(config, """
+            targets:
+              sim: { model: bot, simulator: {}, pricing: { input_per_mtok: 1 } }
+              other: { model: bot, simulator: {}, pricing: { input_per_mtok: 1, output_per_mtok: 2, curency: EUR } }
+            budget: {}
+            suites:
+              chat:
+                kind: prompts
+                budget: { tokens: 0 }
+                prompts: [ { id: p, text: "hi" } ]
+                tests: [ { id: a } ]
+            """);
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        CliAssert.Fails(result);
+        CliAssert.HasError(result, "CIGATE0004", config, (2, 46));
+        Assert.Contains("needs both 'input_per_mtok' and 'output_per_mtok'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'curency' in 'targets.other.pricing'; did you mean 'currency'?", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'config.budget' needs 'tokens'", result.Stderr, StringComparison.Ordinal);
+        CliAssert.HasError(result, "CIGATE0005", config, (8, 23)); // tokens: 0, and nothing more about it
+        Assert.DoesNotContain("'suites.chat.budget' needs", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static JsonElement Suite(JsonElement results, string target) =>
         results.GetProperty("suites").EnumerateArray().Single(s => s.GetProperty("target").GetString() == target);
 

@@ -15,7 +15,7 @@ internal static class BudgetReader
 
         var tokens = map.Int("tokens", 1);
         var cost = map.Double("cost", 0);
-        if (tokens is null && cost is null)
+        if (!map.Has("tokens") && !map.Has("cost"))
         {
             map.Context.Report(
                 DiagnosticCodes.MissingKey,
