@@ -33,7 +33,8 @@ internal static class PlanCommand
         };
         var limit = new Option<int?>("--limit") { Description = "At most N items per suite, as run --limit" };
         var json = JsonOutput.Option();
-        var command = new Command("plan", "Estimate requests, tokens, cost and time per suite before a run, calling no model")
+        var command = new Command(
+            "plan", "Estimate requests, tokens, cost and time per suite before a run, calling no model")
         {
             config, baseFolder, suites, limit, json,
         };
@@ -80,8 +81,12 @@ internal static class PlanCommand
             var graderTokens = s.GraderRequests > 0
                 ? Invariant($" (+ graders {s.GraderPromptTokens:0} prompt, {s.GraderCompletionTokens:0} completion)")
                 : "";
-            w.WriteLine(Invariant($"  tokens    {s.PromptTokens:0} prompt, {s.CompletionTokens:0} completion{graderTokens}"));
-            w.WriteLine($"  cost      {(s.Cost is { } cost ? Money.Format(cost, s.Currency) : "not priced (no pricing: on the target or its grader)")}");
+            w.WriteLine(Invariant(
+                $"  tokens    {s.PromptTokens:0} prompt, {s.CompletionTokens:0} completion{graderTokens}"));
+            var price = s.Cost is { } cost
+                ? Money.Format(cost, s.Currency)
+                : "not priced (no pricing: on the target or its grader)";
+            w.WriteLine($"  cost      {price}");
             w.WriteLine($"  time      {Time(s.Seconds, s.Concurrency)}");
             w.WriteLine($"  basis     {s.Basis}");
         }
@@ -93,7 +98,8 @@ internal static class PlanCommand
         if (budget is not null)
         {
             var over = (budget.Tokens is { } t && estimate.Tokens > t) || (budget.Cost is { } c && estimate.Cost > c);
-            w.WriteLine($"budget: {budget.Describe(estimate.Currency)}; {(over ? "the run would stop before its end (inconclusive)" : "within budget")}");
+            var fits = over ? "the run would stop before its end (inconclusive)" : "within budget";
+            w.WriteLine($"budget: {budget.Describe(estimate.Currency)}; {fits}");
         }
 
         return w.ToString();

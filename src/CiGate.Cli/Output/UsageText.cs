@@ -4,7 +4,7 @@ using CiGate.Core.Results;
 
 namespace CiGate.Cli.Output;
 
-/// <summary>The one line every console output writes about a suite's usage beyond prompt and completion tokens.</summary>
+/// <summary>The console's line about a suite's usage beyond prompt and completion tokens.</summary>
 internal static class UsageText
 {
     /// <summary>Cached and reasoning tokens, graders' usage and cost; null when the suite has none of them.</summary>
@@ -23,8 +23,8 @@ internal static class UsageText
 
         if (u.GraderRequests is { } requests)
         {
-            parts.Add(Invariant(
-                $"graders {requests} request(s), {u.GraderPromptTokens} prompt + {u.GraderCompletionTokens} completion tokens"));
+            var (prompt, completion) = (u.GraderPromptTokens, u.GraderCompletionTokens);
+            parts.Add(Invariant($"graders {requests} request(s), {prompt} prompt + {completion} completion tokens"));
         }
 
         if (u.Cost is { } cost)

@@ -74,7 +74,7 @@ public sealed record SuiteComparison(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UsageChange? Usage { get; init; }
 
-    /// <summary>Why the head run stopped this suite early (a budget): the gate makes it inconclusive, never pass.</summary>
+    /// <summary>Why the head run stopped this suite early (a budget): inconclusive, never pass.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BudgetStop { get; init; }
 }
@@ -110,13 +110,16 @@ public sealed record UsageChange(
         {
             BaseTokens = @base.Usage.TokensWithGraders(),
             HeadTokens = head.Usage.TokensWithGraders(),
-            BaseOutputChars = @base.Usage.OutputChars is { } b ? Math.Round((double)b / @base.Counts.Completed, 1) : null,
-            HeadOutputChars = head.Usage.OutputChars is { } h ? Math.Round((double)h / head.Counts.Completed, 1) : null,
+            BaseOutputChars = MeanChars(@base),
+            HeadOutputChars = MeanChars(head),
             BaseCost = @base.Usage.CostWithGraders(),
             HeadCost = head.Usage.CostWithGraders(),
             Currency = head.Usage.Currency ?? @base.Usage.Currency,
         };
     }
+
+    private static double? MeanChars(Results.SuiteResult side) =>
+        side.Usage.OutputChars is { } chars ? Math.Round((double)chars / side.Counts.Completed, 1) : null;
 
     /// <summary>The suite's tokens on each side, graders included (a newer results.json only; null before).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -125,7 +128,7 @@ public sealed record UsageChange(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? HeadTokens { get; init; }
 
-    /// <summary>Mean characters of a completed sample's output on each side; null where the run did not record it.</summary>
+    /// <summary>Mean characters of a completed sample's output on each side; null where not recorded.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? BaseOutputChars { get; init; }
 

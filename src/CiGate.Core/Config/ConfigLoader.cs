@@ -79,7 +79,11 @@ public static class ConfigLoader
         }
 
         diagnostics.ThrowIfAny();
-        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache) { Privileges = [.. context.Privileges], Budget = budget };
+        return new CiGateConfig(fullPath, baseDirectory, targets, suites, cache)
+        {
+            Privileges = [.. context.Privileges],
+            Budget = budget,
+        };
     }
 
     private static List<string> FindFiles(string fullPath, DiagnosticBag diagnostics)

@@ -39,12 +39,14 @@ internal static class TargetReader
         var pricing = PricingReader.Read(map.Map("pricing"));
         if (type == TargetType.Exec)
         {
-            return TargetReaders.ExecTargetReader.Read(name, map, baseDirectory) is { } exec ? exec with { Pricing = pricing } : null;
+            var exec = TargetReaders.ExecTargetReader.Read(name, map, baseDirectory);
+            return exec is null ? null : exec with { Pricing = pricing };
         }
 
         if (type == TargetType.Http)
         {
-            return TargetReaders.HttpTargetReader.Read(name, map) is { } http ? http with { Pricing = pricing } : null;
+            var http = TargetReaders.HttpTargetReader.Read(name, map);
+            return http is null ? null : http with { Pricing = pricing };
         }
 
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
@@ -96,7 +98,12 @@ internal static class TargetReader
             Places = places,
             Request = request,
         };
-        return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel, Pricing = pricing };
+        return new TargetDefinition(config, simulator)
+        {
+            Role = role,
+            EmbeddingModel = embeddingModel,
+            Pricing = pricing,
+        };
     }
 
     /// <summary>A secret from the environment may go only to a trusted host; a simulator's address is loopback.</summary>

@@ -2,7 +2,10 @@ using CiGate.Core.Targets;
 
 namespace CiGate.Core.Costs;
 
-/// <summary>A client that reports every response's usage to the <see cref="UsageMeter.Current"/> meter; the inner client is disposed by its owner.</summary>
+/// <summary>
+/// A client that reports every response's usage to the <see cref="UsageMeter.Current"/> meter;
+/// the inner client is disposed by its owner.
+/// </summary>
 public sealed class MeteredClient(ITargetClient inner) : ITargetClient
 {
     public TargetConfig Config => inner.Config;

@@ -17,7 +17,7 @@ public sealed class UsageMeter
     /// <summary>The meter of the sample running on this async flow; null outside a sample.</summary>
     public static UsageMeter? Current => Active.Value;
 
-    /// <summary>Opens a meter for the calls that follow on this async flow (restored when the caller returns).</summary>
+    /// <summary>Opens a meter for the calls that follow on this async flow (until the caller returns).</summary>
     public static UsageMeter Begin()
     {
         var meter = new UsageMeter();
@@ -44,6 +44,6 @@ public sealed class UsageMeter
         }
     }
 
-    /// <summary>One returned request: its target, tokens, and whether the response cache answered it (nothing spent).</summary>
+    /// <summary>One returned request: its target, tokens, and whether the cache answered it (nothing spent).</summary>
     public sealed record Call(string Target, long PromptTokens, long CompletionTokens, bool FromCache);
 }

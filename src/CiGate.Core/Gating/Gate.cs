@@ -216,7 +216,8 @@ public static class Gate
     /// A suite a budget cut short is inconclusive, never pass or warn: the samples not run could
     /// have failed. A fail found on the samples that did run stays a fail.
     /// </summary>
-    private static (Verdict, List<string>) WithBudgetStop((Verdict Verdict, List<string> Reasons) decided, string? stop) =>
+    private static (Verdict, List<string>) WithBudgetStop(
+        (Verdict Verdict, List<string> Reasons) decided, string? stop) =>
         stop is null ? decided
         : decided.Verdict == Verdict.Fail ? (Verdict.Fail, [.. decided.Reasons, stop])
         : (Verdict.Inconclusive, [stop, .. decided.Reasons]);

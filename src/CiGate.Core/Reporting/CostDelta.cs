@@ -25,7 +25,8 @@ public static class CostDelta
 
         if (u.BaseCost is { } bc && u.HeadCost is { } hc)
         {
-            parts.Add(Change(u.Currency is null ? "cost" : $"cost ({u.Currency})", bc, hc, bc >= 1 || hc >= 1 ? "0.00" : "0.0000"));
+            var what = u.Currency is null ? "cost" : $"cost ({u.Currency})";
+            parts.Add(Change(what, bc, hc, bc >= 1 || hc >= 1 ? "0.00" : "0.0000"));
         }
         else if (u.HeadCost is { } only)
         {

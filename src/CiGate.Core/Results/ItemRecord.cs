@@ -55,10 +55,10 @@ public sealed record ItemRecord
     /// <summary>Completion tokens spent reasoning (<c>completion_tokens_details.reasoning_tokens</c>).</summary>
     public int? ReasoningTokens { get; init; }
 
-    /// <summary>Requests this sample sent to other targets (judges, embedding models); null when none was metered.</summary>
+    /// <summary>Requests this sample sent to other targets (judges, embedding models); null when none.</summary>
     public int? GraderRequests { get; init; }
 
-    /// <summary>Prompt tokens of this sample's grader requests (cache hits included), counted apart from the target's.</summary>
+    /// <summary>Prompt tokens of this sample's grader requests (cache hits included).</summary>
     public int? GraderPromptTokens { get; init; }
 
     /// <summary>Completion tokens of this sample's grader requests.</summary>

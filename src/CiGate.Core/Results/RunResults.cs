@@ -76,11 +76,11 @@ public sealed record UsageSummary(long PromptTokens, long CompletionTokens, doub
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? ReasoningTokens { get; init; }
 
-    /// <summary>Characters of the completed samples' outputs (their mean length is this over completed samples).</summary>
+    /// <summary>Characters of the completed samples' outputs (the mean length: this / completed).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? OutputChars { get; init; }
 
-    /// <summary>Requests to graders (judges, embedding models), counted apart from the target's; null when none.</summary>
+    /// <summary>Requests to graders (judges, embedding models), apart from the target's; null when none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? GraderRequests { get; init; }
 
@@ -101,7 +101,7 @@ public sealed record UsageSummary(long PromptTokens, long CompletionTokens, doub
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Currency { get; init; }
 
-    /// <summary>The suite's tokens, graders included; null for a results.json that predates output lengths and costs.</summary>
+    /// <summary>The suite's tokens, graders included; null for a results.json older than these fields.</summary>
     public long? TokensWithGraders() =>
         OutputChars is null && Cost is null && GraderRequests is null
             ? null
@@ -137,7 +137,7 @@ public sealed record SuiteResult(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     JsonObject? Details = null)
 {
-    /// <summary>Why the runner stopped this suite before all its samples ran (a budget); null when it did not.</summary>
+    /// <summary>Why the runner stopped this suite before all its samples ran (a budget); else null.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BudgetStop { get; init; }
 }

@@ -7,8 +7,9 @@ namespace CiGate.Core.Running;
 /// <summary>
 /// Keeps a run within its budgets. Before a sample is sent it reserves that sample's estimated
 /// spend (the mean the suite has spent per sample so far, or <see cref="Heuristic"/> before the
-/// first, with the completion capped at its default) against the run's and its suite's budget; requests in flight hold their reservations,
-/// so concurrency cannot overrun a cap by more than the estimates miss. A sample that would exceed
+/// first, with the completion capped at its default) against the run's and its suite's budget;
+/// requests in flight hold their reservations, so concurrency cannot overrun a cap by more than
+/// the estimates miss. A sample that would exceed
 /// a cap is not sent, and that budget stops: every later sample under it is refused too.
 /// Responses from the cache spend nothing.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed class BudgetLedger
         }
     }
 
-    /// <summary>True with a reservation or null (stopped); false when the requests in flight must settle first.</summary>
+    /// <summary>True with a reservation, or null when stopped; false when requests in flight must settle first.</summary>
     private bool TryReserve(ISuitePlan plan, out Reservation? reservation)
     {
         reservation = null;
@@ -167,7 +168,9 @@ public sealed class BudgetLedger
     {
         lock (gate)
         {
-            return suite is not null && suites.TryGetValue(suite, out var own) ? own.SpentTokens : run?.SpentTokens ?? 0;
+            return suite is not null && suites.TryGetValue(suite, out var own)
+                ? own.SpentTokens
+                : run?.SpentTokens ?? 0;
         }
     }
 
@@ -211,18 +214,20 @@ public sealed class BudgetLedger
             var next = cap.Tokens is not null
                 ? $"~{tokens.ToString("N0", CultureInfo.InvariantCulture)} tokens"
                 : $"~{Money.Format(cost, currency)}";
-            return $"budget reached: the {scope} budget of {cap.Describe(currency)} would be exceeded by the next request"
+            return $"budget reached: the {scope} budget of {cap.Describe(currency)} would be exceeded"
+                + " by the next request"
                 + $" ({spent} spent, {next} next); the samples not run are missing";
         }
     }
 
-    /// <summary>The running mean spend of one plan's samples; the first estimate stands until one is measured.</summary>
+    /// <summary>The running mean spend of one plan's samples; the first estimate stands until one is.</summary>
     private sealed class Mean(double tokens, double cost)
     {
         private double sumTokens, sumCost;
         private int count;
 
-        public (double Tokens, double Cost) Estimate => count == 0 ? (tokens, cost) : (sumTokens / count, sumCost / count);
+        public (double Tokens, double Cost) Estimate =>
+            count == 0 ? (tokens, cost) : (sumTokens / count, sumCost / count);
 
         public void Add(double t, double c)
         {

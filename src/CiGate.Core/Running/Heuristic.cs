@@ -39,7 +39,9 @@ public static class Heuristic
         double prompt = 0, completion = 0;
         for (var i = 0; i < requests.Count; i++)
         {
-            var tokens = (Prompt: Math.Ceiling(Chars(requests[i]) / (double)CharsPerToken), Completion: (double)requests[i].MaxTokens);
+            var tokens = (
+                Prompt: Math.Ceiling(Chars(requests[i]) / (double)CharsPerToken),
+                Completion: (double)requests[i].MaxTokens);
             prompt += tokens.Prompt;
             completion += tokens.Completion;
             if (requests[i].ItemId is { } id)

@@ -73,14 +73,18 @@ public static class Runner
         var measured = new HashSet<ISuitePlan>();
         var others = options.Targets ?? [];
         var ledger = new BudgetLedger(options.Budget, plans, others);
-        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing, digest, measured, folder, others, ledger), ct);
+        var first = Snapshot(
+            context, runId, "running", started, null, plans, existing, digest, measured, folder, others, ledger);
+        await ResultsJson.WriteAsync(folder, first, ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
         var threshold = Math.Clamp(total, 1, options.MaxConsecutiveUnreachable);
         var breaker = new EndpointBreaker(threshold);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Every client reports to the sample's meter: graders' usage is kept apart, budgets see all calls.
-        var targetClients = new TargetClients(clients.ToDictionary(c => c.Key, ITargetClient (c) => new MeteredClient(c.Value), StringComparer.Ordinal));
+        var metered = clients.ToDictionary(
+            c => c.Key, ITargetClient (c) => new MeteredClient(c.Value), StringComparer.Ordinal);
+        var targetClients = new TargetClients(metered);
         int finished = 0, errors = 0;
         var status = "complete";
         await using (var writer = ItemsWriter.Open(itemsPath, validLength))
@@ -101,7 +105,8 @@ public static class Runner
                     ItemRecord record;
                     try
                     {
-                        record = WithGraderUsage(await plan.ExecuteAsync(unit.Index, unit.Repeat, targetClients, token), meter, plan.Target.Name);
+                        var executed = await plan.ExecuteAsync(unit.Index, unit.Repeat, targetClients, token);
+                        record = WithGraderUsage(executed, meter, plan.Target.Name);
                     }
                     finally
                     {
@@ -145,7 +150,9 @@ public static class Runner
         }
 
         var records = ItemsFile.Read(itemsPath, out _, out digest);
-        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, others, ledger);
+        var results = Snapshot(
+            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, others,
+            ledger);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {
@@ -195,12 +202,30 @@ public static class Runner
         };
     }
 
-    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records, ItemsDigest digest, HashSet<ISuitePlan> measured, string folder, IReadOnlyList<Config.TargetDefinition> targets, BudgetLedger ledger)
+    private static RunResults Snapshot(
+        RunContext context,
+        string runId,
+        string status,
+        DateTimeOffset started,
+        DateTimeOffset? finished,
+        IReadOnlyList<ISuitePlan> plans,
+        IReadOnlyList<ItemRecord> records,
+        ItemsDigest digest,
+        HashSet<ISuitePlan> measured,
+        string folder,
+        IReadOnlyList<Config.TargetDefinition> targets,
+        BudgetLedger ledger)
     {
         // Item plans write no side files; a self-scheduled plan's are read once it has run.
         var bySuite = records.ToLookup(r => (r.Suite, r.Target));
         var suites = plans
-            .Select(p => Complete(p, p.Summarize([.. bySuite[(p.Suite.Name, p.Target.Name)]], p is IItemPlan || measured.Contains(p) ? folder : null), [.. bySuite[(p.Suite.Name, p.Target.Name)]], targets, ledger))
+            .Select(p => (Plan: p, Records: (IReadOnlyList<ItemRecord>)[.. bySuite[(p.Suite.Name, p.Target.Name)]]))
+            .Select(x => Complete(
+                x.Plan,
+                x.Plan.Summarize(x.Records, x.Plan is IItemPlan || measured.Contains(x.Plan) ? folder : null),
+                x.Records,
+                targets,
+                ledger))
             .ToList();
         if (status == "complete" && suites.Any(s => s.Counts.Missing > 0))
         {
@@ -220,14 +245,24 @@ public static class Runner
             [.. plans.Select(p => p.Target).DistinctBy(t => t.Name).Select(RunContext.Describe)],
             suites,
             Sharding.ShardPlan.Describe(plans),
-            digest) { Commit = context.Commit, BudgetStop = suites.Any(s => s.BudgetStop is not null) ? ledger.FirstStop : null };
+            digest)
+        {
+            Commit = context.Commit,
+            BudgetStop = suites.Any(s => s.BudgetStop is not null) ? ledger.FirstStop : null,
+        };
     }
 
     /// <summary>What every kind's summary gets alike: usage beyond tokens, cost, and a budget stop.</summary>
-    private static SuiteResult Complete(ISuitePlan plan, SuiteResult summary, IReadOnlyList<ItemRecord> records, IReadOnlyList<Config.TargetDefinition> targets, BudgetLedger ledger)
+    private static SuiteResult Complete(
+        ISuitePlan plan,
+        SuiteResult summary,
+        IReadOnlyList<ItemRecord> records,
+        IReadOnlyList<Config.TargetDefinition> targets,
+        BudgetLedger ledger)
     {
         var graders = targets.Where(t => plan.AuxiliaryTargets.Contains(t.Name)).ToList();
         var stop = summary.Counts.Missing > 0 ? ledger.StopOf(plan.Suite.Name) : null;
-        return summary with { Usage = SuiteUsage.Complete(summary.Usage, records, plan.Target, graders), BudgetStop = stop };
+        var usage = SuiteUsage.Complete(summary.Usage, records, plan.Target, graders);
+        return summary with { Usage = usage, BudgetStop = stop };
     }
 }

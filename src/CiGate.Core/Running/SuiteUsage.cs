@@ -24,8 +24,11 @@ public static class SuiteUsage
             cached = Add(cached, record.CachedTokens);
             reasoning = Add(reasoning, record.ReasoningTokens);
             graderRequests = Add(graderRequests, record.GraderRequests);
-            graderPrompt = Add(graderPrompt, record.GraderRequests is null ? null : record.GraderPromptTokens ?? 0);
-            graderCompletion = Add(graderCompletion, record.GraderRequests is null ? null : record.GraderCompletionTokens ?? 0);
+            if (record.GraderRequests is not null)
+            {
+                graderPrompt = Add(graderPrompt, record.GraderPromptTokens ?? 0);
+                graderCompletion = Add(graderCompletion, record.GraderCompletionTokens ?? 0);
+            }
             if (record.Error is null && record.Output is { } output)
             {
                 outputChars += output.Length;

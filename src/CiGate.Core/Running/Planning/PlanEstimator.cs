@@ -30,7 +30,8 @@ public static class PlanEstimator
         return new RunEstimate(suites, baseFolder is null ? null : Path.GetFullPath(baseFolder));
     }
 
-    private static SuiteEstimate Suite(ISuitePlan plan, List<ItemRecord> recorded, IReadOnlyList<TargetDefinition> targets)
+    private static SuiteEstimate Suite(
+        ISuitePlan plan, List<ItemRecord> recorded, IReadOnlyList<TargetDefinition> targets)
     {
         var samples = plan is IItemPlan ? (long)plan.ItemCount * plan.Repeats : 0;
         var pricing = plan.Target.Pricing;
@@ -96,7 +97,8 @@ public static class PlanEstimator
         if (cost is not null && total.GraderRequests > 0)
         {
             cost = graderPricing is not null && graderPricing.Currency == pricing!.Currency
-                ? cost + graderPricing.Cost((long)Math.Round(total.GraderPrompt), (long)Math.Round(total.GraderCompletion))
+                ? cost + graderPricing.Cost(
+                    (long)Math.Round(total.GraderPrompt), (long)Math.Round(total.GraderCompletion))
                 : null; // an unpriced judge: no made-up total
         }
 
@@ -110,7 +112,8 @@ public static class PlanEstimator
     /// How the base's measured prompt tokens relate to the heuristic's for the items both know, so
     /// an item new in head is estimated from its own rendered prompt; null when they share none.
     /// </summary>
-    private static (SampleEstimate Heuristic, double Ratio)? PromptScale(ISuitePlan plan, Dictionary<string, Sample> perItem)
+    private static (SampleEstimate Heuristic, double Ratio)? PromptScale(
+        ISuitePlan plan, Dictionary<string, Sample> perItem)
     {
         if (perItem.Count >= plan.ItemCount)
         {

@@ -38,9 +38,11 @@ public sealed record RunEstimate(IReadOnlyList<SuiteEstimate> Suites, string? Ba
 
     /// <summary>The sum of the suites' costs; null when a suite has none or currencies differ.</summary>
     public double? Cost =>
-        Suites.Count > 0 && Suites.All(s => s.Cost is not null) && Suites.Select(s => s.Currency).Distinct().Count() == 1
-            ? Suites.Sum(s => s.Cost!.Value)
-            : null;
+        Suites.Count > 0
+            && Suites.All(s => s.Cost is not null)
+            && Suites.Select(s => s.Currency).Distinct().Count() == 1
+                ? Suites.Sum(s => s.Cost!.Value)
+                : null;
 
     public string? Currency => Suites.Select(s => s.Currency).Distinct().Count() == 1 ? Suites[0].Currency : null;
 
