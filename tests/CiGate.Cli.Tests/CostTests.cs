@@ -42,7 +42,7 @@ public sealed class CostTests
 
         CliAssert.Succeeds(run);
         var results = JsonDocument.Parse(File.ReadAllText(folder.File("out/results.json"))).RootElement;
-        var items = File.ReadAllLines(folder.File("out/items.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var items = Lines(folder.File("out"));
         var priced = Suite(results, "sim").GetProperty("usage");
         var unpriced = Suite(results, "free").GetProperty("usage");
         var simItems = items.Where(i => i.GetProperty("target").GetString() == "sim").ToList();
@@ -56,8 +56,8 @@ public sealed class CostTests
         Assert.True(unpriced.TryGetProperty("grader_cost", out _)); // its judge is priced all the same
 
         // The judge: its requests (the version probe and the verdict) belong to the graded case only.
-        var graded = simItems.Single(i => i.GetProperty("item").GetString()!.StartsWith("graded", StringComparison.Ordinal));
-        var plain = simItems.Single(i => i.GetProperty("item").GetString()!.StartsWith("plain", StringComparison.Ordinal));
+        var graded = simItems.Single(i => Id(i).StartsWith("graded", StringComparison.Ordinal));
+        var plain = simItems.Single(i => Id(i).StartsWith("plain", StringComparison.Ordinal));
         Assert.False(plain.TryGetProperty("grader_usage", out _));
         var judge = graded.GetProperty("grader_usage");
         Assert.True(judge.GetProperty("requests").GetInt32() >= 1);
@@ -78,14 +78,16 @@ public sealed class CostTests
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
-    public async Task A_token_budget_stops_within_one_request_of_the_cap_and_the_verdict_is_inconclusive(int concurrency)
+    public async Task A_token_budget_stops_within_one_request_of_the_cap_and_is_inconclusive(int concurrency)
     {
         using var folder = new TempFolder();
         var tests = new StringBuilder();
         for (var i = 0; i < 40; i++)
         {
             var words = string.Join(' ', Enumerable.Repeat("word", 5 + (i % 7) * 3));
-            tests.AppendLine($"      - {{ id: case-{i:00}, vars: {{ q: \"question {i} {words}\" }}, assert: [ {{ type: contains, value: \"\" }} ] }}");
+            tests.AppendLine(
+                $"      - {{ id: case-{i:00}, vars: {{ q: \"question {i} {words}\" }}, "
+                + "assert: [ { type: contains, value: \"\" } ] }");
         }
 
         string Config(string budget) => $$$"""
@@ -100,7 +102,7 @@ public sealed class CostTests
             {{{tests}}}
             """;
         File.WriteAllText(folder.File("base.yml"), Config(""));
-        CliAssert.Succeeds(await CliRunner.RunAsync("run", folder.File("base.yml"), "--out", folder.File("base"), "--quiet"));
+        CliAssert.Succeeds(await Run(folder, "base"));
         var spentPerItem = Tokens(folder.File("base"));
         var cap = spentPerItem.Values.Sum() * 2 / 5;
         var largest = spentPerItem.Values.Max();
@@ -110,14 +112,17 @@ public sealed class CostTests
 
         var spent = Tokens(folder.File("head"));
         var total = spent.Values.Sum();
-        Assert.True(total <= cap + largest && total >= cap - largest, $"spent {total} of a {cap}-token cap (one request: up to {largest})");
+        Assert.True(
+            total <= cap + largest && total >= cap - largest,
+            $"spent {total} of a {cap}-token cap (one request: up to {largest})");
         Assert.True(spent.Count < 40);
         Assert.Equal(3, head.ExitCode); // incomplete, as a run cut short by anything else
         Assert.Contains("budget reached: the run budget of", head.Stdout, StringComparison.Ordinal);
         var results = JsonDocument.Parse(File.ReadAllText(folder.File("head/results.json"))).RootElement;
         Assert.Equal("incomplete", results.GetProperty("status").GetString());
         Assert.Contains("budget reached", results.GetProperty("budget_stop").GetString(), StringComparison.Ordinal);
-        Assert.Contains("budget reached", Suite(results, "sim").GetProperty("budget_stop").GetString(), StringComparison.Ordinal);
+        var suiteStop = Suite(results, "sim").GetProperty("budget_stop").GetString();
+        Assert.Contains("budget reached", suiteStop, StringComparison.Ordinal);
 
         // Finished items are kept and compared; the verdict is inconclusive, never pass, and says why.
         var compare = await CliRunner.RunAsync(
@@ -135,7 +140,11 @@ public sealed class CostTests
         var config = folder.File("cigate.yml");
         File.WriteAllText(config, """
             targets:
-              sim: { model: bot, concurrency: 1, simulator: {}, pricing: { input_per_mtok: 1000, output_per_mtok: 1000 } }
+              sim:
+                model: bot
+                concurrency: 1
+                simulator: {}
+                pricing: { input_per_mtok: 1000, output_per_mtok: 1000 }
             suites:
               capped:
                 kind: prompts
@@ -164,7 +173,8 @@ public sealed class CostTests
         var free = suites.Single(s => s.GetProperty("suite").GetString() == "free");
         Assert.True(capped.GetProperty("usage").GetProperty("cost").GetDouble() <= 0.2);
         Assert.True(capped.GetProperty("counts").GetProperty("missing").GetInt32() > 0);
-        Assert.Contains("the suite 'capped' budget of 0.2000 USD", capped.GetProperty("budget_stop").GetString(), StringComparison.Ordinal);
+        var stop = capped.GetProperty("budget_stop").GetString();
+        Assert.Contains("the suite 'capped' budget of 0.2000 USD", stop, StringComparison.Ordinal);
         Assert.Equal(0, free.GetProperty("counts").GetProperty("missing").GetInt32());
         Assert.False(free.TryGetProperty("budget_stop", out _));
     }
@@ -194,17 +204,24 @@ public sealed class CostTests
             """;
         File.WriteAllText(folder.File("base.yml"), Config("short"));
         File.WriteAllText(folder.File("head.yml"), Config("long"));
-        CliAssert.Succeeds(await CliRunner.RunAsync("run", folder.File("base.yml"), "--out", folder.File("base"), "--quiet"));
-        CliAssert.Succeeds(await CliRunner.RunAsync("run", folder.File("head.yml"), "--out", folder.File("head"), "--quiet"));
+        CliAssert.Succeeds(await Run(folder, "base"));
+        CliAssert.Succeeds(await Run(folder, "head"));
 
         var compare = await CliRunner.RunAsync(
             "compare", "--base", folder.File("base"), "--head", folder.File("head"), "--out", folder.File("cmp"));
 
-        var line = compare.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith("cost: ", StringComparison.Ordinal)).Trim();
-        Assert.Matches(@"^cost: tokens \d+ → \d+ \(\+\d+%\), cost \(EUR\) 0\.\d{4} → 0\.\d{4} \(\+\d+%\), output chars 6 → 70 \(\+1067%\)$", line);
+        var line = compare.Stdout.Split('\n')
+            .Select(l => l.Trim())
+            .Single(l => l.StartsWith("cost: ", StringComparison.Ordinal));
+        Assert.Matches(
+            @"^cost: tokens \d+ → \d+ \(\+\d+%\), cost \(EUR\) 0\.\d{4} → 0\.\d{4} \(\+\d+%\), "
+                + @"output chars 6 → 70 \(\+1067%\)$",
+            line);
         var row = line["cost: ".Length..];
-        Assert.Contains($"- Suite cost: {row}.", File.ReadAllText(folder.File("cmp/comment.md")), StringComparison.Ordinal);
-        Assert.Contains("Suite cost: tokens ", File.ReadAllText(folder.File("cmp/report.html")), StringComparison.Ordinal);
+        var comment = File.ReadAllText(folder.File("cmp/comment.md"));
+        Assert.Contains($"- Suite cost: {row}.", comment, StringComparison.Ordinal);
+        var html = File.ReadAllText(folder.File("cmp/report.html"));
+        Assert.Contains("Suite cost: tokens ", html, StringComparison.Ordinal);
         var usage = JsonDocument.Parse(File.ReadAllText(folder.File("cmp/gate.json"))).RootElement
             .GetProperty("comparison").GetProperty("suites")[0].GetProperty("usage");
         Assert.True(usage.GetProperty("head_cost").GetDouble() > usage.GetProperty("base_cost").GetDouble());
@@ -235,7 +252,10 @@ public sealed class CostTests
         CliAssert.Fails(result);
         CliAssert.HasError(result, "CIGATE0004", config, (2, 46));
         Assert.Contains("needs both 'input_per_mtok' and 'output_per_mtok'", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("unknown key 'curency' in 'targets.other.pricing'; did you mean 'currency'?", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "unknown key 'curency' in 'targets.other.pricing'; did you mean 'currency'?",
+            result.Stderr,
+            StringComparison.Ordinal);
         Assert.Contains("'config.budget' needs 'tokens'", result.Stderr, StringComparison.Ordinal);
         CliAssert.HasError(result, "CIGATE0005", config, (8, 23)); // tokens: 0, and nothing more about it
         Assert.DoesNotContain("'suites.chat.budget' needs", result.Stderr, StringComparison.Ordinal);
@@ -246,9 +266,18 @@ public sealed class CostTests
 
     /// <summary>Prompt + completion tokens of each finished item in a results folder.</summary>
     private static Dictionary<string, long> Tokens(string folder) =>
-        File.ReadAllLines(Path.Combine(folder, "items.jsonl"))
-            .Select(l => JsonDocument.Parse(l).RootElement)
-            .ToDictionary(
-                e => e.GetProperty("item").GetString()!,
-                e => e.GetProperty("usage").GetProperty("prompt_tokens").GetInt64() + e.GetProperty("usage").GetProperty("completion_tokens").GetInt64());
+        Lines(folder).ToDictionary(Id, e =>
+        {
+            var usage = e.GetProperty("usage");
+            return usage.GetProperty("prompt_tokens").GetInt64() + usage.GetProperty("completion_tokens").GetInt64();
+        });
+
+    private static List<JsonElement> Lines(string folder) =>
+        [.. File.ReadAllLines(Path.Combine(folder, "items.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)];
+
+    private static string Id(JsonElement item) => item.GetProperty("item").GetString()!;
+
+    /// <summary>Runs NAME.yml of the folder into the folder NAME.</summary>
+    private static Task<CliResult> Run(TempFolder folder, string name) =>
+        CliRunner.RunAsync("run", folder.File($"{name}.yml"), "--out", folder.File(name), "--quiet");
 }

@@ -40,7 +40,9 @@ public sealed class PlanCommandTests
         CliAssert.Succeeds(head);
 
         var estimate = JsonDocument.Parse(plan.Stdout).RootElement.GetProperty("total");
-        var actual = File.ReadAllLines(folder.File("head/items.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).Sum(Tokens);
+        var actual = File.ReadAllLines(folder.File("head/items.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Sum(Tokens);
         var estimated = estimate.GetProperty("tokens").GetDouble();
         Assert.True(actual > 0);
         Assert.True(
@@ -50,7 +52,9 @@ public sealed class PlanCommandTests
         Assert.Equal(5, suite.GetProperty("requests").GetInt32());
         Assert.True(suite.GetProperty("grader_requests").GetDouble() > 0);
         Assert.Equal(
-            headAddsACase ? "base run's recorded usage; 1 item(s) not in base at the suite's mean" : "base run's recorded usage",
+            headAddsACase
+                ? "base run's recorded usage; 1 item(s) not in base at the suite's mean"
+                : "base run's recorded usage",
             suite.GetProperty("basis").GetString());
         Assert.NotEqual(JsonValueKind.Null, suite.GetProperty("seconds").ValueKind);
     }
@@ -69,7 +73,10 @@ public sealed class PlanCommandTests
 
         CliAssert.Succeeds(plan);
         Assert.Contains("no base run given (--base); estimated by heuristic", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("prompt: rendered length / 4 chars per token; completion: max_tokens", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "prompt: rendered length / 4 chars per token; completion: max_tokens",
+            plan.Stdout,
+            StringComparison.Ordinal);
         Assert.Contains("tokens    ", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains(", 1000 completion", plan.Stdout, StringComparison.Ordinal); // 5 cases × max_tokens 200
         Assert.Contains("requests  5", plan.Stdout, StringComparison.Ordinal);
@@ -95,7 +102,8 @@ public sealed class PlanCommandTests
         var tokens = usage.GetProperty("prompt_tokens").GetInt64() + usage.GetProperty("completion_tokens").GetInt64();
         if (item.TryGetProperty("grader_usage", out var grader))
         {
-            tokens += grader.GetProperty("prompt_tokens").GetInt64() + grader.GetProperty("completion_tokens").GetInt64();
+            tokens += grader.GetProperty("prompt_tokens").GetInt64();
+            tokens += grader.GetProperty("completion_tokens").GetInt64();
         }
 
         return tokens;

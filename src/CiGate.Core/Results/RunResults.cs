@@ -66,7 +66,13 @@ public sealed record GroupSummary(string Name, int Items, IReadOnlyDictionary<st
 /// <summary>Counts of samples (item × repeat): those that finished, errored or were never run.</summary>
 public sealed record ResultCounts(int Items, int Repeats, int Samples, int Completed, int Errored, int Missing, int Cached, IReadOnlyDictionary<string, int> Invalid);
 
-public sealed record UsageSummary(long PromptTokens, long CompletionTokens, double LatencyMeanMs, double LatencyP50Ms, double LatencyP95Ms, double LatencyMaxMs)
+public sealed record UsageSummary(
+    long PromptTokens,
+    long CompletionTokens,
+    double LatencyMeanMs,
+    double LatencyP50Ms,
+    double LatencyP95Ms,
+    double LatencyMaxMs)
 {
     /// <summary>Prompt tokens served from the server's prompt cache; null when no sample reported them.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -67,7 +67,7 @@ public sealed class BudgetLedger
         }
     }
 
-    /// <summary>True with a reservation, or null when stopped; false when requests in flight must settle first.</summary>
+    /// <summary>True with a reservation, or null when stopped; false while requests in flight must settle.</summary>
     private bool TryReserve(ISuitePlan plan, out Reservation? reservation)
     {
         reservation = null;

@@ -6,13 +6,14 @@ using CiGate.Core.Targets;
 
 namespace CiGate.Core.Tests.Costs;
 
-/// <summary>Prices per million tokens, with cached and reasoning tokens at their own prices, and the suite sums behind them.</summary>
+/// <summary>Prices per million tokens (cached and reasoning tokens at their own) and the suite sums.</summary>
 public sealed class PricingTests
 {
     [Fact]
     public void Cached_prompt_and_reasoning_tokens_cost_their_own_prices()
     {
-        var pricing = new Pricing(InputPerMTok: 2, OutputPerMTok: 8, CachedInputPerMTok: 0.5, ReasoningPerMTok: 10, "USD");
+        var pricing = new Pricing(
+            InputPerMTok: 2, OutputPerMTok: 8, CachedInputPerMTok: 0.5, ReasoningPerMTok: 10, "USD");
 
         // 1,000 prompt of which 400 cached; 500 completion of which 200 reasoning.
         var cost = pricing.Cost(1_000, 500, cached: 400, reasoning: 200);
@@ -70,7 +71,8 @@ public sealed class PricingTests
             TimeSpan.FromSeconds(1), new RetryPolicy(1, TimeSpan.Zero, TimeSpan.Zero), 0, null),
         null) { Pricing = pricing };
 
-    private static ItemRecord Record(string item, string? output, int prompt, int completion, int? cached, int? reasoning) => new()
+    private static ItemRecord Record(
+        string item, string? output, int prompt, int completion, int? cached, int? reasoning) => new()
     {
         Suite = "s",
         Target = "t",
