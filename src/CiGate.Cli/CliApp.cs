@@ -18,6 +18,7 @@ internal static class CliApp
         {
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            PlanCommand.Create(stdout),
             InitCommand.Create(stdout, stderr),
             SimCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),

@@ -91,7 +91,9 @@ internal static class RunCommand
                         parse.GetValue(output)!,
                         parse.GetValue(resume),
                         Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null,
-                        StartOver: parse.GetValue(force)),
+                        StartOver: parse.GetValue(force),
+                        Budget: loaded.Budget,
+                        Targets: loaded.Targets),
                     new RunContext(loaded.SourcePath, RunContext.CurrentToolVersion),
                     progress,
                     ct);

@@ -18,6 +18,11 @@ internal static class SummaryPrinter
             // A shard's metrics cover its own items: useful to eyeball, not to gate on.
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index}/{shard.Count}: these metrics cover this shard's items only; 'cigate merge' the {shard.Count} shard folders for the whole run's"));
         }
+        if (results.BudgetStop is { } budgetStop)
+        {
+            w.WriteLine($"{budgetStop}; the verdict of a suite cut short is inconclusive");
+        }
+
         foreach (var suite in results.Suites)
         {
             var c = suite.Counts;
@@ -50,6 +55,15 @@ internal static class SummaryPrinter
             SuiteSummaries.PrintDetails(w, suite);
             var u = suite.Usage;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 {u.LatencyP50Ms:0.0} ms, p95 {u.LatencyP95Ms:0.0} ms; tokens {u.PromptTokens} prompt, {u.CompletionTokens} completion"));
+            if (UsageText.Extra(u) is { } extra)
+            {
+                w.WriteLine($"  usage: {extra}");
+            }
+
+            if (suite.BudgetStop is { } stop)
+            {
+                w.WriteLine($"  stopped: {stop}");
+            }
         }
 
         if (results.Suites.Any(s => GateModes.HasCases(s.Kind)))

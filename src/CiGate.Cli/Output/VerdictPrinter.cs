@@ -90,6 +90,11 @@ internal static class VerdictPrinter
             {
                 w.WriteLine($"               - {reason}");
             }
+
+            if (suite.Suite.Usage is { } usage && Core.Reporting.CostDelta.Line(usage) is { } cost)
+            {
+                w.WriteLine($"               cost: {cost}");
+            }
         }
 
         PrintFailingCases(w, FailingCase.Of(result.Suites), "newly failing first");

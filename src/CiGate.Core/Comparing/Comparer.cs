@@ -25,6 +25,7 @@ public static class Comparer
                 var alone = SuiteComparer.OneSided(head, "new in head: no base run to compare with", isHead: true) with
                 {
                     CaseOutcomes = NewCases(head, [.. headItems[(head.Suite, head.Target)]], options),
+                    BudgetStop = head.BudgetStop,
                 };
                 var single = new Suites.SuitePair(null, head, [], [.. headItems[(head.Suite, head.Target)]], baseRun.Folder, headRun.Folder, [], "", options);
                 suites.Add(Suites.SuiteKinds.For(head.Kind).Attach(alone, single));
@@ -40,6 +41,7 @@ public static class Comparer
             {
                 DefinitionChange = change,
                 Usage = UsageChange.Between(@base, head),
+                BudgetStop = head.BudgetStop,
             });
         }
 

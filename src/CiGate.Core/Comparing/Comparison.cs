@@ -73,6 +73,10 @@ public sealed record SuiteComparison(
     /// <summary>Tokens and latency per completed sample on each side (null when either side has none).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UsageChange? Usage { get; init; }
+
+    /// <summary>Why the head run stopped this suite early (a budget): inconclusive, never pass.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BudgetStop { get; init; }
 }
 
 /// <summary>
@@ -102,8 +106,44 @@ public sealed record UsageChange(
             (double)@base.Usage.CompletionTokens / @base.Counts.Completed,
             (double)head.Usage.CompletionTokens / head.Counts.Completed,
             @base.Usage.LatencyP50Ms,
-            head.Usage.LatencyP50Ms);
+            head.Usage.LatencyP50Ms) with
+        {
+            BaseTokens = @base.Usage.TokensWithGraders(),
+            HeadTokens = head.Usage.TokensWithGraders(),
+            BaseOutputChars = MeanChars(@base),
+            HeadOutputChars = MeanChars(head),
+            BaseCost = @base.Usage.CostWithGraders(),
+            HeadCost = head.Usage.CostWithGraders(),
+            Currency = head.Usage.Currency ?? @base.Usage.Currency,
+        };
     }
+
+    private static double? MeanChars(Results.SuiteResult side) =>
+        side.Usage.OutputChars is { } chars ? Math.Round((double)chars / side.Counts.Completed, 1) : null;
+
+    /// <summary>The suite's tokens on each side, graders included (a newer results.json only; null before).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? BaseTokens { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? HeadTokens { get; init; }
+
+    /// <summary>Mean characters of a completed sample's output on each side; null where not recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BaseOutputChars { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HeadOutputChars { get; init; }
+
+    /// <summary>The suite's cost on each side (target and graders); null where that side was not priced.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BaseCost { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HeadCost { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Currency { get; init; }
 }
 
 /// <summary>

@@ -15,4 +15,6 @@ public sealed record CiGateConfig(
 
     /// <summary>The top-level <c>coverage:</c> gate of <c>cigate coverage</c>; null when the config has none.</summary>
     public CoverageGateSettings? CoverageGate { get; init; }
+    /// <summary>What the whole run may spend (top-level <c>budget:</c>); null: no cap.</summary>
+    public Costs.Budget? Budget { get; init; }
 }

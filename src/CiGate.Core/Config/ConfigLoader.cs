@@ -24,6 +24,7 @@ public static class ConfigLoader
         var suiteNodes = new List<(string Name, YamlNode KeyNode, YamlNode Value)>();
         var cache = new CacheSettings(false, Path.Combine(baseDirectory, ".cigate", "cache"));
         CoverageGateSettings? coverageGate = null;
+        Costs.Budget? budget = null;
         foreach (var file in files)
         {
             var root = YamlContext.Parse(File.ReadAllText(file), file, diagnostics);
@@ -49,6 +50,11 @@ public static class ConfigLoader
                         targets.Add(target);
                     }
                 }
+            }
+
+            if (BudgetReader.Read(map.Map("budget")) is { } runBudget)
+            {
+                budget = runBudget;
             }
 
             if (map.Map("suites") is { } suiteMap)
@@ -89,6 +95,7 @@ public static class ConfigLoader
         {
             Privileges = [.. context.Privileges],
             CoverageGate = coverageGate,
+            Budget = budget,
         };
     }
 
@@ -139,10 +146,11 @@ public static class ConfigLoader
             }
 
             var header = ReadHeader(name, map, targets);
+            var budget = BudgetReader.Read(map.Map("budget"));
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
-                suites.Add(suite with { Gate = header.Gate });
+                suites.Add(suite with { Gate = header.Gate, Budget = budget });
             }
         }
 

@@ -12,6 +12,9 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
     /// <summary>How compare gates this suite. Not part of <see cref="DefinitionHash"/>: tightening a gate must not unpair runs.</summary>
     public GateSettings Gate { get; init; } = GateSettings.Default;
 
+    /// <summary>What this suite may spend (tokens, money); not part of <see cref="DefinitionHash"/>.</summary>
+    public Costs.Budget? Budget { get; init; }
+
     public abstract JsonObject Describe();
 
     public string DefinitionHash => Hashing.Sha256Hex(Describe().ToJsonString());

@@ -15,4 +15,7 @@ public sealed record TargetDefinition(TargetConfig Config, SimulatorSettings? Si
 
     /// <summary>The model the `similar` assertion asks this target's /embeddings for; null means the chat model.</summary>
     public string? EmbeddingModel { get; init; }
+
+    /// <summary>The config's prices for this target's tokens; null: tokens are counted, never priced.</summary>
+    public Costs.Pricing? Pricing { get; init; }
 }

@@ -36,8 +36,18 @@ internal static class TargetReader
         }
 
         var type = map.Choice("type", Types) ?? TargetType.OpenAI;
-        if (type == TargetType.Exec) return TargetReaders.ExecTargetReader.Read(name, map, baseDirectory);
-        if (type == TargetType.Http) return TargetReaders.HttpTargetReader.Read(name, map);
+        var pricing = PricingReader.Read(map.Map("pricing"));
+        if (type == TargetType.Exec)
+        {
+            var exec = TargetReaders.ExecTargetReader.Read(name, map, baseDirectory);
+            return exec is null ? null : exec with { Pricing = pricing };
+        }
+
+        if (type == TargetType.Http)
+        {
+            var http = TargetReaders.HttpTargetReader.Read(name, map);
+            return http is null ? null : http with { Pricing = pricing };
+        }
 
         var simulator = ReadSimulator(map.Map("simulator"), baseDirectory);
         var baseUrlText = map.String("base_url", required: simulator is null);
@@ -88,7 +98,12 @@ internal static class TargetReader
             Places = places,
             Request = request,
         };
-        return new TargetDefinition(config, simulator) { Role = role, EmbeddingModel = embeddingModel };
+        return new TargetDefinition(config, simulator)
+        {
+            Role = role,
+            EmbeddingModel = embeddingModel,
+            Pricing = pricing,
+        };
     }
 
     /// <summary>A secret from the environment may go only to a trusted host; a simulator's address is loopback.</summary>

@@ -35,7 +35,8 @@ public static class Gate
             var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric.GetValueOrDefault(metric, metric.PValueRegression) };
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
-            var (verdict, reasons) = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
+            var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
+            var (verdict, reasons) = WithBudgetStop(decided, updated.BudgetStop);
             verdicts.Add(new SuiteVerdict(updated, adjustedMetric, gate, verdict, reasons) { Mode = GateModes.Effective(gate, suite.Kind) });
         }
 
@@ -211,6 +212,16 @@ public static class Gate
     /// A changed definition, prompt template or dataset, per the suite's `on_definition_change`:
     /// fail fails the suite, warn makes a pass a warning, accept only lists the change.
     /// </summary>
+    /// <summary>
+    /// A suite a budget cut short is inconclusive, never pass or warn: the samples not run could
+    /// have failed. A fail found on the samples that did run stays a fail.
+    /// </summary>
+    private static (Verdict, List<string>) WithBudgetStop(
+        (Verdict Verdict, List<string> Reasons) decided, string? stop) =>
+        stop is null ? decided
+        : decided.Verdict == Verdict.Fail ? (Verdict.Fail, [.. decided.Reasons, stop])
+        : (Verdict.Inconclusive, [stop, .. decided.Reasons]);
+
     private static (Verdict, List<string>) WithDefinitionChange((Verdict Verdict, List<string> Reasons) decided, DefinitionChange? change)
     {
         if (change is null)

@@ -186,6 +186,10 @@ internal static class SuiteViewBuilder
             notes.Add($"Per sample: {Change("completion tokens", u.BaseCompletionTokens, u.HeadCompletionTokens, "0")}, "
                 + $"{Change("prompt tokens", u.BasePromptTokens, u.HeadPromptTokens, "0")}, "
                 + $"{Change("latency p50", u.BaseLatencyP50Ms, u.HeadLatencyP50Ms, Math.Max(u.BaseLatencyP50Ms, u.HeadLatencyP50Ms) switch { < 10 => "0.##", < 100 => "0.#", _ => "0" }, " ms")}.");
+            if (CostDelta.Line(u) is { } cost)
+            {
+                notes.Add($"Suite cost: {cost}.");
+            }
         }
 
         if (suite.Cases is { } c)

@@ -43,6 +43,15 @@ internal static partial class ItemJson
             w.WriteEndObject();
         }
 
+        if (r.GraderRequests is { } graderRequests)
+        {
+            w.WriteStartObject("grader_usage");
+            w.WriteNumber("requests", graderRequests);
+            w.WriteNumber("prompt_tokens", r.GraderPromptTokens ?? 0);
+            w.WriteNumber("completion_tokens", r.GraderCompletionTokens ?? 0);
+            w.WriteEndObject();
+        }
+
         w.WriteNumber("attempts", r.Attempts);
         w.WriteBoolean("cached", r.Cached);
         WriteOptional(w, "served_model", r.ServedModel);
@@ -70,6 +79,7 @@ internal static partial class ItemJson
         string? trace = null;
         int repeat = 0, attempts = 0;
         int? promptTokens = null, completionTokens = null, cachedTokens = null, reasoningTokens = null;
+        int? graderRequests = null, graderPrompt = null, graderCompletion = null;
         string? fingerprint = null, reasoning = null, refusal = null;
         IReadOnlyList<Targets.ToolCall>? toolCalls = null;
         double latency = 0;
@@ -163,6 +173,21 @@ internal static partial class ItemJson
                     }
 
                     break;
+                case "grader_usage" when r.TokenType == JsonTokenType.StartObject:
+                    while (Next(ref r) == JsonTokenType.PropertyName)
+                    {
+                        var key = r.GetString();
+                        Next(ref r);
+                        switch (key)
+                        {
+                            case "requests": graderRequests = r.GetInt32(); break;
+                            case "prompt_tokens": graderPrompt = r.GetInt32(); break;
+                            case "completion_tokens": graderCompletion = r.GetInt32(); break;
+                            default: r.Skip(); break;
+                        }
+                    }
+
+                    break;
                 case "error" when r.TokenType == JsonTokenType.StartObject:
                     while (Next(ref r) == JsonTokenType.PropertyName)
                     {
@@ -212,6 +237,9 @@ internal static partial class ItemJson
             SystemFingerprint = fingerprint,
             CachedTokens = cachedTokens,
             ReasoningTokens = reasoningTokens,
+            GraderRequests = graderRequests,
+            GraderPromptTokens = graderPrompt,
+            GraderCompletionTokens = graderCompletion,
             Reasoning = reasoning,
             Refusal = refusal,
             ToolCalls = toolCalls,

@@ -55,6 +55,15 @@ public sealed record ItemRecord
     /// <summary>Completion tokens spent reasoning (<c>completion_tokens_details.reasoning_tokens</c>).</summary>
     public int? ReasoningTokens { get; init; }
 
+    /// <summary>Requests this sample sent to other targets (judges, embedding models); null when none.</summary>
+    public int? GraderRequests { get; init; }
+
+    /// <summary>Prompt tokens of this sample's grader requests (cache hits included).</summary>
+    public int? GraderPromptTokens { get; init; }
+
+    /// <summary>Completion tokens of this sample's grader requests.</summary>
+    public int? GraderCompletionTokens { get; init; }
+
     /// <summary>Reasoning text the target kept apart from the answer (<c>reasoning_content</c>).</summary>
     public string? Reasoning { get; init; }
 

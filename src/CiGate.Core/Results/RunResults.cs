@@ -36,6 +36,10 @@ public sealed record RunResults(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Commit { get; init; }
     public const string FileName = "results.json";
+
+    /// <summary>Why the run stopped early for a budget (run or suite); null when no budget was reached.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BudgetStop { get; init; }
 }
 
 /// <summary>A target as run: endpoint, model, decoding defaults; header names, never their values.</summary>
@@ -62,7 +66,56 @@ public sealed record GroupSummary(string Name, int Items, IReadOnlyDictionary<st
 /// <summary>Counts of samples (item × repeat): those that finished, errored or were never run.</summary>
 public sealed record ResultCounts(int Items, int Repeats, int Samples, int Completed, int Errored, int Missing, int Cached, IReadOnlyDictionary<string, int> Invalid);
 
-public sealed record UsageSummary(long PromptTokens, long CompletionTokens, double LatencyMeanMs, double LatencyP50Ms, double LatencyP95Ms, double LatencyMaxMs);
+public sealed record UsageSummary(
+    long PromptTokens,
+    long CompletionTokens,
+    double LatencyMeanMs,
+    double LatencyP50Ms,
+    double LatencyP95Ms,
+    double LatencyMaxMs)
+{
+    /// <summary>Prompt tokens served from the server's prompt cache; null when no sample reported them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CachedTokens { get; init; }
+
+    /// <summary>Completion tokens spent reasoning; null when no sample reported them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ReasoningTokens { get; init; }
+
+    /// <summary>Characters of the completed samples' outputs (the mean length: this / completed).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? OutputChars { get; init; }
+
+    /// <summary>Requests to graders (judges, embedding models), apart from the target's; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? GraderRequests { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? GraderPromptTokens { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? GraderCompletionTokens { get; init; }
+
+    /// <summary>The target's tokens at the config's prices; null when the target has no <c>pricing:</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Cost { get; init; }
+
+    /// <summary>The graders' tokens at their prices; null when a grader has none (or none was called).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GraderCost { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Currency { get; init; }
+
+    /// <summary>The suite's tokens, graders included; null for a results.json older than these fields.</summary>
+    public long? TokensWithGraders() =>
+        OutputChars is null && Cost is null && GraderRequests is null
+            ? null
+            : PromptTokens + CompletionTokens + (GraderPromptTokens ?? 0) + (GraderCompletionTokens ?? 0);
+
+    /// <summary>The target's and graders' cost together; null when the target is not priced.</summary>
+    public double? CostWithGraders() => Cost is { } cost ? Math.Round(cost + (GraderCost ?? 0), 6) : null;
+}
 
 /// <summary>
 /// One suite on one target. <see cref="Metrics"/> are micro averages over items (repeats averaged
@@ -88,4 +141,9 @@ public sealed record SuiteResult(
     JsonObject Definition,
     Config.GateSettings? Gate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    JsonObject? Details = null);
+    JsonObject? Details = null)
+{
+    /// <summary>Why the runner stopped this suite before all its samples ran (a budget); else null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BudgetStop { get; init; }
+}

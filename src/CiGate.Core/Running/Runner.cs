@@ -1,3 +1,4 @@
+using CiGate.Core.Costs;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
 using CiGate.Core.Targets;
@@ -70,13 +71,20 @@ public static class Runner
         var units = Units(plans, done);
         var total = units.Count;
         var measured = new HashSet<ISuitePlan>();
-        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing, digest, measured, folder), ct);
+        var others = options.Targets ?? [];
+        var ledger = new BudgetLedger(options.Budget, plans, others);
+        var first = Snapshot(
+            context, runId, "running", started, null, plans, existing, digest, measured, folder, others, ledger);
+        await ResultsJson.WriteAsync(folder, first, ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
         var threshold = Math.Clamp(total, 1, options.MaxConsecutiveUnreachable);
         var breaker = new EndpointBreaker(threshold);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var targetClients = new TargetClients(clients);
+        // Every client reports to the sample's meter: graders' usage is kept apart, budgets see all calls.
+        var metered = clients.ToDictionary(
+            c => c.Key, ITargetClient (c) => new MeteredClient(c.Value), StringComparer.Ordinal);
+        var targetClients = new TargetClients(metered);
         int finished = 0, errors = 0;
         var status = "complete";
         await using (var writer = ItemsWriter.Open(itemsPath, validLength))
@@ -87,7 +95,27 @@ public static class Runner
                 await Parallel.ForEachAsync(units, parallel, async (unit, token) =>
                 {
                     var plan = (IItemPlan)plans[unit.Plan];
-                    var record = await plan.ExecuteAsync(unit.Index, unit.Repeat, targetClients, token);
+                    var reservation = ledger.Active ? await ledger.ReserveAsync(plan, token) : null;
+                    if (ledger.Active && reservation is null)
+                    {
+                        return; // over budget: not sent, the sample stays missing
+                    }
+
+                    var meter = UsageMeter.Begin();
+                    ItemRecord record;
+                    try
+                    {
+                        var executed = await plan.ExecuteAsync(unit.Index, unit.Repeat, targetClients, token);
+                        record = WithGraderUsage(executed, meter, plan.Target.Name);
+                    }
+                    finally
+                    {
+                        if (reservation is not null)
+                        {
+                            ledger.Settle(reservation, meter);
+                        }
+                    }
+
                     writer.Add(record);
                     if (record.Error is not null)
                     {
@@ -122,7 +150,9 @@ public static class Runner
         }
 
         var records = ItemsFile.Read(itemsPath, out _, out digest);
-        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder);
+        var results = Snapshot(
+            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, others,
+            ledger);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {
@@ -157,12 +187,45 @@ public static class Runner
     private static int Parallelism(IReadOnlyList<ISuitePlan> plans) =>
         Math.Clamp(plans.Select(p => p.Target).DistinctBy(t => t.Name).Sum(t => t.Config.Concurrency), 1, 4096);
 
-    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records, ItemsDigest digest, HashSet<ISuitePlan> measured, string folder)
+    /// <summary>
+    /// The sample's requests to other targets than its own (judges, embedding models), counted
+    /// apart; a sample that called none keeps no grader fields.
+    /// </summary>
+    private static ItemRecord WithGraderUsage(ItemRecord record, UsageMeter meter, string target)
+    {
+        var graders = meter.Calls.Where(c => c.Target != target).ToList();
+        return graders.Count == 0 ? record : record with
+        {
+            GraderRequests = graders.Count,
+            GraderPromptTokens = (int)graders.Sum(c => c.PromptTokens),
+            GraderCompletionTokens = (int)graders.Sum(c => c.CompletionTokens),
+        };
+    }
+
+    private static RunResults Snapshot(
+        RunContext context,
+        string runId,
+        string status,
+        DateTimeOffset started,
+        DateTimeOffset? finished,
+        IReadOnlyList<ISuitePlan> plans,
+        IReadOnlyList<ItemRecord> records,
+        ItemsDigest digest,
+        HashSet<ISuitePlan> measured,
+        string folder,
+        IReadOnlyList<Config.TargetDefinition> targets,
+        BudgetLedger ledger)
     {
         // Item plans write no side files; a self-scheduled plan's are read once it has run.
         var bySuite = records.ToLookup(r => (r.Suite, r.Target));
         var suites = plans
-            .Select(p => p.Summarize([.. bySuite[(p.Suite.Name, p.Target.Name)]], p is IItemPlan || measured.Contains(p) ? folder : null))
+            .Select(p => (Plan: p, Records: (IReadOnlyList<ItemRecord>)[.. bySuite[(p.Suite.Name, p.Target.Name)]]))
+            .Select(x => Complete(
+                x.Plan,
+                x.Plan.Summarize(x.Records, x.Plan is IItemPlan || measured.Contains(x.Plan) ? folder : null),
+                x.Records,
+                targets,
+                ledger))
             .ToList();
         if (status == "complete" && suites.Any(s => s.Counts.Missing > 0))
         {
@@ -182,6 +245,24 @@ public static class Runner
             [.. plans.Select(p => p.Target).DistinctBy(t => t.Name).Select(RunContext.Describe)],
             suites,
             Sharding.ShardPlan.Describe(plans),
-            digest) { Commit = context.Commit };
+            digest)
+        {
+            Commit = context.Commit,
+            BudgetStop = suites.Any(s => s.BudgetStop is not null) ? ledger.FirstStop : null,
+        };
+    }
+
+    /// <summary>What every kind's summary gets alike: usage beyond tokens, cost, and a budget stop.</summary>
+    private static SuiteResult Complete(
+        ISuitePlan plan,
+        SuiteResult summary,
+        IReadOnlyList<ItemRecord> records,
+        IReadOnlyList<Config.TargetDefinition> targets,
+        BudgetLedger ledger)
+    {
+        var graders = targets.Where(t => plan.AuxiliaryTargets.Contains(t.Name)).ToList();
+        var stop = summary.Counts.Missing > 0 ? ledger.StopOf(plan.Suite.Name) : null;
+        var usage = SuiteUsage.Complete(summary.Usage, records, plan.Target, graders);
+        return summary with { Usage = usage, BudgetStop = stop };
     }
 }

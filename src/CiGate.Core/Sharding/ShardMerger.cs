@@ -54,7 +54,7 @@ public static class ShardMerger
                 // back each shard's stored (partial) summary from that shard's records.
                 var own = shard.Suite(stored.Suite, stored.Target)!;
                 var again = ShardPlan.Narrow(plan.Summarize([.. shard.Records(stored.Suite, stored.Target)], shard.Folder), own.Counts.Items, plan.Repeats);
-                if (Numbers(again) != Numbers(own))
+                if (Numbers(again) != Numbers(own with { Usage = SuiteUsage.WithoutExtras(own.Usage) }))
                 {
                     throw SummaryPlans.Refuse(stored, $"re-summarising the items of {shard.Name} does not give back its stored metrics (this suite kind's metrics read settings merge does not rebuild)", shard.Folder);
                 }
@@ -65,6 +65,8 @@ public static class ShardMerger
                 .ThenBy(r => r.Repeat)
                 .ToList();
             var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored);
+            var parts = shards.Select(s => s.Suite(stored.Suite, stored.Target)!.Usage).ToList();
+            merged = merged with { Usage = SuiteUsage.Merge(merged.Usage, parts) };
             Complete(merged, total, first.Folder);
 
             suites.Add(merged);
