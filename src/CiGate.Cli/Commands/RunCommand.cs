@@ -113,7 +113,10 @@ internal static class RunCommand
                     await record.RecordIfAskedAsync(parse, parse.GetValue(output)!, stderr, ct);
                 }
 
-                return results.Status == "complete" ? ExitCodes.Pass : ExitCodes.Infrastructure;
+                // A budget stop is the config's own limit, not a failure: the run did what it was allowed to, exits 0
+                // (as a run with failed samples does) and compare makes the suite inconclusive, naming the budget.
+                var stoppedByBudget = results.Status == "incomplete" && results.BudgetStop is not null;
+                return results.Status == "complete" || stoppedByBudget ? ExitCodes.Pass : ExitCodes.Infrastructure;
             }
             finally
             {
