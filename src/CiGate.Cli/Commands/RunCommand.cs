@@ -46,9 +46,22 @@ internal static class RunCommand
             Description = "Tools suites call their live tools (live.url) and write what they answered "
                 + "to their replay files, instead of replaying them",
         };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Run only the suites this branch changed since REF (git diff REF...HEAD); copy the others from --reuse-from",
+        };
+        var reuseFrom = new Option<string?>("--reuse-from")
+        {
+            Description = "Results folder of the run at REF (the base branch's) whose unchanged suites are copied, marked reused",
+        };
+        var reuseLabel = new Option<string?>("--reuse-branch")
+        {
+            Description = "Branch the --reuse-from run was made on, for the 'reused from BRANCH@sha' lines (default: base)",
+        };
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
             config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts, recordTools, json,
+            changedSince, reuseFrom, reuseLabel,
         };
         var record = new HistoryRecorder.Switch(command);
         command.Validators.Add(result =>
@@ -56,6 +69,11 @@ internal static class RunCommand
             if (result.GetValue(resume) && result.GetValue(force))
             {
                 result.AddError("--resume completes the run in --out and --force discards it: give one of them");
+            }
+
+            if ((result.GetValue(changedSince) is null) != (result.GetValue(reuseFrom) is null))
+            {
+                result.AddError("--changed-since REF and --reuse-from DIR go together: the unchanged suites are copied from DIR, the run at REF");
             }
         });
 
@@ -77,6 +95,8 @@ internal static class RunCommand
             }
 
             var plans = PlanBuilder.Build(loaded, parse.GetValue(suites), parse.GetValue(limit));
+            var reuse = ChangedOnly.Select(
+                plans, loaded, parse.GetValue(changedSince), parse.GetValue(reuseFrom), parse.GetValue(reuseLabel), stderr);
             await using var cache = loaded.Cache.Enabled ? await ResponseCache.OpenAsync(loaded.Cache.Directory, ct) : null;
             var clients = loaded.Targets
                 .Where(t => plans.Any(p => p.Target.Name == t.Name || p.AuxiliaryTargets.Contains(t.Name)))
@@ -91,7 +111,7 @@ internal static class RunCommand
                         parse.GetValue(output)!,
                         parse.GetValue(resume),
                         Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null,
-                        StartOver: parse.GetValue(force)),
+                        StartOver: parse.GetValue(force)) { Reuse = reuse },
                     new RunContext(loaded.SourcePath, RunContext.CurrentToolVersion),
                     progress,
                     ct);

@@ -123,10 +123,11 @@ public static class ConfigLoader
             }
 
             var header = ReadHeader(name, map, targets);
+            var inputs = InputsReader.Read(map);
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
-                suites.Add(suite with { Gate = header.Gate });
+                suites.Add(suite with { Gate = header.Gate, Inputs = inputs });
             }
         }
 

@@ -12,6 +12,12 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
     /// <summary>How compare gates this suite. Not part of <see cref="DefinitionHash"/>: tightening a gate must not unpair runs.</summary>
     public GateSettings Gate { get; init; } = GateSettings.Default;
 
+    /// <summary>
+    /// `inputs:` globs (relative to the config's folder) of files whose change re-runs the suite under
+    /// `run --changed-since`. Not part of <see cref="DefinitionHash"/>: naming inputs measures nothing new.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
     public abstract JsonObject Describe();
 
     public string DefinitionHash => Hashing.Sha256Hex(Describe().ToJsonString());

@@ -35,7 +35,13 @@ public static class Gate
             var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric.GetValueOrDefault(metric, metric.PValueRegression) };
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
-            var (verdict, reasons) = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
+            var (verdict, reasons) = WithIdentityChange(
+                WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange), updated.IdentityChange);
+            if (updated.Reused is { } reused)
+            {
+                reasons = [.. reasons, ReusedLine(reused)];
+            }
+
             verdicts.Add(new SuiteVerdict(updated, adjustedMetric, gate, verdict, reasons) { Mode = GateModes.Effective(gate, suite.Kind) });
         }
 
@@ -228,6 +234,22 @@ public static class Gate
             _ => (decided.Verdict, [.. decided.Reasons, $"{line} (accepted)"]),
         };
     }
+
+    /// <summary>
+    /// A served identity that changed without being declared makes the comparison invalid: the
+    /// suite is inconclusive whatever the paired statistics said, and the change is named first.
+    /// </summary>
+    private static (Verdict, List<string>) WithIdentityChange((Verdict Verdict, List<string> Reasons) decided, IdentityChange? change) =>
+        change switch
+        {
+            null => decided,
+            { Declared: true } => (decided.Verdict, [.. decided.Reasons, change.Reason]),
+            _ => (Verdict.Inconclusive, [change.Reason, .. decided.Reasons]),
+        };
+
+    /// <summary>The line every output names for a suite head copied instead of running.</summary>
+    public static string ReusedLine(Results.ReusedRun reused) =>
+        Text($"unchanged: reused from {reused.From} (run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

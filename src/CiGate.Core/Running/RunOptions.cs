@@ -10,4 +10,8 @@ public sealed record RunOptions(
     bool Resume,
     int MaxConsecutiveUnreachable = 32,
     ShardSpec? Shard = null,
-    bool StartOver = false);
+    bool StartOver = false)
+{
+    /// <summary>Suites copied from an earlier run instead of run (<c>--changed-since</c>); none by default.</summary>
+    public ReuseSet Reuse { get; init; } = ReuseSet.None;
+}

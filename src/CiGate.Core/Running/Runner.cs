@@ -67,10 +67,15 @@ public static class Runner
         var started = previous is not null && options.Resume ? previous.StartedAt : DateTimeOffset.UtcNow;
         var runId = previous is not null && options.Resume ? previous.RunId : Guid.NewGuid().ToString("n");
         var done = new HashSet<string>(existing.Where(r => r.Error is null).Select(r => r.Key), StringComparer.Ordinal);
+        var seeded = options.Reuse.Suites.Values.SelectMany(r => r.Records).Where(r => !done.Contains(r.Key)).ToList();
+        done.UnionWith(seeded.Select(r => r.Key));
         var units = Units(plans, done);
         var total = units.Count;
         var measured = new HashSet<ISuitePlan>();
-        await ResultsJson.WriteAsync(folder, Snapshot(context, runId, "running", started, null, plans, existing, digest, measured, folder), ct);
+        var servers = await IdentityProbe.ProbeAsync(plans, clients, ct);
+        var snapshot = Snapshot(
+            context, runId, "running", started, null, plans, existing, digest, measured, folder, servers, options.Reuse);
+        await ResultsJson.WriteAsync(folder, snapshot, ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
         var threshold = Math.Clamp(total, 1, options.MaxConsecutiveUnreachable);
@@ -81,6 +86,11 @@ public static class Runner
         var status = "complete";
         await using (var writer = ItemsWriter.Open(itemsPath, validLength))
         {
+            foreach (var record in seeded)
+            {
+                writer.Add(record);
+            }
+
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism(plans), CancellationToken = stop.Token };
             try
             {
@@ -103,7 +113,7 @@ public static class Runner
                 });
 
                 // Load generators (perf) run after the item suites, one at a time, so no other load skews their latencies.
-                foreach (var plan in plans.OfType<ISelfScheduledPlan>())
+                foreach (var plan in plans.OfType<ISelfScheduledPlan>().Where(p => !Reused(options, p)))
                 {
                     var mine = existing.Where(r => r.Suite == plan.Suite.Name && r.Target == plan.Target.Name).ToList();
                     measured.Add(plan);
@@ -122,7 +132,8 @@ public static class Runner
         }
 
         var records = ItemsFile.Read(itemsPath, out _, out digest);
-        var results = Snapshot(context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder);
+        var results = Snapshot(
+            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, servers, options.Reuse);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {
@@ -154,15 +165,41 @@ public static class Runner
         return units;
     }
 
+    private static bool Reused(RunOptions options, ISuitePlan plan) =>
+        options.Reuse.Suites.ContainsKey((plan.Suite.Name, plan.Target.Name));
+
     private static int Parallelism(IReadOnlyList<ISuitePlan> plans) =>
         Math.Clamp(plans.Select(p => p.Target).DistinctBy(t => t.Name).Sum(t => t.Config.Concurrency), 1, 4096);
 
-    private static RunResults Snapshot(RunContext context, string runId, string status, DateTimeOffset started, DateTimeOffset? finished, IReadOnlyList<ISuitePlan> plans, IReadOnlyList<ItemRecord> records, ItemsDigest digest, HashSet<ISuitePlan> measured, string folder)
+    private static RunResults Snapshot(
+        RunContext context,
+        string runId,
+        string status,
+        DateTimeOffset started,
+        DateTimeOffset? finished,
+        IReadOnlyList<ISuitePlan> plans,
+        IReadOnlyList<ItemRecord> records,
+        ItemsDigest digest,
+        HashSet<ISuitePlan> measured,
+        string folder,
+        IdentityProbe servers,
+        ReuseSet reuse)
     {
         // Item plans write no side files; a self-scheduled plan's are read once it has run.
         var bySuite = records.ToLookup(r => (r.Suite, r.Target));
         var suites = plans
-            .Select(p => p.Summarize([.. bySuite[(p.Suite.Name, p.Target.Name)]], p is IItemPlan || measured.Contains(p) ? folder : null))
+            .Select(p =>
+            {
+                if (reuse.Suites.GetValueOrDefault((p.Suite.Name, p.Target.Name)) is { } copied)
+                {
+                    // Exactly what the reused run computed from these same items, and what answered it then.
+                    return copied.Stored with { Reused = copied.From, Gate = p.Suite.Gate };
+                }
+
+                var mine = bySuite[(p.Suite.Name, p.Target.Name)].ToList();
+                var summary = p.Summarize(mine, p is IItemPlan || measured.Contains(p) ? folder : null);
+                return summary with { Identity = servers.Identify(p, mine) };
+            })
             .ToList();
         if (status == "complete" && suites.Any(s => s.Counts.Missing > 0))
         {
