@@ -64,7 +64,17 @@ public static class ShardMerger
                 .OrderBy(r => r.Item, StringComparer.Ordinal)
                 .ThenBy(r => r.Repeat)
                 .ToList();
-            var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored);
+            var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored) with
+            {
+                // What answered the whole run: every shard's served models and fingerprints, the server as shard 1 saw it.
+                Identity = stored.Identity is { } served
+                    ? served with
+                    {
+                        Models = Running.RecordStats.ServedModels(all),
+                        Fingerprints = [.. all.Select(r => r.SystemFingerprint).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    }
+                    : null,
+            };
             Complete(merged, total, first.Folder);
 
             suites.Add(merged);

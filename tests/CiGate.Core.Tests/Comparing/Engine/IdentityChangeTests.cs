@@ -2,6 +2,7 @@ using CiGate.Core.Comparing;
 using CiGate.Core.Config;
 using CiGate.Core.Gating;
 using CiGate.Core.Results;
+using CiGate.Core.Targets;
 
 namespace CiGate.Core.Tests.Comparing.Engine;
 
