@@ -13,7 +13,8 @@ namespace CiGate.EndToEnd.Tests;
 /// </summary>
 public sealed class ChangedOnlyRunTests
 {
-    private const int ItemsPerSuite = 30;
+    private const int ItemsPerSuite = 100;
+    private const int Canary = 30;
     private static readonly string[] Suites = ["billing", "search", "support"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,16 +50,18 @@ public sealed class ChangedOnlyRunTests
         var pr = await RunCountedAsync(repo, ChangedOnly(folder, "pr-head"));
         var prVerdicts = await CompareAsync(folder, "main", "pr-head", "cmp-pr");
         Assert.True(pr.Requests <= 0.4 * full, $"changed-only: {pr.Requests} requests, full base + head: {full}");
-        Assert.Equal(ItemsPerSuite, pr.Requests);
+        // The changed suite, and the canary of each reused one.
+        Assert.Equal(ItemsPerSuite + (2 * Canary), pr.Requests);
         Assert.Equal(fullVerdicts, prVerdicts);
-        Assert.Contains("billing@sim: unchanged: reused from main@", pr.Run.Stderr, StringComparison.Ordinal);
+        Assert.Matches("billing@sim: unchanged: reused from main@[0-9a-f]{7}; canary of 30 items: 0 of 30 flipped", pr.Run.Stderr);
         Assert.Contains("search@sim: runs: its definition, prompt, dataset or model changed", pr.Run.Stderr, StringComparison.Ordinal);
         var comment = await File.ReadAllTextAsync(folder.File("cmp-pr/comment.md"), Ct);
         Assert.Contains("unchanged: reused from main@", comment, StringComparison.Ordinal);
+        Assert.Contains("canary of 30 items: 0 of 30 flipped", comment, StringComparison.Ordinal);
         var reused = ResultsFolder.ReadItems(folder.File("pr-head")).Where(i => i.Suite != "search").ToList();
         Assert.Equal(2 * ItemsPerSuite, reused.Count);
 
-        // A re-run of the same PR: nothing asked (the changed suite's answers are cached).
+        // A re-run of the same PR: nothing asked (the changed suite's and the canaries' answers are cached).
         var again = await RunCountedAsync(repo, ChangedOnly(folder, "pr-head-again"));
         Assert.Equal(0, again.Requests);
         Assert.Equal(fullVerdicts, await CompareAsync(folder, "main", "pr-head-again", "cmp-again"));

@@ -95,14 +95,14 @@ internal static class RunCommand
             }
 
             var plans = PlanBuilder.Build(loaded, parse.GetValue(suites), parse.GetValue(limit));
-            var reuse = ChangedOnly.Select(
-                plans, loaded, parse.GetValue(changedSince), parse.GetValue(reuseFrom), parse.GetValue(reuseLabel), stderr);
             await using var cache = loaded.Cache.Enabled ? await ResponseCache.OpenAsync(loaded.Cache.Directory, ct) : null;
             var clients = loaded.Targets
                 .Where(t => plans.Any(p => p.Target.Name == t.Name || p.AuxiliaryTargets.Contains(t.Name)))
                 .ToDictionary(t => t.Name, t => TargetClientFactory.Create(t.Config, cache), StringComparer.Ordinal);
             try
             {
+                var reuse = await ChangedOnly.SelectAsync(
+                    plans, loaded, parse.GetValue(changedSince), parse.GetValue(reuseFrom), parse.GetValue(reuseLabel), stderr, ct);
                 var progress = parse.GetValue(quiet) ? null : new ProgressPrinter(stderr);
                 var results = await Runner.RunAsync(
                     plans,

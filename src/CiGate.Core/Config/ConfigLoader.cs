@@ -124,10 +124,11 @@ public static class ConfigLoader
 
             var header = ReadHeader(name, map, targets);
             var inputs = InputsReader.Read(map);
+            var reuse = ReuseReader.Read(map.Map("reuse"));
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
-                suites.Add(suite with { Gate = header.Gate, Inputs = inputs });
+                suites.Add(suite with { Gate = header.Gate, Inputs = inputs, Reuse = reuse });
             }
         }
 

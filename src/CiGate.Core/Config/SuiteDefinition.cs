@@ -18,6 +18,9 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
     /// </summary>
     public IReadOnlyList<string> Inputs { get; init; } = [];
 
+    /// <summary>`reuse:` how a base reused under `run --changed-since` is checked (its canary). Not hashed.</summary>
+    public ReuseSettings Reuse { get; init; } = ReuseSettings.Default;
+
     public abstract JsonObject Describe();
 
     public string DefinitionHash => Hashing.Sha256Hex(Describe().ToJsonString());

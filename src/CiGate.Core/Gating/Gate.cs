@@ -37,6 +37,12 @@ public static class Gate
             suites.Add(updated);
             var (verdict, reasons) = WithIdentityChange(
                 WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange), updated.IdentityChange);
+            if (updated.Reused is { Canary.Passed: false } failed)
+            {
+                (verdict, reasons) = (Verdict.Inconclusive, [$"the reused base failed its canary: {failed.Canary!.Describe()} "
+                    + "(reuse: fallback: inconclusive)", .. reasons]);
+            }
+
             if (updated.Reused is { } reused)
             {
                 reasons = [.. reasons, ReusedLine(reused)];
@@ -249,7 +255,8 @@ public static class Gate
 
     /// <summary>The line every output names for a suite head copied instead of running.</summary>
     public static string ReusedLine(Results.ReusedRun reused) =>
-        Text($"unchanged: reused from {reused.From} (run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})");
+        Text($"unchanged: reused from {reused.From} (run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})")
+        + (reused.Canary is { } canary ? $"; {canary.Describe()}" : "");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
