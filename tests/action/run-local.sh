@@ -55,7 +55,7 @@ done
 [[ -n "$datasets" ]] || { echo "action e2e: shared/datasets not found above $repo" >&2; exit 2; }
 
 # The step scripts in action.yml's order. The drift check below keeps this list honest.
-steps=(preflight install run history base compare publish outputs finish)
+steps=(preflight install base run history compare publish outputs finish)
 
 art=${CIGATE_E2E_ARTIFACTS:-$repo/artifacts/action-e2e}
 tmp=$(mktemp -d)

@@ -21,7 +21,7 @@ internal static class ChangedOnly
         TextWriter stderr,
         CancellationToken ct)
     {
-        if (since is null || from is null)
+        if (from is null)
         {
             return ReuseSet.None;
         }
@@ -35,7 +35,7 @@ internal static class ChangedOnly
                 source.Folder));
         }
 
-        var changed = ChangedFiles.Since(since, config.SourcePath);
+        var changed = since is null ? null : ChangedFiles.Since(since, config.SourcePath);
         var label = ReuseSelector.Label(source.Results, branch);
         var set = ReuseSelector.Select(plans, source.Results, source.Items, changed, config.BaseDirectory, label);
         set = await CanaryAsync(set, plans, config, ct);

@@ -52,7 +52,8 @@ internal static class RunCommand
         };
         var reuseFrom = new Option<string?>("--reuse-from")
         {
-            Description = "Results folder of the run at REF (the base branch's) whose unchanged suites are copied, marked reused",
+            Description = "Results folder of the base branch's run: suites whose definition, target and inputs are unchanged "
+                + "are copied from it, marked reused, after a canary (without --changed-since, suites with inputs: run)",
         };
         var reuseLabel = new Option<string?>("--reuse-branch")
         {
@@ -71,9 +72,9 @@ internal static class RunCommand
                 result.AddError("--resume completes the run in --out and --force discards it: give one of them");
             }
 
-            if ((result.GetValue(changedSince) is null) != (result.GetValue(reuseFrom) is null))
+            if (result.GetValue(changedSince) is not null && result.GetValue(reuseFrom) is null)
             {
-                result.AddError("--changed-since REF and --reuse-from DIR go together: the unchanged suites are copied from DIR, the run at REF");
+                result.AddError("--changed-since REF needs --reuse-from DIR, the run at REF that the unchanged suites are copied from");
             }
         });
 

@@ -4,8 +4,9 @@ using CiGate.Core.Targets;
 namespace CiGate.Core.Running;
 
 /// <summary>
-/// <c>cigate run --changed-since REF --reuse-from DIR</c>: which suites this change leaves as they
+/// <c>cigate run --reuse-from DIR [--changed-since REF]</c>: which suites this change leaves as they
 /// were, so their items are copied from the run in DIR (recorded at REF) instead of asked again.
+/// Without the changed files (no <c>--changed-since</c>), a suite with <c>inputs:</c> always runs.
 /// A suite is reused only when all of these hold, else it runs:
 /// <list type="bullet">
 /// <item>DIR holds it, complete (no missing or errored sample);</item>
@@ -24,7 +25,7 @@ public static class ReuseSelector
         IReadOnlyList<ISuitePlan> plans,
         RunResults source,
         IReadOnlyList<ItemRecord> sourceItems,
-        IReadOnlyList<string> changedFiles,
+        IReadOnlyList<string>? changedFiles,
         string configDirectory,
         string label)
     {
@@ -58,7 +59,7 @@ public static class ReuseSelector
         return $"{(string.IsNullOrWhiteSpace(branch) ? "base" : branch)}@{at}";
     }
 
-    private static string? WhyRun(ISuitePlan plan, RunResults source, IReadOnlyList<string> changed, string configDirectory)
+    private static string? WhyRun(ISuitePlan plan, RunResults source, IReadOnlyList<string>? changed, string configDirectory)
     {
         var stored = source.Suites.FirstOrDefault(s => s.Suite == plan.Suite.Name && s.Target == plan.Target.Name);
         if (stored is null)
@@ -87,6 +88,12 @@ public static class ReuseSelector
         if (app && plan.Suite.Inputs.Count == 0)
         {
             return "it runs an application and declares no inputs:";
+        }
+
+        if (changed is null)
+        {
+            // Without a list of changed files, only what the hashes cover can be known unchanged.
+            return plan.Suite.Inputs.Count > 0 ? "its inputs: cannot be checked without --changed-since" : null;
         }
 
         var globs = plan.Suite.Inputs.Select(g => new InputGlob(g, configDirectory)).ToList();
