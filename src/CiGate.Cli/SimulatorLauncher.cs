@@ -59,7 +59,10 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
             servers.Add(server);
             // The port changes every run; the simulated model is what a cached answer depends on.
             var scripts = string.Join(",", (settings.Scripts ?? []).Select(File.ReadAllText).Select(text => Core.Config.Hashing.Sha256Hex(text)[..12]));
-            var identity = FormattableString.Invariant($"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}:invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}:refusal={settings.Refusal}{Swap(settings)}");
+            var identity = FormattableString.Invariant(
+                $"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}")
+                + FormattableString.Invariant($":invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}")
+                + FormattableString.Invariant($":refusal={settings.Refusal}{Swap(settings)}");
             targets.Add(target with { Config = target.Config with { BaseUrl = server.BaseUrl, Identity = identity } });
         }
 

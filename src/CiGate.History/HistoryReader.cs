@@ -112,7 +112,8 @@ internal sealed class HistoryReader(DbConnection connection)
         {
             var (runId, identity, started) = (rows.GetString(1), Identity(rows), Sql.ParseTime(rows.GetString(10)));
             var measurement = new MeasurementIdentity(rows.GetString(15), rows.NullableString(16), rows.NullableString(17), rows.GetString(18));
-            points.Add(new SeriesPoint(runId, identity, started, rows.GetString(14), measurement, rows.GetDouble(19), rows.GetDouble(20), (int)rows.GetInt64(21))
+            var (value, stdErr, n) = (rows.GetDouble(19), rows.GetDouble(20), (int)rows.GetInt64(21));
+            points.Add(new SeriesPoint(runId, identity, started, rows.GetString(14), measurement, value, stdErr, n)
             {
                 IdentityBreak = rows.GetInt64(22) != 0,
             });

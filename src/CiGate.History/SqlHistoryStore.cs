@@ -128,7 +128,8 @@ internal sealed class SqlHistoryStore : IHistoryStore
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task InsertSuiteAsync(DbTransaction transaction, long run, SuiteRows suite, HistoryRecord record, CancellationToken ct)
+    private async Task InsertSuiteAsync(
+        DbTransaction transaction, long run, SuiteRows suite, HistoryRecord record, CancellationToken ct)
     {
         var s = suite.Result;
         var measurement = MeasurementIdentity.Of(s);

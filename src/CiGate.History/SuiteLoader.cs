@@ -36,7 +36,8 @@ internal static class SuiteLoader
                     current = id;
                     metrics = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
                     var measurement = new MeasurementIdentity(rows.GetString(6), rows.NullableString(7), rows.NullableString(8), rows.GetString(9));
-                    suite = new RecordedSuite(rows.GetString(2), rows.GetString(3), rows.GetString(4), rows.GetString(5), measurement, metrics)
+                    suite = new RecordedSuite(
+                        rows.GetString(2), rows.GetString(3), rows.GetString(4), rows.GetString(5), measurement, metrics)
                     {
                         IdentityBreak = rows.GetInt64(14) != 0,
                     };

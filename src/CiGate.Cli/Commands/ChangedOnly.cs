@@ -54,9 +54,12 @@ internal static class ChangedOnly
     /// same change asks nothing again, and an answer cached before the reused run never passes for
     /// a fresh one.
     /// </summary>
-    private static async Task<ReuseSet> CanaryAsync(ReuseSet set, IReadOnlyList<ISuitePlan> plans, CiGateConfig config, CancellationToken ct)
+    private static async Task<ReuseSet> CanaryAsync(
+        ReuseSet set, IReadOnlyList<ISuitePlan> plans, CiGateConfig config, CancellationToken ct)
     {
-        var checkedPlans = plans.Where(p => set.Suites.ContainsKey((p.Suite.Name, p.Target.Name)) && p.Suite.Reuse.Canary > 0).ToList();
+        var checkedPlans = plans
+            .Where(p => set.Suites.ContainsKey((p.Suite.Name, p.Target.Name)) && p.Suite.Reuse.Canary > 0)
+            .ToList();
         if (checkedPlans.Count == 0)
         {
             return set;
@@ -65,7 +68,8 @@ internal static class ChangedOnly
         await using var cache = config.Cache.Enabled
             ? await ResponseCache.OpenAsync(Path.Combine(config.Cache.Directory, "canary"), ct)
             : null;
-        var names = checkedPlans.SelectMany(p => p.AuxiliaryTargets.Append(p.Target.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = checkedPlans.SelectMany(p => p.AuxiliaryTargets.Append(p.Target.Name))
+            .ToHashSet(StringComparer.Ordinal);
         var clients = config.Targets.Where(t => names.Contains(t.Name))
             .ToDictionary(t => t.Name, t => TargetClientFactory.Create(t.Config, cache), StringComparer.Ordinal);
         try

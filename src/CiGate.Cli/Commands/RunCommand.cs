@@ -48,16 +48,19 @@ internal static class RunCommand
         };
         var changedSince = new Option<string?>("--changed-since")
         {
-            Description = "Run only the suites this branch changed since REF (git diff REF...HEAD); copy the others from --reuse-from",
+            Description = "Run only the suites this branch changed since REF (git diff REF...HEAD); "
+                + "copy the others from --reuse-from",
         };
         var reuseFrom = new Option<string?>("--reuse-from")
         {
-            Description = "Results folder of the base branch's run: suites whose definition, target and inputs are unchanged "
-                + "are copied from it, marked reused, after a canary (without --changed-since, suites with inputs: run)",
+            Description = "Results folder of the base branch's run: suites whose definition, target and inputs "
+                + "are unchanged are copied from it, marked reused, after a canary "
+                + "(without --changed-since, suites with inputs: run)",
         };
         var reuseLabel = new Option<string?>("--reuse-branch")
         {
-            Description = "Branch the --reuse-from run was made on, for the 'reused from BRANCH@sha' lines (default: base)",
+            Description = "Branch the --reuse-from run was made on, "
+                + "for the 'reused from BRANCH@sha' lines (default: base)",
         };
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
@@ -72,9 +75,16 @@ internal static class RunCommand
                 result.AddError("--resume completes the run in --out and --force discards it: give one of them");
             }
 
+            if (result.GetValue(shard) is not null && result.GetValue(reuseFrom) is not null)
+            {
+                result.AddError(
+                    "--shard runs part of every suite and --reuse-from copies whole suites: give one of them");
+            }
+
             if (result.GetValue(changedSince) is not null && result.GetValue(reuseFrom) is null)
             {
-                result.AddError("--changed-since REF needs --reuse-from DIR, the run at REF that the unchanged suites are copied from");
+                result.AddError(
+                    "--changed-since REF needs --reuse-from DIR, the run at REF that the unchanged suites are copied from");
             }
         });
 
@@ -103,7 +113,13 @@ internal static class RunCommand
             try
             {
                 var reuse = await ChangedOnly.SelectAsync(
-                    plans, loaded, parse.GetValue(changedSince), parse.GetValue(reuseFrom), parse.GetValue(reuseLabel), stderr, ct);
+                    plans,
+                    loaded,
+                    parse.GetValue(changedSince),
+                    parse.GetValue(reuseFrom),
+                    parse.GetValue(reuseLabel),
+                    stderr,
+                    ct);
                 var progress = parse.GetValue(quiet) ? null : new ProgressPrinter(stderr);
                 var results = await Runner.RunAsync(
                     plans,

@@ -14,7 +14,10 @@ public static class CanaryCheck
     public const double Alpha = 0.05;
 
     public static CanaryResult Evaluate(
-        SuiteResult stored, IReadOnlyList<ItemRecord> storedRecords, IReadOnlyList<ItemRecord> canary, double allowedFlipRate)
+        SuiteResult stored,
+        IReadOnlyList<ItemRecord> storedRecords,
+        IReadOnlyList<ItemRecord> canary,
+        double allowedFlipRate)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var metric = stored.Gate?.Metric ?? stored.Metrics.Keys.FirstOrDefault() ?? "";
@@ -31,7 +34,8 @@ public static class CanaryCheck
 
             compared++;
             // An errored canary answer counts as a flip: the target no longer answers as it did.
-            if (record.Error is not null || !record.Scores.TryGetValue(metric, out var now) || Math.Abs(now - was) > 1e-9)
+            if (record.Error is not null || !record.Scores.TryGetValue(metric, out var now)
+                || Math.Abs(now - was) > 1e-9)
             {
                 flips++;
             }
@@ -42,19 +46,22 @@ public static class CanaryCheck
         var knownModels = stored.Identity?.Models ?? stored.ServedModels;
         var knownPrints = stored.Identity?.Fingerprints ?? [];
         var changes = new List<string>();
-        if (knownModels.Count > 0 && served.Except(knownModels, StringComparer.Ordinal).ToList() is { Count: > 0 } newModels)
+        var newModels = served.Except(knownModels, StringComparer.Ordinal).ToList();
+        if (knownModels.Count > 0 && newModels.Count > 0)
         {
             changes.Add($"served model {string.Join(", ", knownModels)} → {string.Join(", ", newModels)}");
         }
 
-        if (knownPrints.Count > 0 && fingerprints.Except(knownPrints, StringComparer.Ordinal).ToList() is { Count: > 0 } newPrints)
+        var newPrints = fingerprints.Except(knownPrints, StringComparer.Ordinal).ToList();
+        if (knownPrints.Count > 0 && newPrints.Count > 0)
         {
             changes.Add($"system_fingerprint {string.Join(", ", knownPrints)} → {string.Join(", ", newPrints)}");
         }
 
         var p = compared == 0 ? 0 : FlipRateTest.PValue(flips, compared, allowedFlipRate);
         var identity = changes.Count > 0 ? string.Join("; ", changes) : null;
-        return new CanaryResult(canary.Count, compared, flips, allowedFlipRate, p, served, identity, identity is null && p >= Alpha);
+        var passed = identity is null && p >= Alpha;
+        return new CanaryResult(canary.Count, compared, flips, allowedFlipRate, p, served, identity, passed);
     }
 
     private static List<string> RunningValues(IEnumerable<string?> values) =>

@@ -57,7 +57,7 @@ public static class Comparer
     private static DefinitionChangePolicy PolicyOf(string suite, CompareOptions options) =>
         options.AcceptChanges ? DefinitionChangePolicy.Accept : options.Gates?.GetValueOrDefault(suite)?.OnDefinitionChange ?? DefinitionChangePolicy.Warn;
 
-    /// <summary>`gate: model_change: expected` of the suite as compare reads it (the config), else as head recorded it.</summary>
+    /// <summary>`gate: model_change: expected` of the suite as compare reads it (the config), else as head has it.</summary>
     private static bool ModelChangeExpected(SuiteResult head, CompareOptions options) =>
         (options.Gates?.GetValueOrDefault(head.Suite) ?? head.Gate)?.ModelChange == ModelChangePolicy.Expected;
 

@@ -70,7 +70,7 @@ public sealed record SuiteComparison(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public object? Details { get; init; }
 
-    /// <summary>Head did not run this suite but copied it unchanged (`run --changed-since`): from where and when.</summary>
+    /// <summary>Head did not run this suite but copied it unchanged (`run --reuse-from`): from where and when.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Results.ReusedRun? Reused { get; init; }
 

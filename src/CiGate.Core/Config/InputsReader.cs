@@ -16,7 +16,8 @@ internal static class InputsReader
         {
             map.Context.Report(
                 DiagnosticCodes.InvalidValue, map.Get("inputs")!,
-                $"'{map.Section}.inputs' holds '{glob}'; give globs relative to the config's folder, e.g. prompts/**/*.txt");
+                $"'{map.Section}.inputs' holds '{glob}'; "
+                + "give globs relative to the config's folder, e.g. prompts/**/*.txt");
         }
 
         return globs;

@@ -6,7 +6,8 @@ namespace CiGate.Core.Config;
 /// makes them likely, or a changed served identity, and the suite runs in full
 /// (<see cref="Fallback"/>) or, when a full run is not allowed, is inconclusive.
 /// </summary>
-public sealed record ReuseSettings(int Canary = ReuseSettings.DefaultCanary, double MaxFlipRate = 0.02, bool Fallback = true)
+public sealed record ReuseSettings(
+    int Canary = ReuseSettings.DefaultCanary, double MaxFlipRate = 0.02, bool Fallback = true)
 {
     /// <summary>
     /// 30: with a 2% A/A flip rate allowed, 3 or more flips of 30 fail the canary (P = 0.022

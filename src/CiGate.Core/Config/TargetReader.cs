@@ -253,7 +253,9 @@ internal static class TargetReader
             Performance = map.Map("performance") is { } performance ? ReadPerformance(performance) : null,
             ServedModel = map.String("served_model"),
             SystemFingerprint = map.String("system_fingerprint"),
-            RequestLog = map.String("request_log") is { } log ? Path.GetFullPath(Path.Combine(baseDirectory, log)) : null,
+            RequestLog = map.String("request_log") is { } log
+                ? Path.GetFullPath(Path.Combine(baseDirectory, log))
+                : null,
         };
         faults?.Finish();
         map.Finish();

@@ -161,7 +161,7 @@ public static class DiagnosticCodes
 
     // Changed-only runs and base reuse (0450-0459)
 
-    /// <summary>`run --changed-since REF`: git could not list the files changed since REF (no repository, unknown ref).</summary>
+    /// <summary>`run --changed-since REF`: git could not list the files changed since REF (no repository, bad ref).</summary>
     public const string ChangedSinceFailed = "CIGATE0450";
 
     /// <summary>`run --reuse-from DIR`: the folder holds no complete run to reuse.</summary>

@@ -35,12 +35,12 @@ public static class Gate
             var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric.GetValueOrDefault(metric, metric.PValueRegression) };
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
-            var (verdict, reasons) = WithIdentityChange(
-                WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange), updated.IdentityChange);
+            var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
+            var (verdict, reasons) = WithIdentityChange(decided, updated.IdentityChange);
             if (updated.Reused is { Canary.Passed: false } failed)
             {
-                (verdict, reasons) = (Verdict.Inconclusive, [$"the reused base failed its canary: {failed.Canary!.Describe()} "
-                    + "(reuse: fallback: inconclusive)", .. reasons]);
+                var line = $"the reused base failed its canary: {failed.Canary!.Describe()} (reuse: fallback: inconclusive)";
+                (verdict, reasons) = (Verdict.Inconclusive, [line, .. reasons]);
             }
 
             if (updated.Reused is { } reused)
@@ -245,7 +245,8 @@ public static class Gate
     /// A served identity that changed without being declared makes the comparison invalid: the
     /// suite is inconclusive whatever the paired statistics said, and the change is named first.
     /// </summary>
-    private static (Verdict, List<string>) WithIdentityChange((Verdict Verdict, List<string> Reasons) decided, IdentityChange? change) =>
+    private static (Verdict, List<string>) WithIdentityChange(
+        (Verdict Verdict, List<string> Reasons) decided, IdentityChange? change) =>
         change switch
         {
             null => decided,
@@ -255,7 +256,8 @@ public static class Gate
 
     /// <summary>The line every output names for a suite head copied instead of running.</summary>
     public static string ReusedLine(Results.ReusedRun reused) =>
-        Text($"unchanged: reused from {reused.From} (run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})")
+        $"unchanged: reused from {reused.From} "
+        + Text($"(run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})")
         + (reused.Canary is { } canary ? $"; {canary.Describe()}" : "");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

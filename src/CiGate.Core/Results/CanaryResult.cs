@@ -23,5 +23,7 @@ public sealed record CanaryResult(
         string.Create(CultureInfo.InvariantCulture, $"canary of {Items} items: {Flips} of {Compared} flipped")
         + (IdentityChange is { } change
             ? $", served identity changed: {change}"
-            : string.Create(CultureInfo.InvariantCulture, $" (p={PValue:0.###} against A/A noise of {AllowedFlipRate * 100:0.#}%), same served model"));
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $" (p={PValue:0.###} against A/A noise of {AllowedFlipRate * 100:0.#}%), same served model"));
 }

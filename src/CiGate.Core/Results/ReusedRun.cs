@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CiGate.Core.Results;
 
 /// <summary>
@@ -8,6 +10,6 @@ namespace CiGate.Core.Results;
 public sealed record ReusedRun(string From, string RunId, string? Commit, DateTimeOffset StartedAt, string Reason)
 {
     /// <summary>What the canary showed; null when the suite asks for none (<c>reuse: { canary: 0 }</c>).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CanaryResult? Canary { get; init; }
 }

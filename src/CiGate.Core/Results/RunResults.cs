@@ -102,7 +102,7 @@ public sealed record SuiteResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ServedIdentity? Identity { get; init; }
 
-    /// <summary>Set when the suite was not run but reused from an earlier run: its items carry <c>reused_from</c>.</summary>
+    /// <summary>Set when the suite was not run but copied from an earlier run (items with <c>reused_from</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReusedRun? Reused { get; init; }
 }

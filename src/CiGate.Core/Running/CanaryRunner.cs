@@ -31,7 +31,8 @@ public static class CanaryRunner
 
             if (plan is not IItemPlan items)
             {
-                decisions[key] = decisions[key] with { Reused = false, Reason = "a load suite has no canary to check a reused run with" };
+                const string NoCanary = "a load suite has no canary to check a reused run with";
+                decisions[key] = decisions[key] with { Reused = false, Reason = NoCanary };
                 continue;
             }
 
@@ -54,7 +55,9 @@ public static class CanaryRunner
     private static async Task<List<ItemRecord>> AskAsync(
         IItemPlan plan, ReusedSuite reused, int count, TargetClients clients, CancellationToken ct)
     {
-        var asked = reused.Records.Where(r => r.Repeat == 0 && r.Error is null).Select(r => r.Item).ToHashSet(StringComparer.Ordinal);
+        var asked = reused.Records.Where(r => r.Repeat == 0 && r.Error is null)
+            .Select(r => r.Item)
+            .ToHashSet(StringComparer.Ordinal);
         var picked = Enumerable.Range(0, plan.ItemCount)
             .Select(i => (Index: i, Id: plan.ItemId(i)))
             .Where(x => asked.Contains(x.Id))
@@ -62,7 +65,11 @@ public static class CanaryRunner
             .Take(count)
             .ToList();
         var results = new ItemRecord[picked.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Target.Config.Concurrency), CancellationToken = ct };
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, plan.Target.Config.Concurrency),
+            CancellationToken = ct,
+        };
         await Parallel.ForEachAsync(Enumerable.Range(0, picked.Count), parallel, async (i, token) =>
             results[i] = await plan.ExecuteAsync(picked[i].Index, 0, clients, token));
         return [.. results];

@@ -42,8 +42,11 @@ public static class ReuseSelector
             {
                 var suite = source.Suites.Single(s => s.Suite == plan.Suite.Name && s.Target == plan.Target.Name);
                 // A suite the source itself reused keeps naming the run that measured it.
-                var info = suite.Reused ?? new ReusedRun(label, source.RunId, source.Commit, source.StartedAt, Reason(plan));
-                var records = items[(suite.Suite, suite.Target)].Select(r => r with { ReusedFrom = info.From }).ToList();
+                var info = suite.Reused
+                    ?? new ReusedRun(label, source.RunId, source.Commit, source.StartedAt, Reason(plan));
+                var records = items[(suite.Suite, suite.Target)]
+                    .Select(r => r with { ReusedFrom = info.From })
+                    .ToList();
                 reused[(suite.Suite, suite.Target)] = new ReusedSuite(suite, records, info);
             }
         }
@@ -55,11 +58,14 @@ public static class ReuseSelector
     public static string Label(RunResults source, string? branch)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var at = source.Commit is { } commit ? commit[..Math.Min(7, commit.Length)] : source.RunId[..Math.Min(8, source.RunId.Length)];
+        var at = source.Commit is { } commit
+            ? commit[..Math.Min(7, commit.Length)]
+            : source.RunId[..Math.Min(8, source.RunId.Length)];
         return $"{(string.IsNullOrWhiteSpace(branch) ? "base" : branch)}@{at}";
     }
 
-    private static string? WhyRun(ISuitePlan plan, RunResults source, IReadOnlyList<string>? changed, string configDirectory)
+    private static string? WhyRun(
+        ISuitePlan plan, RunResults source, IReadOnlyList<string>? changed, string configDirectory)
     {
         var stored = source.Suites.FirstOrDefault(s => s.Suite == plan.Suite.Name && s.Target == plan.Target.Name);
         if (stored is null)

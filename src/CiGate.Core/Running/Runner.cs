@@ -74,7 +74,8 @@ public static class Runner
         var measured = new HashSet<ISuitePlan>();
         var servers = await IdentityProbe.ProbeAsync(plans, clients, ct);
         var snapshot = Snapshot(
-            context, runId, "running", started, null, plans, existing, digest, measured, folder, servers, options.Reuse);
+            context, runId, "running", started, null, plans, existing, digest, measured, folder, servers,
+            options.Reuse);
         await ResultsJson.WriteAsync(folder, snapshot, ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
@@ -133,7 +134,8 @@ public static class Runner
 
         var records = ItemsFile.Read(itemsPath, out _, out digest);
         var results = Snapshot(
-            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, servers, options.Reuse);
+            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, servers,
+            options.Reuse);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {

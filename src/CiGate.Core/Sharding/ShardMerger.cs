@@ -66,12 +66,14 @@ public static class ShardMerger
                 .ToList();
             var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored) with
             {
-                // What answered the whole run: every shard's served models and fingerprints, the server as shard 1 saw it.
+                // What answered the whole run: every shard's models and fingerprints, the server as shard 1 saw it.
                 Identity = stored.Identity is { } served
                     ? served with
                     {
                         Models = Running.RecordStats.ServedModels(all),
-                        Fingerprints = [.. all.Select(r => r.SystemFingerprint).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                        Fingerprints = [.. all.Select(r => r.SystemFingerprint).OfType<string>()
+                            .Distinct(StringComparer.Ordinal)
+                            .Order(StringComparer.Ordinal)],
                     }
                     : null,
             };

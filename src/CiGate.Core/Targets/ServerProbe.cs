@@ -81,7 +81,8 @@ public static class ServerProbe
             using var response = await http.GetAsync(url, limit.Token);
             return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(limit.Token) : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return null;
         }

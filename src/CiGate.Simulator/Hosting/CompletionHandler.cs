@@ -84,7 +84,12 @@ internal sealed class CompletionHandler
             var judge = _replies.IsJudge(request, kind);
             var served = judge ? SimulatorModel.ServedVersion(request.Model) : _servedModel ?? request.Model;
             var meta = new ResponseMeta(
-                kind, NewId(kind, number), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), served, request.PromptTokens, _fingerprint);
+                kind,
+                NewId(kind, number),
+                DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                served,
+                request.PromptTokens,
+                _fingerprint);
             var fault = forced ?? drawn;
             if (fault is { } injected)
             {

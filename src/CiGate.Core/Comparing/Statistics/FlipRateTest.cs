@@ -23,6 +23,8 @@ public static class FlipRateTest
             return 0.0;
         }
 
-        return allowed >= 1 ? 1.0 : Math.Clamp(SpecialFunctions.BetaRegularized(flips, n - flips + 1.0, allowed), 0.0, 1.0);
+        return allowed >= 1
+            ? 1.0
+            : Math.Clamp(SpecialFunctions.BetaRegularized(flips, n - flips + 1.0, allowed), 0.0, 1.0);
     }
 }
