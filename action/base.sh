@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Step 4: find the base commit's results, in this order:
+# Step 3 (before the run, which may copy unchanged suites from it): find the base commit's
+# results, in this order:
 #   1. base-results: a folder the workflow prepared (e.g. it ran the suites on the base commit);
 #   2. base-artifact: the artifact of that name uploaded by a trusted run on the pull request's
 #      base commit (a push to the default branch or a tag of this repository: never a pull
@@ -15,6 +16,11 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# The first step that writes: a second use of the action in the same job starts clean (the tool
+# install is kept).
+rm -rf "$CIGATE_HEAD" "$CIGATE_BASE" "$CIGATE_REPORTS" "$CIGATE_STATE"
+mkdir -p "$CIGATE_STATE"
 
 # An artifact zip may hold the results at its root or one folder down.
 results_folder() {

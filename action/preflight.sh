@@ -2,7 +2,7 @@
 # Step 1: check the inputs before anything is built or any model is called, so a mistake costs
 # seconds instead of a full eval run. Also refuses pull_request_target up front (see below).
 # Env (from action.yml): INPUT_FAIL_ON, INPUT_ALLOW_PULL_REQUEST_TARGET, INPUT_ACCEPT_CHANGES,
-# INPUT_REQUIRE_BASE, INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS, INPUT_RECORD, INPUT_HISTORY_ARTIFACT,
+# INPUT_REUSE_BASE, INPUT_CHANGED_ONLY, INPUT_REQUIRE_BASE, INPUT_MARKER, INPUT_CONFIG, INPUT_SHARD, INPUT_SHARDS, INPUT_RECORD, INPUT_HISTORY_ARTIFACT,
 # INPUT_HISTORY_POSTGRES_ENV; GITHUB_EVENT_NAME from the runner.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -13,7 +13,7 @@ case "${INPUT_FAIL_ON:-fail}" in
   *) die "input fail-on must be 'fail' or 'never', not '${INPUT_FAIL_ON}'" ;;
 esac
 
-for input in ALLOW_PULL_REQUEST_TARGET ACCEPT_CHANGES; do
+for input in ALLOW_PULL_REQUEST_TARGET ACCEPT_CHANGES REUSE_BASE CHANGED_ONLY; do
   value=$(printenv "INPUT_$input" || true)
   case "${value:-false}" in
     true | false) ;;

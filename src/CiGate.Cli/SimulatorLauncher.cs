@@ -39,6 +39,8 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
                 Flip = settings.Flip,
                 InvalidRate = settings.InvalidRate,
                 JudgeAll = settings.Judge ?? target.Role == TargetRole.Grader,
+                ServedModel = settings.ServedModel,
+                RequestLog = settings.RequestLog,
                 Faults = new FaultOptions
                 {
                     Rate = settings.FaultRate,
@@ -48,16 +50,33 @@ internal sealed class SimulatorLauncher : IAsyncDisposable
                     StallFor = target.Config.Timeout + TimeSpan.FromSeconds(5),
                 },
             };
+            if (settings.SystemFingerprint is { } fingerprint)
+            {
+                options.SystemFingerprint = fingerprint;
+            }
+
             var server = await StartServerAsync(options, ct);
             servers.Add(server);
             // The port changes every run; the simulated model is what a cached answer depends on.
             var scripts = string.Join(",", (settings.Scripts ?? []).Select(File.ReadAllText).Select(text => Core.Config.Hashing.Sha256Hex(text)[..12]));
-            var identity = FormattableString.Invariant($"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}:invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}:refusal={settings.Refusal}");
+            var identity = FormattableString.Invariant(
+                $"cigate-simulator:accuracy={settings.Accuracy}:seed={settings.Seed}:flip={settings.Flip}")
+                + FormattableString.Invariant($":invalid={settings.InvalidRate}:scripts={scripts}:judge={options.JudgeAll}")
+                + FormattableString.Invariant($":refusal={settings.Refusal}{Swap(settings)}");
             targets.Add(target with { Config = target.Config with { BaseUrl = server.BaseUrl, Identity = identity } });
         }
 
         return config with { Targets = targets };
     }
+
+    /// <summary>
+    /// A swapped model answers differently: part of the cache identity, so a cached answer of the
+    /// model asked for is never served as the swapped one's (absent when unset: old caches still hit).
+    /// </summary>
+    private static string Swap(SimulatorSettings settings) =>
+        (settings.ServedModel, settings.SystemFingerprint) is (null, null)
+            ? ""
+            : $":served={settings.ServedModel}:fingerprint={settings.SystemFingerprint}";
 
     /// <summary>Starts a simulator; a malformed answer key or script is the user's to fix, so it is a diagnostic, not a crash.</summary>
     public static async Task<SimulatorServer> StartServerAsync(SimulatorOptions options, CancellationToken ct)

@@ -79,7 +79,8 @@ internal sealed class HistoryReader(DbConnection connection)
         ArgumentNullException.ThrowIfNull(query);
         await using var select = connection.CreateCommand();
         var sql = $"""
-            SELECT {RunColumns}, s.target, s.served_model, s.dataset_sha256, s.prompt_template_hash, s.definition_hash, m.value, m.std_err, m.n
+            SELECT {RunColumns}, s.target, s.served_model, s.dataset_sha256, s.prompt_template_hash, s.definition_hash, m.value, m.std_err, m.n,
+              s.identity_break
             FROM runs r JOIN suite_runs s ON s.run = r.id JOIN metrics m ON m.suite_run = s.id
             WHERE s.suite = @suite AND m.metric = @metric
             """;
@@ -111,7 +112,11 @@ internal sealed class HistoryReader(DbConnection connection)
         {
             var (runId, identity, started) = (rows.GetString(1), Identity(rows), Sql.ParseTime(rows.GetString(10)));
             var measurement = new MeasurementIdentity(rows.GetString(15), rows.NullableString(16), rows.NullableString(17), rows.GetString(18));
-            points.Add(new SeriesPoint(runId, identity, started, rows.GetString(14), measurement, rows.GetDouble(19), rows.GetDouble(20), (int)rows.GetInt64(21)));
+            var (value, stdErr, n) = (rows.GetDouble(19), rows.GetDouble(20), (int)rows.GetInt64(21));
+            points.Add(new SeriesPoint(runId, identity, started, rows.GetString(14), measurement, value, stdErr, n)
+            {
+                IdentityBreak = rows.GetInt64(22) != 0,
+            });
         }
 
         points.Reverse();

@@ -68,7 +68,7 @@ internal sealed class SqlHistoryStore : IHistoryStore
 
             foreach (var suite in suites)
             {
-                await InsertSuiteAsync(transaction, run.Value, suite, ct);
+                await InsertSuiteAsync(transaction, run.Value, suite, record, ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -128,16 +128,22 @@ internal sealed class SqlHistoryStore : IHistoryStore
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task InsertSuiteAsync(DbTransaction transaction, long run, SuiteRows suite, CancellationToken ct)
+    private async Task InsertSuiteAsync(
+        DbTransaction transaction, long run, SuiteRows suite, HistoryRecord record, CancellationToken ct)
     {
         var s = suite.Result;
         var measurement = MeasurementIdentity.Of(s);
+        var served = s.Identity?.Key();
+        var identityBreak = served is not null && await IsIdentityBreakAsync(transaction, s, served, record, ct);
         await using var insert = Sql.Command(connection, transaction, """
             INSERT INTO suite_runs (run, suite, target, kind, model, served_model, definition_hash, prompt_template_hash, dataset_sha256,
-              decoding, score_keys, extract_keys, text_key, measurement_key)
-            VALUES (@run, @suite, @target, @kind, @model, @served, @definition, @prompt, @dataset, @decoding, @scores, @extracted, @text_key, @measurement)
+              decoding, score_keys, extract_keys, text_key, measurement_key, served_identity, identity_break)
+            VALUES (@run, @suite, @target, @kind, @model, @served, @definition, @prompt, @dataset, @decoding, @scores, @extracted, @text_key,
+              @measurement, @served_identity, @identity_break)
             RETURNING id
             """);
+        insert.Text("@served_identity", served);
+        insert.Int("@identity_break", identityBreak ? 1 : 0);
         insert.Int("@run", run);
         insert.Text("@suite", s.Suite);
         insert.Text("@target", s.Target);
@@ -175,6 +181,34 @@ internal sealed class SqlHistoryStore : IHistoryStore
         }
 
         await dialect.InsertItemsAsync(connection, transaction, id, suite.Items, ct);
+    }
+
+    /// <summary>
+    /// Whether what answered this suite differs from the previous recorded run of its series (same
+    /// suite, target and branch, started earlier) while the configured model stayed the same and the
+    /// suite did not declare `gate: model_change: expected`: a silent swap behind the alias.
+    /// </summary>
+    private async Task<bool> IsIdentityBreakAsync(
+        DbTransaction transaction, SuiteResult suite, string served, HistoryRecord record, CancellationToken ct)
+    {
+        if (suite.Gate?.ModelChange == Core.Config.ModelChangePolicy.Expected)
+        {
+            return false;
+        }
+
+        await using var select = Sql.Command(connection, transaction, """
+            SELECT s.served_identity, s.model FROM suite_runs s JOIN runs r ON r.id = s.run
+            WHERE s.suite = @suite AND s.target = @target AND s.served_identity IS NOT NULL
+              AND COALESCE(r.branch, '') = @branch AND r.started_at < @started
+            ORDER BY r.started_at DESC, r.run_id DESC
+            LIMIT 1
+            """);
+        select.Text("@suite", suite.Suite);
+        select.Text("@target", suite.Target);
+        select.Text("@branch", record.Identity.Branch ?? "");
+        select.Text("@started", Sql.Time(record.Run.Results.StartedAt));
+        await using var rows = await select.ExecuteReaderAsync(ct);
+        return await rows.ReadAsync(ct) && rows.GetString(1) == suite.Model && rows.GetString(0) != served;
     }
 
     /// <summary>Texts are stored once per definition and dataset: after the first run, usually none are missing.</summary>

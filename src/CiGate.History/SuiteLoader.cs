@@ -19,7 +19,7 @@ internal static class SuiteLoader
             var ids = string.Join(",", runs.Skip(start).Take(Chunk).Select(id => id.ToString(CultureInfo.InvariantCulture)));
             await using var select = Sql.Command(connection, null, $"""
                 SELECT s.id, s.run, s.suite, s.target, s.kind, s.model, s.served_model, s.dataset_sha256, s.prompt_template_hash, s.definition_hash,
-                  m.metric, m.value, m.std_err, m.n
+                  m.metric, m.value, m.std_err, m.n, s.identity_break
                 FROM suite_runs s LEFT JOIN metrics m ON m.suite_run = s.id
                 WHERE s.run IN ({ids})
                 ORDER BY s.run, s.id, m.metric
@@ -36,7 +36,11 @@ internal static class SuiteLoader
                     current = id;
                     metrics = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
                     var measurement = new MeasurementIdentity(rows.GetString(6), rows.NullableString(7), rows.NullableString(8), rows.GetString(9));
-                    suite = new RecordedSuite(rows.GetString(2), rows.GetString(3), rows.GetString(4), rows.GetString(5), measurement, metrics);
+                    suite = new RecordedSuite(
+                        rows.GetString(2), rows.GetString(3), rows.GetString(4), rows.GetString(5), measurement, metrics)
+                    {
+                        IdentityBreak = rows.GetInt64(14) != 0,
+                    };
                     var run = rows.GetInt64(1);
                     if (!byRun.TryGetValue(run, out var list))
                     {

@@ -54,6 +54,21 @@ public sealed class SimulatorOptions
     /// <summary>The pairwise judge's position bias, length bias and noise; null judges without bias.</summary>
     public PairwiseJudgeOptions? PairwiseJudge { get; set; }
 
+    /// <summary>
+    /// The <c>model</c> field of completion responses (null: the model asked for), so a test can
+    /// script a provider that silently serves another model behind the same alias.
+    /// </summary>
+    public string? ServedModel { get; set; }
+
+    /// <summary>
+    /// A file that gets one line per completion request received (appended, across runs): what a
+    /// test reads to count the model requests a run made, when the simulator lives in the run's process.
+    /// </summary>
+    public string? RequestLog { get; set; }
+
+    /// <summary>The <c>system_fingerprint</c> of completion responses.</summary>
+    public string SystemFingerprint { get; set; } = Protocol.CompletionJson.SystemFingerprint;
+
     /// <summary>Port on 127.0.0.1; 0 picks a free one (see <see cref="SimulatorServer.BaseUrl"/>).</summary>
     public int Port { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CiGate.Core.Diagnostics;
+using CiGate.History.Schema;
 using CiGate.History.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -82,7 +83,7 @@ public sealed class ForeignObjectTests(PostgresServer postgres) : IDisposable
 
         // assert
         Assert.Equal(DiagnosticCodes.HistoryStoreForeign, refused.Diagnostics[0].Code);
-        Assert.Equal(2, analyzed.SchemaVersion);
+        Assert.Equal(SchemaMigrations.Current, analyzed.SchemaVersion);
     }
 
     public void Dispose() => stores.Dispose();

@@ -41,7 +41,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
 
         // assert: the items kept their texts (moved to the texts table), and the old and new
         // runs measure the same thing, so one comparable segment
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(SchemaMigrations.Current, store.SchemaVersion);
         Assert.NotNull(loaded);
         Assert.Equal(30, loaded.Items.Count);
         Assert.All(loaded.Items, i => Assert.StartsWith("Question ", i.Question, StringComparison.Ordinal));
@@ -87,10 +87,10 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         {
             var run = SyntheticRuns.Create("after-dbup", items: 5);
             await store.RecordAsync(new HistoryRecord(run, new RunIdentity(Branch: "main"), SyntheticRuns.Epoch), ct);
-            Assert.Equal(2, ((SqlHistoryStore)store).SchemaVersion);
+            Assert.Equal(SchemaMigrations.Current, ((SqlHistoryStore)store).SchemaVersion);
         }
 
-        // assert: the journal is the same two rows, untouched
+        // assert: the journal is the same rows, untouched
         await using var check = await ConnectAsync(backend, ct);
         await using var rows = check.CreateCommand();
         rows.CommandText = "SELECT version, applied_at FROM cigate_schema ORDER BY version";
@@ -103,7 +103,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
             }
         }
 
-        Assert.Equal(["1 2026-01-01T00:00:00.000Z", "2 2026-01-02T00:00:00.000Z"], journal);
+        Assert.Equal(["1 2026-01-01T00:00:00.000Z", "2 2026-01-02T00:00:00.000Z", "3 2026-01-03T00:00:00.000Z"], journal);
     }
 
     [Theory]
@@ -174,7 +174,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => stores.OpenAsync("postgres", ct), ct)));
-        Assert.All(opened, s => Assert.Equal(2, s.SchemaVersion));
+        Assert.All(opened, s => Assert.Equal(SchemaMigrations.Current, s.SchemaVersion));
         foreach (var store in opened)
         {
             await store.DisposeAsync();
@@ -183,7 +183,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         await using var connection = await ConnectAsync("postgres", ct);
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM cigate_schema";
-        Assert.Equal(2L, Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((long)SchemaMigrations.Current, Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task<DbConnection> ConnectAsync(string backend, CancellationToken ct)

@@ -6,7 +6,9 @@
 #             summary says so; its results become the base artifact
 #   pr-fail   a pull request 27 points worse: base downloaded from the artifact, gate fails,
 #             one sticky comment, a failing check run, outputs, job summary
-#   pr-pass   the same pull request fixed (new commit): the comment is updated, not duplicated
+#   pr-pass   the same pull request fixed (new commit): the comment is updated, not duplicated;
+#             its suite equals the base's, so it is reused from the base run after a canary;
+#             with reuse-base: false (pr-full) it runs
 #   fork      a fork pull request (base-results folder, fail-on: never): posts nothing, still
 #             writes the summary and the outputs
 #   changed   a pull request that changed the suite (dataset.limit): reported with the changed
@@ -55,7 +57,7 @@ done
 [[ -n "$datasets" ]] || { echo "action e2e: shared/datasets not found above $repo" >&2; exit 2; }
 
 # The step scripts in action.yml's order. The drift check below keeps this list honest.
-steps=(preflight install run history base compare publish outputs finish)
+steps=(preflight install base run history compare publish outputs finish)
 
 art=${CIGATE_E2E_ARTIFACTS:-$repo/artifacts/action-e2e}
 tmp=$(mktemp -d)
@@ -158,7 +160,7 @@ run_action() {
     export INPUT_CONFIG=cigate.yml INPUT_SUITES="" INPUT_BASE_RESULTS="" INPUT_BASE_ARTIFACT=cigate-results
     export INPUT_TOKEN=$GITHUB_TOKEN INPUT_CIGATE_VERSION="" INPUT_MARKER=cigate INPUT_CHECK_NAME=CiGate
     export INPUT_FAIL_ON=fail INPUT_ALLOW_PULL_REQUEST_TARGET=false INPUT_ACCEPT_CHANGES=false INPUT_REQUIRE_BASE=auto
-    export INPUT_SHARD="" INPUT_SHARDS=""
+    export INPUT_SHARD="" INPUT_SHARDS="" INPUT_REUSE_BASE=true INPUT_CHANGED_ONLY=true
     export INPUT_ALLOW_COMMANDS=false INPUT_TRUSTED_HOSTS=""
     # Trust comes from the inputs alone, never from the machine running this test.
     unset CIGATE_ALLOW_COMMANDS CIGATE_TRUSTED_HOSTS
@@ -268,6 +270,19 @@ expect_eq "pr-pass: it is the same comment, updated in place" "$comment_id" "$(c
 expect_true "pr-pass: the comment now has the pass verdict" grep -q "CiGate: pass" <(comments cigate | jq -r '.[0].body')
 expect_eq "pr-pass: check run on the new head SHA succeeded" success "$(check_conclusion "$head2")"
 expect_true "pr-pass: the step summary is not empty" test -s "$last_dir/summary"
+# Same config as the base: the suite is copied from the base run after its canary, not run again.
+expect_true "pr-pass: the unchanged suite is reused from the base after its canary" \
+  grep -qE "unchanged: reused from base@.*canary of 30 items: 0 of 30 flipped" <(comments cigate | jq -r '.[0].body')
+expect_true "pr-pass: the reused items are marked" grep -q '"reused_from"' "$last_dir/runner-temp/cigate/head/items.jsonl"
+end
+
+# 3b. The same pull request with reuse-base: false (own marker): every suite runs on the head.
+begin
+run_action pr-full pull_request "$(pr_event "$head2" octo/repo)" "$head2" INPUT_CONFIG=same.yml INPUT_SUITES=mmlu-pro \
+  INPUT_REUSE_BASE=false INPUT_MARKER=full
+expect_eq "pr-full: the action passes" 0 "$last_rc"
+expect_true "pr-full: reuse-base: false copies nothing" \
+  test -z "$(grep -l '"reused_from"' "$last_dir/runner-temp/cigate/head/items.jsonl" || true)"
 end
 
 # 4. A fork's pull request: its token is read-only, so nothing is posted; the summary is written.

@@ -43,7 +43,10 @@ internal static class HistoryListCommand
             foreach (var run in runs)
             {
                 var id = run.Identity;
-                var suites = string.Join("; ", run.Suites.Select(s => $"{s.Suite}@{s.Target} " + string.Join(" ", s.Metrics.Take(2).Select(m => $"{m.Key}={m.Value.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"))));
+                var suites = string.Join("; ", run.Suites.Select(s => $"{s.Suite}@{s.Target} "
+                    + string.Join(" ", s.Metrics.Take(2).Select(m =>
+                        $"{m.Key}={m.Value.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"))
+                    + (s.IdentityBreak ? " [identity break]" : "")));
                 await stdout.WriteLineAsync($"{run.RunId[..Math.Min(8, run.RunId.Length)],-10} {run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),-16} {id.Branch ?? "-",-16} {id.Tag ?? "-",-10} {id.PullRequest?.ToString(CultureInfo.InvariantCulture) ?? "-",5} {(id.Commit is { } c ? c[..Math.Min(7, c.Length)] : "-"),-8} {run.Status,-10} {suites}");
             }
 

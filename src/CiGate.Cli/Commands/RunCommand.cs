@@ -46,9 +46,26 @@ internal static class RunCommand
             Description = "Tools suites call their live tools (live.url) and write what they answered "
                 + "to their replay files, instead of replaying them",
         };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Run only the suites this branch changed since REF (git diff REF...HEAD); "
+                + "copy the others from --reuse-from",
+        };
+        var reuseFrom = new Option<string?>("--reuse-from")
+        {
+            Description = "Results folder of the base branch's run: suites whose definition, target and inputs "
+                + "are unchanged are copied from it, marked reused, after a canary "
+                + "(without --changed-since, suites with inputs: run)",
+        };
+        var reuseLabel = new Option<string?>("--reuse-branch")
+        {
+            Description = "Branch the --reuse-from run was made on, "
+                + "for the 'reused from BRANCH@sha' lines (default: base)",
+        };
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
             config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts, recordTools, json,
+            changedSince, reuseFrom, reuseLabel,
         };
         var record = new HistoryRecorder.Switch(command);
         command.Validators.Add(result =>
@@ -56,6 +73,18 @@ internal static class RunCommand
             if (result.GetValue(resume) && result.GetValue(force))
             {
                 result.AddError("--resume completes the run in --out and --force discards it: give one of them");
+            }
+
+            if (result.GetValue(shard) is not null && result.GetValue(reuseFrom) is not null)
+            {
+                result.AddError(
+                    "--shard runs part of every suite and --reuse-from copies whole suites: give one of them");
+            }
+
+            if (result.GetValue(changedSince) is not null && result.GetValue(reuseFrom) is null)
+            {
+                result.AddError(
+                    "--changed-since REF needs --reuse-from DIR, the run at REF that the unchanged suites are copied from");
             }
         });
 
@@ -83,6 +112,14 @@ internal static class RunCommand
                 .ToDictionary(t => t.Name, t => TargetClientFactory.Create(t.Config, cache), StringComparer.Ordinal);
             try
             {
+                var reuse = await ChangedOnly.SelectAsync(
+                    plans,
+                    loaded,
+                    parse.GetValue(changedSince),
+                    parse.GetValue(reuseFrom),
+                    parse.GetValue(reuseLabel),
+                    stderr,
+                    ct);
                 var progress = parse.GetValue(quiet) ? null : new ProgressPrinter(stderr);
                 var results = await Runner.RunAsync(
                     plans,
@@ -93,7 +130,7 @@ internal static class RunCommand
                         Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null,
                         StartOver: parse.GetValue(force),
                         Budget: loaded.Budget,
-                        Targets: loaded.Targets),
+                        Targets: loaded.Targets) { Reuse = reuse },
                     new RunContext(loaded.SourcePath, RunContext.CurrentToolVersion),
                     progress,
                     ct);

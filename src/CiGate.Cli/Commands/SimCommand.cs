@@ -25,9 +25,18 @@ internal static class SimCommand
         var safety = new Option<string[]>("--safety") { Description = "Prompts labelled safe/unsafe (XSTest CSV: prompt, label) to refuse or answer, repeatable" };
         var refusal = new Option<string?>("--refusal") { Description = "Refusal rates for --safety prompts: safe:unsafe[:partial[:flip]] (default 0.08:0.9:0.2:0.1)" };
         var faults = new Option<string>("--faults") { Description = "Fault kinds: 429,500,reset,malformed,stall", DefaultValueFactory = _ => "429,500,reset,malformed,stall" };
+        var servedModel = new Option<string?>("--served-model")
+        {
+            Description = "The model named in every completion response, whatever was asked for (a silent model swap)",
+        };
+        var fingerprint = new Option<string?>("--system-fingerprint")
+        {
+            Description = "The system_fingerprint of every completion response (default fp_cigate_sim)",
+        };
         var command = new Command("sim", "Serve CiGate's OpenAI-compatible simulator on 127.0.0.1")
         {
             port, models, answers, bfcl, scripts, ttft, itl, flip, invalid, faultRate, faults, safety, refusal,
+            servedModel, fingerprint,
         };
         var performance = new SimPerformanceFlags();
         foreach (var flag in performance.All)
@@ -54,7 +63,13 @@ internal static class SimCommand
                     SafetyKeys = [.. (parse.GetValue(safety) ?? []).Select(path => new SafetyKeySource(path))],
                     Refusal = parse.GetValue(refusal) is { } rates ? RefusalOptions.Parse(rates) : null,
                     Performance = performance.Read(parse),
+                    ServedModel = parse.GetValue(servedModel),
                 };
+                if (parse.GetValue(fingerprint) is { Length: > 0 } print)
+                {
+                    options.SystemFingerprint = print;
+                }
+
                 if (parse.GetValue(models) is { Length: > 0 } named)
                 {
                     options.Models = [.. named.Select(SimulatorModel.Parse)];

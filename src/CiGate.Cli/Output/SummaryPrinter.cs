@@ -33,6 +33,11 @@ internal static class SummaryPrinter
             }
 
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Suite} on {suite.Target} ({suite.Model}): {c.Items} items x {c.Repeats} repeat(s), {c.Completed} completed, {c.Errored} errored, {c.Missing} missing, {c.Cached} cached"));
+            if (suite.Reused is { } reused)
+            {
+                w.WriteLine($"  {Core.Gating.Gate.ReusedLine(reused)}");
+            }
+
             var width = Math.Max(24, suite.Metrics.Keys.Select(k => k.Length + 2).DefaultIfEmpty(0).Max()); // a shard can hold no item of a small suite
             foreach (var (name, metric) in suite.Metrics)
             {

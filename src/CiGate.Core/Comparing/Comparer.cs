@@ -42,6 +42,8 @@ public static class Comparer
                 DefinitionChange = change,
                 Usage = UsageChange.Between(@base, head),
                 BudgetStop = head.BudgetStop,
+                IdentityChange = IdentityChange.Between(@base, head, ModelChangeExpected(head, options)),
+                Reused = head.Reused,
             });
         }
 
@@ -56,6 +58,10 @@ public static class Comparer
     /// <summary>`--accept-changes` wins over the suite's `gate: on_definition_change:` (default warn).</summary>
     private static DefinitionChangePolicy PolicyOf(string suite, CompareOptions options) =>
         options.AcceptChanges ? DefinitionChangePolicy.Accept : options.Gates?.GetValueOrDefault(suite)?.OnDefinitionChange ?? DefinitionChangePolicy.Warn;
+
+    /// <summary>`gate: model_change: expected` of the suite as compare reads it (the config), else as head has it.</summary>
+    private static bool ModelChangeExpected(SuiteResult head, CompareOptions options) =>
+        (options.Gates?.GetValueOrDefault(head.Suite) ?? head.Gate)?.ModelChange == ModelChangePolicy.Expected;
 
     /// <summary>Where in the head config each changed key (and the suite) is written, for annotations.</summary>
     private static DefinitionChange Place(DefinitionChange change, string suite, Config.ConfigLines lines)

@@ -70,6 +70,14 @@ public sealed record SuiteComparison(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public object? Details { get; init; }
 
+    /// <summary>Head did not run this suite but copied it unchanged (`run --reuse-from`): from where and when.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Results.ReusedRun? Reused { get; init; }
+
+    /// <summary>What answered changed between base and head (null: nothing did, as far as the servers said).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IdentityChange? IdentityChange { get; init; }
+
     /// <summary>Tokens and latency per completed sample on each side (null when either side has none).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UsageChange? Usage { get; init; }

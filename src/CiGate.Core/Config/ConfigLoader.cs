@@ -147,10 +147,12 @@ public static class ConfigLoader
 
             var header = ReadHeader(name, map, targets);
             var budget = BudgetReader.Read(map.Map("budget"));
+            var inputs = InputsReader.Read(map);
+            var reuse = ReuseReader.Read(map.Map("reuse"));
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
-                suites.Add(suite with { Gate = header.Gate, Budget = budget });
+                suites.Add(suite with { Gate = header.Gate, Budget = budget, Inputs = inputs, Reuse = reuse });
             }
         }
 

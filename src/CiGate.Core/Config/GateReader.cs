@@ -5,6 +5,12 @@ namespace CiGate.Core.Config;
 /// <summary>Reads a suite's `gate:` section.</summary>
 internal static class GateReader
 {
+    private static readonly Dictionary<string, ModelChangePolicy> ModelChangePolicies = new(StringComparer.Ordinal)
+    {
+        ["expected"] = ModelChangePolicy.Expected,
+        ["unexpected"] = ModelChangePolicy.Unexpected,
+    };
+
     private static readonly Dictionary<string, DefinitionChangePolicy> DefinitionChangePolicies = new(StringComparer.Ordinal)
     {
         ["warn"] = DefinitionChangePolicy.Warn,
@@ -72,6 +78,11 @@ internal static class GateReader
         if (map.Choice("on_definition_change", DefinitionChangePolicies) is { } policy)
         {
             settings = settings with { OnDefinitionChange = policy };
+        }
+
+        if (map.Choice("model_change", ModelChangePolicies) is { } modelChange)
+        {
+            settings = settings with { ModelChange = modelChange };
         }
 
         if (settings.WarnDrop > settings.MaxDrop && map.Get("warn_drop") is { } node)

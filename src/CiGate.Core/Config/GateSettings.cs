@@ -35,6 +35,13 @@ public sealed record GateSettings(
     /// <summary>`also: [metric, ...]`: more metrics tested for a paired regression with the same margins, Bonferroni-corrected within the suite (a safety suite regressing on compliance or on refusal).</summary>
     public IReadOnlyList<string>? Also { get; init; }
 
+    /// <summary>
+    /// `model_change: expected`: this change may alter what answers (the served model, fingerprint,
+    /// server version or grader) and the comparison stands; by default such a change is a silent
+    /// swap and the suite is inconclusive.
+    /// </summary>
+    public ModelChangePolicy ModelChange { get; init; } = ModelChangePolicy.Unexpected;
+
     /// <summary>`critical: true`: any case failing on head fails the suite (test-case suites; see <see cref="CaseGate"/>).</summary>
     public bool Critical { get; init; }
 }

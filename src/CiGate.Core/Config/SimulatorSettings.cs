@@ -21,4 +21,13 @@ public sealed record SimulatorSettings(
 
     /// <summary>Server-under-load behaviour for perf suites (slowdown, decode capacity, usage, errors mid-stream); null: none.</summary>
     public SimulatorPerformance? Performance { get; init; }
+
+    /// <summary>`served_model:` the model the simulator says answered, whatever was asked for (a silent swap).</summary>
+    public string? ServedModel { get; init; }
+
+    /// <summary>`request_log:` a file (relative to the config) that gets a line per completion request.</summary>
+    public string? RequestLog { get; init; }
+
+    /// <summary>`system_fingerprint:` the fingerprint of every completion (null: the simulator's own).</summary>
+    public string? SystemFingerprint { get; init; }
 }

@@ -14,6 +14,14 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
 
     /// <summary>What this suite may spend (tokens, money); not part of <see cref="DefinitionHash"/>.</summary>
     public Costs.Budget? Budget { get; init; }
+    /// <summary>
+    /// `inputs:` globs (relative to the config's folder) of files whose change re-runs the suite under
+    /// `run --changed-since`. Not part of <see cref="DefinitionHash"/>: naming inputs measures nothing new.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>`reuse:` how a base reused under `run --changed-since` is checked (its canary). Not hashed.</summary>
+    public ReuseSettings Reuse { get; init; } = ReuseSettings.Default;
 
     public abstract JsonObject Describe();
 

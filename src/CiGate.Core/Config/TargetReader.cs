@@ -266,6 +266,11 @@ internal static class TargetReader
             Judge = map.Bool("judge"),
             Refusal = map.Map("refusal") is { } refusal ? ReadRefusal(refusal) : null,
             Performance = map.Map("performance") is { } performance ? ReadPerformance(performance) : null,
+            ServedModel = map.String("served_model"),
+            SystemFingerprint = map.String("system_fingerprint"),
+            RequestLog = map.String("request_log") is { } log
+                ? Path.GetFullPath(Path.Combine(baseDirectory, log))
+                : null,
         };
         faults?.Finish();
         map.Finish();

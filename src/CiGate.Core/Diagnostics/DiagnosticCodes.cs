@@ -159,6 +159,14 @@ public static class DiagnosticCodes
     /// <summary>The results folder cannot be written (read-only, disk full); finished items are kept.</summary>
     public const string ResultsWriteFailed = "CIGATE0423";
 
+    // Changed-only runs and base reuse (0450-0459)
+
+    /// <summary>`run --changed-since REF`: git could not list the files changed since REF (no repository, bad ref).</summary>
+    public const string ChangedSinceFailed = "CIGATE0450";
+
+    /// <summary>`run --reuse-from DIR`: the folder holds no complete run to reuse.</summary>
+    public const string ReuseSourceInvalid = "CIGATE0451";
+
     // GitHub (the CiGate.GitHub adapter)
     public const string GitHubContext = "CIGATE0501";
     public const string GitHubPullRequestTarget = "CIGATE0502";

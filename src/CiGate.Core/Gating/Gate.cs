@@ -36,7 +36,18 @@ public static class Gate
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
             var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
-            var (verdict, reasons) = WithBudgetStop(decided, updated.BudgetStop);
+            var (verdict, reasons) = WithIdentityChange(WithBudgetStop(decided, updated.BudgetStop), updated.IdentityChange);
+            if (updated.Reused is { Canary.Passed: false } failed)
+            {
+                var line = $"the reused base failed its canary: {failed.Canary!.Describe()} (reuse: fallback: inconclusive)";
+                (verdict, reasons) = (Verdict.Inconclusive, [line, .. reasons]);
+            }
+
+            if (updated.Reused is { } reused)
+            {
+                reasons = [.. reasons, ReusedLine(reused)];
+            }
+
             verdicts.Add(new SuiteVerdict(updated, adjustedMetric, gate, verdict, reasons) { Mode = GateModes.Effective(gate, suite.Kind) });
         }
 
@@ -239,6 +250,25 @@ public static class Gate
             _ => (decided.Verdict, [.. decided.Reasons, $"{line} (accepted)"]),
         };
     }
+
+    /// <summary>
+    /// A served identity that changed without being declared makes the comparison invalid: the
+    /// suite is inconclusive whatever the paired statistics said, and the change is named first.
+    /// </summary>
+    private static (Verdict, List<string>) WithIdentityChange(
+        (Verdict Verdict, List<string> Reasons) decided, IdentityChange? change) =>
+        change switch
+        {
+            null => decided,
+            { Declared: true } => (decided.Verdict, [.. decided.Reasons, change.Reason]),
+            _ => (Verdict.Inconclusive, [change.Reason, .. decided.Reasons]),
+        };
+
+    /// <summary>The line every output names for a suite head copied instead of running.</summary>
+    public static string ReusedLine(Results.ReusedRun reused) =>
+        $"unchanged: reused from {reused.From} "
+        + Text($"(run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})")
+        + (reused.Canary is { } canary ? $"; {canary.Describe()}" : "");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

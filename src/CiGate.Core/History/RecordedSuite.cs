@@ -9,4 +9,8 @@ public sealed record RecordedSuite(
     string Kind,
     string Model,
     MeasurementIdentity Measurement,
-    IReadOnlyDictionary<string, MetricSummary> Metrics);
+    IReadOnlyDictionary<string, MetricSummary> Metrics)
+{
+    /// <summary>What answered changed from the previous run of this suite while the configured model did not.</summary>
+    public bool IdentityBreak { get; init; }
+}

@@ -11,5 +11,11 @@ public sealed record SeriesPoint(
     double StdErr,
     int N)
 {
+    public const string IdentityBreakReason =
+        "identity break: what answered changed while the configured model did not";
+
+    /// <summary>What answered differs from the previous run's, the configured model unchanged (a silent swap).</summary>
+    public bool IdentityBreak { get; init; }
+
     public string Label => Identity.Label(RunId);
 }

@@ -29,6 +29,11 @@ public sealed record Trend(string Suite, string Metric, string? Branch, IReadOnl
         for (var i = 1; i <= points.Count; i++)
         {
             var differences = i < points.Count ? points[i - 1].Measurement.Differences(points[i].Measurement) : [];
+            if (i < points.Count && points[i].IdentityBreak)
+            {
+                differences = [.. differences, SeriesPoint.IdentityBreakReason];
+            }
+
             if (i == points.Count || differences.Count > 0)
             {
                 segments.Add(new TrendSegment(points[start].Measurement, points[start..i], reasons));

@@ -15,6 +15,7 @@ internal static partial class ItemJson
         WriteOptional(w, "system_fingerprint", r.SystemFingerprint);
         WriteOptional(w, "reasoning", r.Reasoning);
         WriteOptional(w, "refusal", r.Refusal);
+        WriteOptional(w, "reused_from", r.ReusedFrom);
         if (r.ToolCalls is { Count: > 0 } calls)
         {
             w.WriteStartArray("tool_calls");

@@ -80,7 +80,7 @@ internal static partial class ItemJson
         int repeat = 0, attempts = 0;
         int? promptTokens = null, completionTokens = null, cachedTokens = null, reasoningTokens = null;
         int? graderRequests = null, graderPrompt = null, graderCompletion = null;
-        string? fingerprint = null, reasoning = null, refusal = null;
+        string? fingerprint = null, reasoning = null, refusal = null, reusedFrom = null;
         IReadOnlyList<Targets.ToolCall>? toolCalls = null;
         double latency = 0;
         var cached = false;
@@ -124,6 +124,7 @@ internal static partial class ItemJson
                 case "system_fingerprint": fingerprint = r.GetString(); break;
                 case "reasoning": reasoning = r.GetString(); break;
                 case "refusal": refusal = r.GetString(); break;
+                case "reused_from": reusedFrom = r.GetString(); break;
                 case "tool_calls": toolCalls = ReadToolCalls(ref r); break;
                 case "extracted":
                     ExpectObject(ref r);
@@ -247,6 +248,7 @@ internal static partial class ItemJson
             Error = error,
             ErrorKind = errorKind,
             ScoringError = scoringError,
+            ReusedFrom = reusedFrom,
         };
     }
 

@@ -85,6 +85,12 @@ public sealed record ItemRecord
     /// </summary>
     public string? ScoringError { get; init; }
 
+    /// <summary>
+    /// Set on a sample this run did not make but copied from an earlier run of an unchanged suite
+    /// (<c>cigate run --changed-since</c>): <c>main@sha</c>, or the run id where no commit was recorded.
+    /// </summary>
+    public string? ReusedFrom { get; init; }
+
     public string Key => $"{Suite}\u001f{Target}\u001f{Item}\u001f{Repeat}";
 
     private static readonly Dictionary<string, string> EmptyText = [];

@@ -55,7 +55,15 @@ public sealed record TargetInfo(
     int MaxAttempts,
     double Temperature,
     int? Seed,
-    bool Simulated);
+    bool Simulated)
+{
+    /// <summary>
+    /// A hash of what answers (the endpoint or the simulator's settings, model, API, decoding): two
+    /// runs with the same hash asked the same target. Null in folders written before it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ConfigHash { get; init; }
+}
 
 public sealed record DatasetInfo(string Path, string Sha256, int Records, int Selected);
 
@@ -146,4 +154,11 @@ public sealed record SuiteResult(
     /// <summary>Why the runner stopped this suite before all its samples ran (a budget); else null.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BudgetStop { get; init; }
+    /// <summary>What answered, next to what was asked for; null in folders written before it was recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ServedIdentity? Identity { get; init; }
+
+    /// <summary>Set when the suite was not run but copied from an earlier run (items with <c>reused_from</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReusedRun? Reused { get; init; }
 }

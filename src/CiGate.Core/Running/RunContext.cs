@@ -13,6 +13,17 @@ public sealed record RunContext(string ConfigPath, string ToolVersion)
     public static string CurrentToolVersion { get; } =
         typeof(RunContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>What answers: the endpoint (a simulator's settings, not its port), model, API and decoding.</summary>
+    public static string ConfigHash(Targets.TargetConfig c) =>
+        Hashing.Sha256Hex(string.Join(
+            "\u001f",
+            c.CacheIdentity,
+            c.Model,
+            c.Api.ToString(),
+            c.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            c.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            string.Join(",", c.Headers.Keys.Order(StringComparer.OrdinalIgnoreCase))))[..16];
+
     public static TargetInfo Describe(TargetDefinition target)
     {
         var c = target.Config;
@@ -28,6 +39,9 @@ public sealed record RunContext(string ConfigPath, string ToolVersion)
             c.Retry.MaxAttempts,
             c.Temperature,
             c.Seed,
-            target.Simulator is not null);
+            target.Simulator is not null)
+        {
+            ConfigHash = ConfigHash(c),
+        };
     }
 }

@@ -13,4 +13,8 @@ public sealed record RunOptions(
     ShardSpec? Shard = null,
     bool StartOver = false,
     Costs.Budget? Budget = null,
-    IReadOnlyList<Config.TargetDefinition>? Targets = null);
+    IReadOnlyList<Config.TargetDefinition>? Targets = null)
+{
+    /// <summary>Suites copied from an earlier run instead of run (<c>--changed-since</c>); none by default.</summary>
+    public ReuseSet Reuse { get; init; } = ReuseSet.None;
+}

@@ -68,13 +68,17 @@ public static class Runner
         var started = previous is not null && options.Resume ? previous.StartedAt : DateTimeOffset.UtcNow;
         var runId = previous is not null && options.Resume ? previous.RunId : Guid.NewGuid().ToString("n");
         var done = new HashSet<string>(existing.Where(r => r.Error is null).Select(r => r.Key), StringComparer.Ordinal);
+        var seeded = options.Reuse.Suites.Values.SelectMany(r => r.Records).Where(r => !done.Contains(r.Key)).ToList();
+        done.UnionWith(seeded.Select(r => r.Key));
         var units = Units(plans, done);
         var total = units.Count;
         var measured = new HashSet<ISuitePlan>();
         var others = options.Targets ?? [];
         var ledger = new BudgetLedger(options.Budget, plans, others);
+        var servers = await IdentityProbe.ProbeAsync(plans, clients, ct);
         var first = Snapshot(
-            context, runId, "running", started, null, plans, existing, digest, measured, folder, others, ledger);
+            context, runId, "running", started, null, plans, existing, digest, measured, folder,
+            new SnapshotParts(others, ledger, servers, options.Reuse));
         await ResultsJson.WriteAsync(folder, first, ct);
 
         // A short run trips after all its samples failed to connect, a long one after a streak.
@@ -89,6 +93,11 @@ public static class Runner
         var status = "complete";
         await using (var writer = ItemsWriter.Open(itemsPath, validLength))
         {
+            foreach (var record in seeded)
+            {
+                writer.Add(record);
+            }
+
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism(plans), CancellationToken = stop.Token };
             try
             {
@@ -131,7 +140,7 @@ public static class Runner
                 });
 
                 // Load generators (perf) run after the item suites, one at a time, so no other load skews their latencies.
-                foreach (var plan in plans.OfType<ISelfScheduledPlan>())
+                foreach (var plan in plans.OfType<ISelfScheduledPlan>().Where(p => !Reused(options, p)))
                 {
                     var mine = existing.Where(r => r.Suite == plan.Suite.Name && r.Target == plan.Target.Name).ToList();
                     measured.Add(plan);
@@ -151,8 +160,8 @@ public static class Runner
 
         var records = ItemsFile.Read(itemsPath, out _, out digest);
         var results = Snapshot(
-            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder, others,
-            ledger);
+            context, runId, status, started, DateTimeOffset.UtcNow, plans, records, digest, measured, folder,
+            new SnapshotParts(others, ledger, servers, options.Reuse));
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         if (breaker.Tripped is { } problem)
         {
@@ -184,6 +193,9 @@ public static class Runner
         return units;
     }
 
+    private static bool Reused(RunOptions options, ISuitePlan plan) =>
+        options.Reuse.Suites.ContainsKey((plan.Suite.Name, plan.Target.Name));
+
     private static int Parallelism(IReadOnlyList<ISuitePlan> plans) =>
         Math.Clamp(plans.Select(p => p.Target).DistinctBy(t => t.Name).Sum(t => t.Config.Concurrency), 1, 4096);
 
@@ -213,19 +225,24 @@ public static class Runner
         ItemsDigest digest,
         HashSet<ISuitePlan> measured,
         string folder,
-        IReadOnlyList<Config.TargetDefinition> targets,
-        BudgetLedger ledger)
+        SnapshotParts parts)
     {
         // Item plans write no side files; a self-scheduled plan's are read once it has run.
         var bySuite = records.ToLookup(r => (r.Suite, r.Target));
         var suites = plans
-            .Select(p => (Plan: p, Records: (IReadOnlyList<ItemRecord>)[.. bySuite[(p.Suite.Name, p.Target.Name)]]))
-            .Select(x => Complete(
-                x.Plan,
-                x.Plan.Summarize(x.Records, x.Plan is IItemPlan || measured.Contains(x.Plan) ? folder : null),
-                x.Records,
-                targets,
-                ledger))
+            .Select(p =>
+            {
+                if (parts.Reuse.Suites.GetValueOrDefault((p.Suite.Name, p.Target.Name)) is { } copied)
+                {
+                    // Exactly what the reused run computed from these same items, and what answered it then.
+                    return copied.Stored with { Reused = copied.From, Gate = p.Suite.Gate };
+                }
+
+                IReadOnlyList<ItemRecord> mine = [.. bySuite[(p.Suite.Name, p.Target.Name)]];
+                var summary = Complete(
+                    p, p.Summarize(mine, p is IItemPlan || measured.Contains(p) ? folder : null), mine, parts.Targets, parts.Ledger);
+                return summary with { Identity = parts.Servers.Identify(p, mine) };
+            })
             .ToList();
         if (status == "complete" && suites.Any(s => s.Counts.Missing > 0))
         {
@@ -248,7 +265,7 @@ public static class Runner
             digest)
         {
             Commit = context.Commit,
-            BudgetStop = suites.Any(s => s.BudgetStop is not null) ? ledger.FirstStop : null,
+            BudgetStop = suites.Any(s => s.BudgetStop is not null) ? parts.Ledger.FirstStop : null,
         };
     }
 
@@ -266,3 +283,7 @@ public static class Runner
         return summary with { Usage = usage, BudgetStop = stop };
     }
 }
+
+/// <summary>What a results snapshot needs beyond the records: other targets and the budget (cost), the servers' identity and the reused suites.</summary>
+internal sealed record SnapshotParts(
+    IReadOnlyList<Config.TargetDefinition> Targets, BudgetLedger Ledger, IdentityProbe Servers, ReuseSet Reuse);

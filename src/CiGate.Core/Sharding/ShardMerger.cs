@@ -64,7 +64,19 @@ public static class ShardMerger
                 .OrderBy(r => r.Item, StringComparer.Ordinal)
                 .ThenBy(r => r.Repeat)
                 .ToList();
-            var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored);
+            var merged = SummaryPlans.WithIdentity(plan.Summarize(all, null), stored) with
+            {
+                // What answered the whole run: every shard's models and fingerprints, the server as shard 1 saw it.
+                Identity = stored.Identity is { } served
+                    ? served with
+                    {
+                        Models = Running.RecordStats.ServedModels(all),
+                        Fingerprints = [.. all.Select(r => r.SystemFingerprint).OfType<string>()
+                            .Distinct(StringComparer.Ordinal)
+                            .Order(StringComparer.Ordinal)],
+                    }
+                    : null,
+            };
             var parts = shards.Select(s => s.Suite(stored.Suite, stored.Target)!.Usage).ToList();
             merged = merged with { Usage = SuiteUsage.Merge(merged.Usage, parts) };
             Complete(merged, total, first.Folder);

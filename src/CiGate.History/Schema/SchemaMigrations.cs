@@ -23,6 +23,7 @@ internal static class SchemaMigrations
     [
         new(1, "runs, suite runs, metrics and items", V1),
         new(2, "texts stored once per suite definition and dataset; measurement keys; query indexes", V2),
+        new(3, "served identity per suite run and identity breaks", V3),
     ];
 
     public static int Current => All[^1].Version;
@@ -219,5 +220,16 @@ internal static class SchemaMigrations
         "CREATE INDEX ix_runs_tag ON runs (tag)",
         "CREATE INDEX ix_runs_commit ON runs (commit_sha)",
         "CREATE INDEX ix_suite_runs_suite ON suite_runs (suite, run)",
+    ];
+
+    /// <summary>
+    /// Version 3: what answered each suite run (<c>served_identity</c>, the key of results.json's
+    /// identity block; null for runs recorded before it) and whether it changed from the previous
+    /// run of the series while the configured model did not (<c>identity_break</c>: a silent swap).
+    /// </summary>
+    private static List<string> V3(SqlDialect d) =>
+    [
+        "ALTER TABLE suite_runs ADD COLUMN served_identity TEXT",
+        "ALTER TABLE suite_runs ADD COLUMN identity_break BIGINT NOT NULL DEFAULT 0",
     ];
 }

@@ -15,6 +15,9 @@ internal sealed class CompletionHandler
     private readonly SimulatorStats _stats;
     private readonly FaultInjector _faults;
     private readonly Dictionary<string, SimulatorModel> _models;
+    private readonly string? _servedModel;
+    private readonly string _fingerprint;
+    private readonly RequestLog? _requestLog;
     private readonly Latency _latency;
     private readonly TimeSpan _retryAfter;
     private readonly TimeSpan _stallFor;
@@ -30,6 +33,9 @@ internal sealed class CompletionHandler
         _stats = stats;
         _faults = new FaultInjector(options.Faults.Rate, options.Faults.Kinds, options.Faults.Seed);
         _models = options.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        _servedModel = options.ServedModel;
+        _fingerprint = options.SystemFingerprint;
+        _requestLog = options.RequestLog is { } log ? new RequestLog(log) : null;
         _latency = new Latency(options.TimeToFirstToken, options.InterTokenLatency);
         _retryAfter = options.Faults.RetryAfter;
         _stallFor = options.Faults.StallFor;
@@ -49,6 +55,7 @@ internal sealed class CompletionHandler
     {
         var ct = context.RequestAborted;
         var number = _stats.RecordRequest();
+        _requestLog?.Append(kind == CompletionKind.Chat ? "chat" : "text");
         var drawn = _faults.Next();
         try
         {
@@ -75,9 +82,14 @@ internal sealed class CompletionHandler
             }
 
             var judge = _replies.IsJudge(request, kind);
-            var served = judge ? SimulatorModel.ServedVersion(request.Model) : request.Model;
+            var served = judge ? SimulatorModel.ServedVersion(request.Model) : _servedModel ?? request.Model;
             var meta = new ResponseMeta(
-                kind, NewId(kind, number), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), served, request.PromptTokens);
+                kind,
+                NewId(kind, number),
+                DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                served,
+                request.PromptTokens,
+                _fingerprint);
             var fault = forced ?? drawn;
             if (fault is { } injected)
             {

@@ -158,7 +158,7 @@ internal static partial class CompletionJson
         w.WriteString(ObjectName, objectType);
         w.WriteNumber(CreatedName, meta.Created);
         w.WriteString(ModelName, meta.Model);
-        w.WriteString(FingerprintName, SystemFingerprint);
+        w.WriteString(FingerprintName, meta.Fingerprint);
     }
 
     private static void WriteUsage(Utf8JsonWriter w, int promptTokens, int completionTokens)

@@ -16,6 +16,12 @@ internal sealed class RunBuilder(string suite = "qa", string target = "t")
 
     public string Model { get; set; } = "model-a";
 
+    /// <summary>The models the responses named; null: the configured model, as before identities were recorded.</summary>
+    public IReadOnlyList<string>? ServedModels { get; set; }
+
+    /// <summary>The identity block results.json records; null writes a folder from before it existed.</summary>
+    public ServedIdentity? Identity { get; set; }
+
     /// <summary>The resolved definition results.json records (empty, as an older cigate wrote none).</summary>
     public JsonObject Definition { get; set; } = [];
 
@@ -65,11 +71,14 @@ internal sealed class RunBuilder(string suite = "qa", string target = "t")
         var mean = values.Length == 0 ? 0 : values.Average();
         var items = records.Select(r => r.Item).Distinct().Count();
         var suiteResult = new SuiteResult(
-            suite, "accuracy", target, Model, [Model], DefinitionHash, PromptTemplateHash,
+            suite, "accuracy", target, Model, ServedModels ?? [Model], DefinitionHash, PromptTemplateHash,
             new DatasetInfo("d.jsonl", DatasetSha, items, items),
             new ResultCounts(items, 1, records.Count, completed, records.Count - completed, 0, 0, new Dictionary<string, int> { ["f"] = 0 }),
             new Dictionary<string, MetricSummary> { ["exact_match,f"] = new(mean, 0.01, values.Length) },
-            null, null, null, new UsageSummary(0, 0, 0, 0, 0, 0), (JsonObject)Definition.DeepClone());
+            null, null, null, new UsageSummary(0, 0, 0, 0, 0, 0), (JsonObject)Definition.DeepClone())
+        {
+            Identity = Identity,
+        };
         var results = new RunResults(1, "cigate", "test", Guid.NewGuid().ToString("n"), "complete", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, "cigate.yml", [], [suiteResult]);
         await ResultsJson.WriteAsync(folder, results, CancellationToken.None);
         return folder;
