@@ -32,6 +32,20 @@ public sealed class PerfCliTests
     }
 
     [Fact]
+    public async Task A_sweep_says_which_load_point_of_how_many_and_about_how_long_is_left()
+    {
+        using var folder = new TempFolder();
+        var config = Config(folder, "run.yml", "{ slowdown: 1 }", "");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("concurrency: [2]", "concurrency: [1, 2]", StringComparison.Ordinal));
+
+        var run = await CliRunner.RunAsync("run", config, "--out", folder.File("out"));
+
+        CliAssert.Succeeds(run);
+        Assert.Matches(@"latency: concurrent-1: 24 requests, [0-9.]+ req/s, TTFT p95 [0-9.]+ ms \(load point 1 of 2, about \d+ s left\)", run.Stderr);
+        Assert.Matches(@"latency: concurrent-2: 24 requests, [0-9.]+ req/s, TTFT p95 [0-9.]+ ms \(load point 2 of 2\)", run.Stderr);
+    }
+
+    [Fact]
     public async Task Compare_config_replaces_a_perf_suites_slos_and_regression_margin()
     {
         using var folder = new TempFolder();

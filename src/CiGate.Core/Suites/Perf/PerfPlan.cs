@@ -85,9 +85,10 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             WarmUpRequests = suite.Measurement.WarmUpRequests,
         };
         var order = run.Existing.Count;
+        var clock = new SweepClock(PlannedLabels.Count * suite.Repeats);
         for (var repeat = 0; repeat < suite.Repeats; repeat++)
         {
-            var runner = new Step(this, run, session, host, repeat, () => order++);
+            var runner = new Step(this, run, session, host, repeat, () => order++) { Clock = clock };
             await SweepAsync(runner, ct);
         }
     }
@@ -160,10 +161,14 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
     {
         public int Repeat => repeat;
 
+        /// <summary>Which load point of how many, for the progress lines; none in tests that run one step.</summary>
+        public SweepClock? Clock { get; init; }
+
         public async Task<(double Rps, bool SlosMet)> RunAsync(LoadPointInfo point, CancellationToken ct)
         {
             if (run.Existing.FirstOrDefault(r => r.Item == point.Label && r.Repeat == repeat && r.Error is null) is { } done)
             {
+                Clock?.Recalled();
                 return (done.Scores.GetValueOrDefault("rps"), done.Scores.GetValueOrDefault("slos_met") == 1);
             }
 
@@ -196,7 +201,7 @@ internal sealed class PerfPlan(PerfSuite suite, TargetDefinition target) : ISelf
             run.Progress?.Report(new RunProgress(0, 0, 0, string.Create(CultureInfo.InvariantCulture,
                 $"{spec.Name}: {point.Label}{(spec.Repeats > 1 ? $" (repeat {point.Repeat + 1}/{spec.Repeats})" : "")}: " +
                 $"{summary.Completed} requests, {summary.RequestsPerSecond:0.##} req/s, TTFT p95 {PerfNumbers.Ms(summary.Ttft.P95)}" +
-                $"{(summary.Valid ? "" : ", invalid")}")));
+                $"{(summary.Valid ? "" : ", invalid")}{(Clock is null ? "" : $" ({Clock.Measured()})")}")));
             return (summary.RequestsPerSecond, summary.SlosMet && summary.Valid);
         }
     }
