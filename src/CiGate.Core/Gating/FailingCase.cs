@@ -27,7 +27,9 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
     /// <summary>One console line: sanitised (no control characters or line breaks) and cut.</summary>
     public string Line() => $"{Cells.Status}: {Cells.Where}: {Cells.Case} [{Cells.Id}]: {Cells.Reason}";
 
-    /// <summary>The line's parts, sanitised and cut as in <see cref="Line"/> (the console's table of failing cases).</summary>
+    /// <summary>
+    /// The line's parts, sanitised and cut as in <see cref="Line"/> (the console's table of failing cases).
+    /// </summary>
     public (string Status, string Where, string Case, string Id, string Reason) Cells =>
         ($"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}",
          TextSanitizer.Excerpt($"{Suite} on {Target}", 120), TextSanitizer.Excerpt(Case, 120),

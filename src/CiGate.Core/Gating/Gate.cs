@@ -36,10 +36,12 @@ public static class Gate
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
             var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
-            var (verdict, reasons) = WithIdentityChange(WithBudgetStop(decided, updated.BudgetStop), updated.IdentityChange);
+            var budgeted = WithBudgetStop(decided, updated.BudgetStop);
+            var (verdict, reasons) = WithIdentityChange(budgeted, updated.IdentityChange);
             if (updated.Reused is { Canary.Passed: false } failed)
             {
-                var line = $"the reused base failed its canary: {failed.Canary!.Describe()} (reuse: fallback: inconclusive)";
+                var line =
+                    $"the reused base failed its canary: {failed.Canary!.Describe()} (reuse: fallback: inconclusive)";
                 (verdict, reasons) = (Verdict.Inconclusive, [line, .. reasons]);
             }
 

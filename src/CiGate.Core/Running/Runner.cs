@@ -239,8 +239,8 @@ public static class Runner
                 }
 
                 IReadOnlyList<ItemRecord> mine = [.. bySuite[(p.Suite.Name, p.Target.Name)]];
-                var summary = Complete(
-                    p, p.Summarize(mine, p is IItemPlan || measured.Contains(p) ? folder : null), mine, parts.Targets, parts.Ledger);
+                var summarized = p.Summarize(mine, p is IItemPlan || measured.Contains(p) ? folder : null);
+                var summary = Complete(p, summarized, mine, parts.Targets, parts.Ledger);
                 return summary with { Identity = parts.Servers.Identify(p, mine) };
             })
             .ToList();
@@ -284,6 +284,9 @@ public static class Runner
     }
 }
 
-/// <summary>What a results snapshot needs beyond the records: other targets and the budget (cost), the servers' identity and the reused suites.</summary>
+/// <summary>
+/// What a results snapshot needs beyond the records: other targets and the budget (cost), the
+/// servers' identity and the reused suites.
+/// </summary>
 internal sealed record SnapshotParts(
     IReadOnlyList<Config.TargetDefinition> Targets, BudgetLedger Ledger, IdentityProbe Servers, ReuseSet Reuse);

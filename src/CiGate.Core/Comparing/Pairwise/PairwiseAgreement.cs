@@ -11,7 +11,8 @@ namespace CiGate.Core.Comparing.Pairwise;
 /// </summary>
 public sealed record PairwiseAgreement(RaterAgreement Agreement, int Labelled, int Unjudged)
 {
-    public static PairwiseAgreement Of(IEnumerable<PairwiseItemResult> results, IReadOnlyDictionary<string, PairwisePreference> labels)
+    public static PairwiseAgreement Of(
+        IEnumerable<PairwiseItemResult> results, IReadOnlyDictionary<string, PairwisePreference> labels)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(labels);
@@ -41,11 +42,13 @@ public sealed record PairwiseAgreement(RaterAgreement Agreement, int Labelled, i
         var a = Agreement;
         if (a.N == 0)
         {
-            return new(false, $"no labelled item was judged ({Labelled} labelled), so min_agreement {Number(minAgreement)} cannot be checked");
+            return new(false,
+                $"no labelled item was judged ({Labelled} labelled), so min_agreement {Number(minAgreement)} cannot be checked");
         }
 
         var met = a.Accuracy >= minAgreement;
-        var measured = string.Create(CultureInfo.InvariantCulture, $"judge agrees with {a.N} human labels on {a.Accuracy:0.000} (Cohen's kappa {a.Kappa:0.000})");
+        var measured = string.Create(
+            CultureInfo.InvariantCulture, $"judge agrees with {a.N} human labels on {a.Accuracy:0.000} (Cohen's kappa {a.Kappa:0.000})");
         return new(met, met
             ? $"{measured}, reaching min_agreement {Number(minAgreement)}"
             : $"{measured}, below min_agreement {Number(minAgreement)}: the pairwise verdict is not trusted");

@@ -16,7 +16,8 @@ public static class PairwiseLabels
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new CiGateException(new Diagnostic(DiagnosticCodes.DatasetNotFound, "pairwise label file not found", path));
+            throw new CiGateException(
+                new Diagnostic(DiagnosticCodes.DatasetNotFound, "pairwise label file not found", path));
         }
 
         var labels = new Dictionary<string, PairwisePreference>(StringComparer.Ordinal);
@@ -61,18 +62,22 @@ public static class PairwiseLabels
                 return (null, null, "each line must be a JSON object");
             }
 
-            if (!root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } text)
+            var hasId = root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String;
+            if (!hasId || id.GetString() is not { Length: > 0 } text)
             {
                 return (null, null, "missing string field 'id'");
             }
 
-            var winner = root.TryGetProperty("winner", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null;
+            var winner = root.TryGetProperty("winner", out var w) && w.ValueKind == JsonValueKind.String
+                ? w.GetString()
+                : null;
             return winner switch
             {
                 "head" => (text, PairwisePreference.Head, null),
                 "base" => (text, PairwisePreference.Base, null),
                 "tie" => (text, PairwisePreference.Tie, null),
-                _ => (null, null, $"'winner' must be head, base or tie, got {(winner is null ? "nothing" : $"'{winner}'")}"),
+                null => (null, null, "'winner' must be head, base or tie, got nothing"),
+                _ => (null, null, $"'winner' must be head, base or tie, got '{winner}'"),
             };
         }
         catch (JsonException ex)
@@ -82,7 +87,9 @@ public static class PairwiseLabels
     }
 }
 
-/// <summary>Which answer a person (or the judge, once reconciled) prefers; the order is the confusion matrix's.</summary>
+/// <summary>
+/// Which answer a person (or the judge, once reconciled) prefers; the order is the confusion matrix's.
+/// </summary>
 public enum PairwisePreference
 {
     Base,

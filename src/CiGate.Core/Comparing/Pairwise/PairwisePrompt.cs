@@ -26,7 +26,8 @@ public static class PairwisePrompt
         "being longer. Reply with only a JSON object: {\"reason\": string, \"winner\": \"first\" | \"second\" | " +
         "\"tie\"}.";
 
-    public static IReadOnlyList<ChatMessage> Messages(PairwiseQuestion question, string criteria, SuitePrompt? custom = null)
+    public static IReadOnlyList<ChatMessage> Messages(
+        PairwiseQuestion question, string criteria, SuitePrompt? custom = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (custom is not null)
@@ -54,7 +55,9 @@ public static class PairwisePrompt
         catch (TemplateRenderException ex)
         {
             throw new CiGateException(new Diagnostic(
-                DiagnosticCodes.TemplateRender, $"pairwise prompt: {ex.Message} (it sees criteria, input, first and second)", custom.Origin));
+                DiagnosticCodes.TemplateRender,
+                $"pairwise prompt: {ex.Message} (it sees criteria, input, first and second)",
+                custom.Origin));
         }
     }
 

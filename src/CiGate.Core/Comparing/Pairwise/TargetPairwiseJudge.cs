@@ -11,8 +11,8 @@ namespace CiGate.Core.Comparing.Pairwise;
 /// model, served version) plus the whole rendered prompt, order included. <paramref name="prompt"/>,
 /// when given, replaces the default prompt (<see cref="PairwisePrompt"/>).
 /// </summary>
-public sealed class TargetPairwiseJudge(ITargetClient client, TargetConfig config, string criteria, SuitePrompt? prompt = null)
-    : IPairwiseJudge
+public sealed class TargetPairwiseJudge(
+    ITargetClient client, TargetConfig config, string criteria, SuitePrompt? prompt = null) : IPairwiseJudge
 {
     public const int MaxTokens = 512;
 

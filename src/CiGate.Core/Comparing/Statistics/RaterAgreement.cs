@@ -6,7 +6,8 @@ namespace CiGate.Core.Comparing.Statistics;
 /// class, columns = the judge's. Items the judge gave no verdict for are counted in
 /// <see cref="Errors"/> and left out of the rest.
 /// </summary>
-public sealed record RaterAgreement(int N, double Accuracy, double Kappa, IReadOnlyList<IReadOnlyList<int>> Confusion, int Errors)
+public sealed record RaterAgreement(
+    int N, double Accuracy, double Kappa, IReadOnlyList<IReadOnlyList<int>> Confusion, int Errors)
 {
     /// <param name="classes">How many classes (indices 0 … classes − 1).</param>
     /// <param name="pairs">The human's class and the judge's; a null judge class is an error (no verdict).</param>
@@ -34,7 +35,8 @@ public sealed record RaterAgreement(int N, double Accuracy, double Kappa, IReadO
         }
 
         var observed = Observed(matrix, n);
-        return new RaterAgreement(n, observed, CohensKappa(matrix, n, observed), [.. matrix.Select(r => (IReadOnlyList<int>)r)], errors);
+        IReadOnlyList<IReadOnlyList<int>> confusion = [.. matrix.Select(r => (IReadOnlyList<int>)r)];
+        return new RaterAgreement(n, observed, CohensKappa(matrix, n, observed), confusion, errors);
     }
 
     private static double Observed(int[][] m, int n)
@@ -53,7 +55,9 @@ public sealed record RaterAgreement(int N, double Accuracy, double Kappa, IReadO
         return (double)diagonal / n;
     }
 
-    /// <summary>Cohen's kappa: (p_o − p_e) / (1 − p_e); 1 when both raters put everything in one class and agree.</summary>
+    /// <summary>
+    /// Cohen's kappa: (p_o − p_e) / (1 − p_e); 1 when both raters put everything in one class and agree.
+    /// </summary>
     private static double CohensKappa(int[][] m, int n, double observed)
     {
         if (n == 0)

@@ -78,7 +78,8 @@ public static class PublicDatasets
     public static string FetchHint(string path)
     {
         var normal = path.Replace('\\', '/').TrimEnd('/');
-        var dataset = All.FirstOrDefault(d => normal == d.PresetPath || normal.EndsWith("/" + d.PresetPath, StringComparison.Ordinal));
+        var dataset = All.FirstOrDefault(
+            d => normal == d.PresetPath || normal.EndsWith("/" + d.PresetPath, StringComparison.Ordinal));
         if (dataset is null)
         {
             return "";

@@ -75,7 +75,9 @@ internal static class SafetySuiteReader
             fullPath = Path.GetFullPath(Path.Combine(baseDirectory, path));
             if (!File.Exists(fullPath))
             {
-                map.Context.Report(DiagnosticCodes.DatasetNotFound, map.Get("path")!, $"dataset '{path}' not found (looked in {fullPath}){PublicDatasets.FetchHint(path)}");
+                var hint = PublicDatasets.FetchHint(path);
+                map.Context.Report(
+                    DiagnosticCodes.DatasetNotFound, map.Get("path")!, $"dataset '{path}' not found (looked in {fullPath}){hint}");
             }
         }
 

@@ -156,7 +156,8 @@ internal static class ToolsSuiteReader
             map.Context.Report(
                 DiagnosticCodes.ToolsBfclDatasetMissing,
                 map.Get("dataset")!,
-                $"'{map.Section}.dataset': {BfclDataset.QuestionFile(folder, missing[0])} not found{PublicDatasets.FetchHint(path)}");
+                $"'{map.Section}.dataset': {BfclDataset.QuestionFile(folder, missing[0])} not found"
+                + PublicDatasets.FetchHint(path));
             return null;
         }
 
