@@ -36,20 +36,12 @@ internal sealed class ProgressPrinter(TextWriter stderr) : IProgress<RunProgress
             lastDecile = decile;
             var seconds = Stopwatch.GetElapsedTime(started, now).TotalSeconds;
             var rate = seconds > 0 ? value.Done / seconds : 0;
-            var left = rate > 0 && value.Done < value.Total ? $", about {Eta((value.Total - value.Done) / rate)} left" : "";
+            var left = rate > 0 && value.Done < value.Total ? $", about {TimeLeft.Format((value.Total - value.Done) / rate)} left" : "";
             var line = $"  {value.Done}/{value.Total} samples ({100.0 * value.Done / Math.Max(1, value.Total):0.0}%), {rate:0} /s, {value.Errors} errors{left}";
             stderr.Write(redraw ? $"\r{line,-72}" : line + Environment.NewLine);
             drew = true;
         }
     }
-
-    /// <summary>"45 s", "3 min", "1 h 20 min".</summary>
-    private static string Eta(double seconds) => seconds switch
-    {
-        < 90 => $"{Math.Ceiling(seconds):0} s",
-        < 5400 => $"{Math.Ceiling(seconds / 60):0} min",
-        _ => $"{Math.Floor(seconds / 3600):0} h {Math.Ceiling(seconds % 3600 / 60):0} min",
-    };
 
     public void Finish()
     {

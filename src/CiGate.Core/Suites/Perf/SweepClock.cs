@@ -32,18 +32,14 @@ internal sealed class SweepClock(int total)
         }
 
         var left = total - passed;
-        return left <= 0
-            ? Invariant($"load point {passed} of {total}")
-            : Invariant($"load point {passed} of {total}, about {Eta(elapsed.TotalSeconds / measured * left)} left");
-    }
+        if (left <= 0)
+        {
+            return Invariant($"load point {passed} of {total}");
+        }
 
-    /// <summary>"45 s", "3 min", "1 h 20 min", as the run's progress line says it.</summary>
-    internal static string Eta(double seconds) => seconds switch
-    {
-        < 90 => Invariant($"{Math.Ceiling(seconds):0} s"),
-        < 5400 => Invariant($"{Math.Ceiling(seconds / 60):0} min"),
-        _ => Invariant($"{Math.Floor(seconds / 3600):0} h {Math.Ceiling(seconds % 3600 / 60):0} min"),
-    };
+        var time = Running.TimeLeft.Format(elapsed.TotalSeconds / measured * left);
+        return Invariant($"load point {passed} of {total}, about {time} left");
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
