@@ -121,7 +121,11 @@ internal static class PacketFidelityBenchmark
         {
             ArgumentList =
             {
-                "-i", "lo", "-n", "-U", "-s", "0", "-B", "262144", "--time-stamp-precision=nano", "-w", pcap,
+                // --immediate-mode: libpcap (TPACKET_V3) otherwise hands packets over in blocks, on a timeout when
+                // traffic is light; the last block of a quiet run then waited past the bench's "file stopped growing"
+                // check and was lost at SIGINT (the last wave of requests went unpaired).
+                "-i", "lo", "-n", "-U", "--immediate-mode", "-s", "0", "-B", "262144", "--time-stamp-precision=nano",
+                "-w", pcap,
                 "tcp", "port", url.Port.ToString(CultureInfo.InvariantCulture),
             },
             RedirectStandardError = true,
