@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 
 namespace CiGate.Core.Targets;
@@ -29,6 +28,7 @@ internal sealed class OpenAITargetClient : ITargetClient
     private readonly JsonEncodedText _model;
     private readonly string _prefix;
     private readonly TimeSpan _timeout;
+    private readonly AttemptClassifier _attempts;
 
     public OpenAITargetClient(TargetConfig config, ClientPipeline pipeline, TargetSecrets secrets, ResponseCache? cache)
     {
@@ -47,6 +47,7 @@ internal sealed class OpenAITargetClient : ITargetClient
         // Userinfo and query are left out: they are where credentials hide in a URL.
         string endpoint = config.BaseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
         _prefix = $"target '{config.Name}' ({endpoint})";
+        _attempts = new AttemptClassifier(config.Model, secrets, _prefix, config.Timeout);
     }
 
     public TargetConfig Config { get; }
@@ -136,7 +137,7 @@ internal sealed class OpenAITargetClient : ITargetClient
 
                 message = CreateMessage(uri, sent ?? body, attemptCts.Token);
                 await _pipeline.SendAsync(message);
-                outcome = Classify(message.Response!, api, expected);
+                outcome = _attempts.Classify(message.Response!, api, expected);
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
@@ -146,7 +147,7 @@ internal sealed class OpenAITargetClient : ITargetClient
             }
             catch (Exception e) when (TransportErrors.IsTimeout(e) || TransportErrors.TryClassify(e, out _, out _))
             {
-                outcome = FromException(e);
+                outcome = _attempts.FromException(e);
             }
             finally
             {
@@ -199,7 +200,7 @@ internal sealed class OpenAITargetClient : ITargetClient
 
             if (attempt >= maxAttempts)
             {
-                throw Exhausted(outcome, attempt, mixedFailures ? AttemptFailure.RetryableStatus : firstFailure);
+                throw _attempts.Exhausted(outcome, attempt, mixedFailures ? AttemptFailure.RetryableStatus : firstFailure);
             }
 
             TimeSpan delay = RetryDelay.Compute(Config.Retry, attempt, outcome.RetryAfter);
@@ -235,73 +236,4 @@ internal sealed class OpenAITargetClient : ITargetClient
         message.Apply(new RequestOptions { CancellationToken = token });
         return message;
     }
-
-    private AttemptOutcome Classify(PipelineResponse response, TargetApi api, int expected)
-    {
-        int status = response.Status;
-        ReadOnlySpan<byte> content = response.Content.ToMemory().Span;
-        if (status is >= 200 and < 300)
-        {
-            ParsedCompletion parsed;
-            string problem;
-            bool ok = api switch
-            {
-                TargetApi.Embeddings => EmbeddingsParser.TryParse(content, expected, out parsed, out problem),
-                TargetApi.Moderations => ModerationsParser.TryParse(content, expected, out parsed, out problem),
-                _ => ResponseParser.TryParse(content, api, Config.Model, out parsed, out problem),
-            };
-            return ok
-                ? AttemptOutcome.Success(Masked(parsed))
-                : AttemptOutcome.Failed(AttemptFailure.BadResponse, status, Clean(problem));
-        }
-
-        string serverMessage = ErrorText.FromBody(content, _secrets);
-        return status is 408 or 429 or >= 500
-            ? AttemptOutcome.Failed(AttemptFailure.RetryableStatus, status, serverMessage, RetryDelay.ReadRetryAfter(response.Headers))
-            : AttemptOutcome.Failed(AttemptFailure.Rejected, status, serverMessage);
-    }
-
-    private AttemptOutcome FromException(Exception e)
-    {
-        if (TransportErrors.IsTimeout(e))
-        {
-            string seconds = _timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return AttemptOutcome.Failed(AttemptFailure.Timeout, null, $"no response within {seconds} s", error: e);
-        }
-
-        TransportErrors.TryClassify(e, out AttemptFailure failure, out string detail);
-        return AttemptOutcome.Failed(failure, null, Clean(detail), error: e);
-    }
-
-    private TargetException Exhausted(AttemptOutcome last, int attempts, AttemptFailure every)
-    {
-        string lastError = last.StatusCode is { } status && last.Failure != AttemptFailure.BadResponse
-            ? $"HTTP {status}: {last.Detail}"
-            : last.Detail;
-        (TargetErrorKind kind, string message) = every switch
-        {
-            AttemptFailure.Unreachable => (TargetErrorKind.Unreachable, $"{_prefix} is unreachable after {attempts} attempt(s): {lastError}"),
-            AttemptFailure.Timeout => (TargetErrorKind.Timeout, $"{_prefix} timed out on all {attempts} attempt(s): {lastError}"),
-            AttemptFailure.BadResponse => (TargetErrorKind.BadResponse, $"{_prefix} returned an unusable response on all {attempts} attempt(s): {lastError}"),
-            _ => (TargetErrorKind.RetriesExhausted, $"{_prefix} still failing after {attempts} attempt(s); last error: {lastError}"),
-        };
-        return new TargetException(kind, message, last.StatusCode, attempts, last.Error);
-    }
-
-    /// <summary>A server that echoes the key or a header value (in the text, or even the model name) never gets it into results.</summary>
-    private ParsedCompletion Masked(ParsedCompletion c) => c with
-    {
-        Text = _secrets.Redact(c.Text),
-        ServedModel = c.ServedModel is { } model ? _secrets.Redact(model) : null,
-        SystemFingerprint = c.SystemFingerprint is { } fingerprint ? _secrets.Redact(fingerprint) : null,
-        Reasoning = c.Reasoning is { } reasoning ? _secrets.Redact(reasoning) : null,
-        Refusal = c.Refusal is { } refusal ? _secrets.Redact(refusal) : null,
-        ToolCalls = c.ToolCalls.Count == 0 ? c.ToolCalls
-            : [.. c.ToolCalls.Select(t => new ToolCall(
-                t.Id is { } id ? _secrets.Redact(id) : null,
-                _secrets.Redact(t.Name),
-                _secrets.Redact(t.Arguments)))],
-    };
-
-    private string Clean(string text) => ErrorText.OneLine(_secrets.Redact(text), ErrorText.MaxServerMessageLength);
 }

@@ -77,6 +77,22 @@ public sealed class MeasurementFlagTests
     }
 
     [Fact]
+    public void A_merged_first_read_is_flagged_even_when_the_load_points_cadence_is_under_the_tolerance()
+    {
+        // From a capture (reference server, 512 streams, overloaded machine): after a 22 s stall the server sent all
+        // 64 tokens within 4 ms; the first read held tokens 1 and 2, the second packet 1.36 ms after the first, so
+        // TTFT was 1.36 ms late while the load point's cadence (its median gap) was a fraction of a millisecond.
+        using var backlog = Timing([0, 0, 0.2, 1.4, 1.4, 1.6], firstReadLagMs: 0.1);
+        var cadence = MeasurementFlags.Cadence([backlog]);
+        Assert.True(cadence * 1000.0 / Stopwatch.Frequency < MeasurementFlags.ToleranceMs, "the cadence is meant to be small");
+
+        var (flag, reason) = MeasurementFlags.Classify(backlog, cadence);
+
+        Assert.Equal(MeasurementFlags.Merged, flag);
+        Assert.StartsWith("the first token arrived in one read with 1 later one(s)", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_send_whose_write_was_held_up_is_flagged_when_no_transmit_stamp_says_when_it_left()
     {
         using var held = Timing([0, 10, 20, 30], firstReadLagMs: 0.2);
