@@ -73,6 +73,42 @@ public sealed class HistoryCommandTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
+    public async Task History_export_writes_a_results_folder_that_compares_like_the_recorded_one()
+    {
+        // arrange: main's run recorded (the folder itself then gone, as on a PR runner), a PR's head as a folder
+        var ct = TestContext.Current.CancellationToken;
+        var (baseDir, headDir) = (Path.Combine(stores.Folder, "base"), Path.Combine(stores.Folder, "head"));
+        await SyntheticRuns.WriteAsync(SyntheticRuns.Create("main-run", items: 300, accuracy: 0.75, seed: 1), baseDir, ct);
+        await SyntheticRuns.WriteAsync(SyntheticRuns.Create("pr-run", items: 300, accuracy: 0.70, seed: 2, started: SyntheticRuns.Epoch.AddDays(1)), headDir, ct);
+        var db = stores.SqlitePath;
+        Assert.Equal(0, (await CigateCli.RunAsync("history", "record", baseDir, "--db", db, "--commit", "3333cccc", "--branch", "main", "--output-chars", "100000")).ExitCode);
+        var exportedDir = Path.Combine(stores.Folder, "exported");
+
+        // act
+        var exported = await CigateCli.RunAsync("history", "export", "3333", "--db", db, "--out", exportedDir);
+        var again = await CigateCli.RunAsync("history", "export", "3333", "--db", db, "--out", exportedDir);
+        var fromExport = await CigateCli.RunAsync("compare", "--base", exportedDir, "--head", headDir, "--out", Path.Combine(stores.Folder, "x"));
+        var fromFolders = await CigateCli.RunAsync("compare", "--base", baseDir, "--head", headDir, "--out", Path.Combine(stores.Folder, "f2"));
+
+        // assert: the folder checks out (items digest), holds every item, and compares exactly as the original
+        Assert.Equal(0, exported.ExitCode);
+        Assert.Contains("exported run main-run (3333ccc", exported.Stdout, StringComparison.Ordinal);
+        var loaded = CiGate.Core.Comparing.LoadedRun.Load(exportedDir);
+        Assert.Null(loaded.Unverified);
+        Assert.Equal(CiGate.Core.Comparing.LoadedRun.Load(baseDir).Items.Count, loaded.Items.Count);
+        Assert.Equal(fromFolders.ExitCode, fromExport.ExitCode);
+        foreach (var file in new[] { "comment.md", "gate.json", "junit.xml" })
+        {
+            var expected = Normalize(File.ReadAllText(Path.Combine(stores.Folder, "f2", file)), baseDir, headDir);
+            var actual = Normalize(File.ReadAllText(Path.Combine(stores.Folder, "x", file)), exportedDir, headDir);
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("exported: error CIGATE0404: this folder already holds a run", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_with_record_stores_the_head_run_and_the_output_tails_asked_for()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CiGate.Cli.Commands;
 
-/// <summary>`cigate history ...`: record runs and ask the store about them (list, trend, compare, change points, site).</summary>
+/// <summary>`cigate history ...`: record runs and ask the store about them (list, trend, compare, export, change points, site).</summary>
 internal static class HistoryCommand
 {
     public static Command Create(TextWriter stdout) =>
@@ -12,6 +12,7 @@ internal static class HistoryCommand
             HistoryListCommand.Create(stdout),
             HistoryTrendCommand.Create(stdout),
             HistoryCompareCommand.Create(stdout),
+            HistoryExportCommand.Create(stdout),
             HistoryChangePointsCommand.Create(stdout),
             HistorySiteCommand.Create(stdout),
         };
