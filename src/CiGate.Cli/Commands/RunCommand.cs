@@ -78,7 +78,7 @@ internal static class RunCommand
             if (result.GetValue(shard) is not null && result.GetValue(reuseFrom) is not null)
             {
                 result.AddError(
-                    "--shard runs part of every suite and --reuse-from copies whole suites: give one of them");
+                    "--shard runs part of every suite and --reuse-from copies suites or cases: give one of them");
             }
 
             if (result.GetValue(changedSince) is not null && result.GetValue(reuseFrom) is null)
