@@ -75,6 +75,12 @@ public static class Runner
         var measured = new HashSet<ISuitePlan>();
         var others = options.Targets ?? [];
         var ledger = new BudgetLedger(options.Budget, plans, others);
+        if (options.Resume && !options.FreshBudget)
+        {
+            // The same run, going on: what its samples already spent counts against its caps.
+            ledger.Book(existing, plans);
+        }
+
         var servers = await IdentityProbe.ProbeAsync(plans, clients, ct);
         var first = Snapshot(
             context, runId, "running", started, null, plans, existing, digest, measured, folder,
