@@ -61,7 +61,8 @@ public static class ReuseSelector
 
                 var kept = selection.KeptItems(cases);
                 records = [.. records.Where(r => kept.Contains(r.Item))];
-                info = info with { Cases = selection.Describe(cases.Cases.Count) };
+                const string Others = "no change to the other cases, the files they reference or their inputs";
+                info = info with { Cases = selection.Describe(cases.Cases.Count), Reason = Others };
             }
 
             records = [.. records.Select(r => r with { ReusedFrom = info.From })];

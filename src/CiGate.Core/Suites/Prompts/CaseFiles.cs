@@ -8,12 +8,20 @@ namespace CiGate.Core.Suites.Prompts;
 /// <summary>
 /// The files a test case references itself. A var written <c>file://path</c> (relative to the config's
 /// folder) is the file's text, trimmed, as promptfoo passes it; its text is then part of the case's
-/// definition. Those files and the ones its assertions name (<c>file://schema.json</c>) are the case's
-/// inputs under <c>run --changed-since</c> without being declared.
+/// definition. A code or media file (<c>file://make.py</c>, an image) stays the text as written: suites run
+/// no code and pass text vars only (what <c>cigate import</c> says of such vars). The files read and the
+/// ones its assertions name (<c>file://schema.json</c>) are the case's inputs under
+/// <c>run --changed-since</c> without being declared.
 /// </summary>
 internal static partial class CaseFiles
 {
     private const string Prefix = "file://";
+
+    private static readonly string[] NotText =
+    [
+        ".js", ".cjs", ".mjs", ".ts", ".py", ".rb", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg",
+        ".mp4", ".webm", ".ogg", ".mov", ".avi", ".wmv", ".mkv", ".m4v", ".pdf",
+    ];
 
     /// <summary>Replaces each <c>file://</c> var by the file's text; the full paths read.</summary>
     public static List<string> LoadVars(
@@ -22,7 +30,8 @@ internal static partial class CaseFiles
         var files = new List<string>();
         foreach (var (name, value) in vars.ToList())
         {
-            if (value is not string text || !text.StartsWith(Prefix, StringComparison.Ordinal))
+            if (value is not string text || !text.StartsWith(Prefix, StringComparison.Ordinal)
+                || NotText.Contains(Path.GetExtension(text).ToLowerInvariant()))
             {
                 continue;
             }
