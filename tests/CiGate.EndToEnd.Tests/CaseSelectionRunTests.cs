@@ -10,8 +10,8 @@ namespace CiGate.EndToEnd.Tests;
 /// one 40-case prompts suite on the simulator, which counts the model requests in its request log.
 /// Each case's question is a <c>file://</c> var (cases/NN.txt): a PR touching one case's file runs that
 /// case (plus the canary that checks the reused base) and copies the other 39 from main's run, with
-/// the verdict a full run gets; a change to a file a case declares in <c>inputs:</c> runs that case;
-/// a change to the suite's prompt runs the whole suite.
+/// the verdict a full run gets; a change to a file a case declares in <c>inputs:</c>, or to a JSON schema
+/// its assertion names, runs that case; a change to the suite's prompt runs the whole suite.
 /// </summary>
 public sealed class CaseSelectionRunTests
 {
@@ -99,6 +99,15 @@ public sealed class CaseSelectionRunTests
             whole.Run.Stderr,
             StringComparison.Ordinal);
 
+        // PR 4: the JSON schema case-03's assertion names changes: that case runs (its text is in no hash).
+        await GitAsync(repo, "checkout", "-q", "main");
+        await GitAsync(repo, "checkout", "-q", "-b", "pr-4");
+        File.WriteAllText(Path.Combine(repo, "schema.json"), """{ "type": "object", "required": ["answer"] }""");
+        await GitAsync(repo, "commit", "-q", "-am", "schema: an answer is required");
+        var schema = await RunCountedAsync(repo, ChangedOnly(folder, "pr4-head"));
+        Assert.Contains("case-03: schema.json changed", schema.Run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["case-03"], Items(folder.File("pr4-head")).Where(i => i.ReusedFrom is null).Select(i => i.Item));
+
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"model requests: main {main.Requests}; full base + head of PR 1 {main.Requests + fullHead.Requests}; "
             + $"case-level PR 1 {pr.Requests} (1 case + a {Canary}-item canary); re-run {again.Requests} in "
@@ -163,6 +172,7 @@ public sealed class CaseSelectionRunTests
         File.WriteAllText(Path.Combine(repo, ".gitignore"), "requests.log\n.cigate/\n");
         File.WriteAllText(Path.Combine(repo, "prompts", "ask.txt"), "Answer the customer.\n{{ question }}");
         File.WriteAllText(Path.Combine(repo, "docs", "colours.md"), "# Colours\n");
+        File.WriteAllText(Path.Combine(repo, "schema.json"), """{ "type": "object" }""");
         File.WriteAllText(Path.Combine(repo, "sim.yaml"), """
             - match: /colour is the sky/
               reply: "The sky is blue."
@@ -175,9 +185,10 @@ public sealed class CaseSelectionRunTests
             var question = i % 2 == 0 ? $"Question {i}: what colour is the sky?" : $"Question {i}: what is the time?";
             File.WriteAllText(Path.Combine(repo, "cases", $"{i:00}.txt"), question + "\n");
             var inputs = i == 1 ? ", inputs: [docs/colours.md]" : "";
+            var schema = i == 3 ? ", { type: is-json, value: file://schema.json }" : "";
             tests.AppendLine(
                 $"      - {{ id: case-{i:00}, vars: {{ question: \"file://cases/{i:00}.txt\" }}{inputs}, "
-                + "assert: [ { type: icontains, value: blue } ] }");
+                + $"assert: [ {{ type: icontains, value: blue }}{schema} ] }}");
         }
 
         File.WriteAllText(Path.Combine(repo, "cigate.yml"), $$$"""
