@@ -134,6 +134,75 @@ public sealed class CostTests
         Assert.Contains("budget reached", gate, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A resumed run is the same run: what it spent before counts against its budget. Resumed with the
+    /// same cap it sends nothing and says why; with a raised cap it stops within one request of the new
+    /// cap, counting both invocations; with --fresh-budget this invocation gets the cap to itself.
+    /// </summary>
+    [Fact]
+    public async Task A_resumed_run_counts_what_it_spent_before_against_its_budget_unless_told_to_start_fresh()
+    {
+        using var folder = new TempFolder();
+        var tests = new StringBuilder();
+        for (var i = 0; i < 60; i++)
+        {
+            var words = string.Join(' ', Enumerable.Repeat("word", 5 + (i % 7) * 3));
+            tests.AppendLine(
+                $"      - {{ id: case-{i:00}, vars: {{ q: \"question {i} {words}\" }}, "
+                + "assert: [ { type: contains, value: \"\" } ] }");
+        }
+
+        string Config(long cap) => $$$"""
+            targets:
+              sim: { model: bot, concurrency: 1, simulator: {} }
+            budget: { tokens: {{{cap}}} }
+            suites:
+              chat:
+                kind: prompts
+                prompts: [ { id: p, text: "{{ q }}" } ]
+                tests:
+            {{{tests}}}
+            """;
+        const long Cap = 500;
+        var config = folder.File("cigate.yml");
+        File.WriteAllText(config, Config(Cap));
+        async Task<CliResult> Resume(params string[] more) =>
+            await CliRunner.RunAsync(["run", config, "--out", folder.File("run"), "--quiet", "--resume", .. more]);
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", config, "--out", folder.File("run"), "--quiet"));
+        var first = Tokens(folder.File("run"));
+        var largest = first.Values.Max();
+        Assert.InRange(first.Values.Sum(), Cap - largest, Cap);
+
+        // The same cap: already spent, nothing is sent, and the stop says what was spent before.
+        var same = await Resume();
+        Assert.Equal(0, same.ExitCode);
+        Assert.Equal(first.Count, Tokens(folder.File("run")).Count);
+        Assert.Contains("of them before --resume", same.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--fresh-budget counts from zero", same.Stdout, StringComparison.Ordinal);
+
+        // A raised cap: the run goes on to within one request of it, both invocations counted.
+        File.WriteAllText(config, Config(2 * Cap));
+        CliAssert.Succeeds(await Resume());
+        var second = Tokens(folder.File("run"));
+        Assert.True(second.Count > first.Count);
+        Assert.InRange(second.Values.Sum(), (2 * Cap) - largest, 2 * Cap);
+
+        // A fresh budget: this invocation may spend the cap again on its own.
+        CliAssert.Succeeds(await Resume("--fresh-budget"));
+        var third = Tokens(folder.File("run"));
+        var spentNow = third.Values.Sum() - second.Values.Sum();
+        Assert.InRange(spentNow, (2 * Cap) - largest, 2 * Cap);
+        Assert.True(third.Count < 60, "the fresh budget stops too");
+
+        var usage = await CliRunner.RunAsync("run", config, "--out", folder.File("other"), "--fresh-budget");
+        Assert.NotEqual(0, usage.ExitCode);
+        Assert.Contains("--fresh-budget applies to --resume", usage.Stderr + usage.Stdout, StringComparison.Ordinal);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"cap {Cap}: first {first.Values.Sum()} tokens ({first.Count} cases); resumed at the same cap: 0 sent; "
+            + $"cap {2 * Cap}: {second.Values.Sum()} in all ({second.Count}); "
+            + $"--fresh-budget: +{spentNow} ({third.Count})");
+    }
+
     [Fact]
     public async Task A_suite_cost_budget_stops_that_suite_only()
     {

@@ -41,9 +41,14 @@ internal static class ChangedOnly
         set = await CanaryAsync(set, plans, config, ct);
         foreach (var decision in set.Decisions)
         {
-            await stderr.WriteLineAsync(decision.Reused
-                ? $"{decision.Suite}@{decision.Target}: unchanged: reused from {label}; {decision.Reason}"
-                : $"{decision.Suite}@{decision.Target}: runs: {decision.Reason}");
+            var what = (decision.Reused, decision.Cases) switch
+            {
+                (false, _) => $"runs: {decision.Reason}",
+                (true, { } cases) => $"{cases.Run} of {cases.Total} cases run; {cases.Total - cases.Run} reused from "
+                    + $"{label}; {decision.Reason}",
+                _ => $"unchanged: reused from {label}; {decision.Reason}",
+            };
+            await stderr.WriteLineAsync($"{decision.Suite}@{decision.Target}: {what}");
         }
 
         return set;

@@ -19,6 +19,11 @@ internal static class RunCommand
         var output = new Option<string>("--out", "-o") { Description = "Results folder (results.json + items.jsonl)", DefaultValueFactory = _ => Path.Combine(".cigate", "results") };
         var suites = new Option<string[]>("--suite", "-s") { Description = "Run only these suites (repeatable)", AllowMultipleArgumentsPerToken = true };
         var resume = new Option<bool>("--resume") { Description = "Complete an interrupted run in --out: run only the missing items" };
+        var freshBudget = new Option<bool>("--fresh-budget")
+        {
+            Description = "With --resume: what the run spent before does not count against budget: "
+                + "(by default it does: a resumed run is the same run)",
+        };
         var force = new Option<bool>("--force") { Description = "Discard the run already in --out (its results.json and items.jsonl) and start a new one" };
         var limit = new Option<int?>("--limit") { Description = "Run at most N items per suite (a quick look; not for gating)" };
         limit.Validators.Add(result =>
@@ -65,7 +70,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the suites in a config against their targets and write scored results")
         {
             config, output, suites, resume, force, limit, quiet, shard, allowCommands, trustedHosts, recordTools, json,
-            changedSince, reuseFrom, reuseLabel,
+            changedSince, reuseFrom, reuseLabel, freshBudget,
         };
         var record = new HistoryRecorder.Switch(command);
         command.Validators.Add(result =>
@@ -75,10 +80,15 @@ internal static class RunCommand
                 result.AddError("--resume completes the run in --out and --force discards it: give one of them");
             }
 
+            if (result.GetValue(freshBudget) && !result.GetValue(resume))
+            {
+                result.AddError("--fresh-budget applies to --resume: a new run starts with a fresh budget anyway");
+            }
+
             if (result.GetValue(shard) is not null && result.GetValue(reuseFrom) is not null)
             {
                 result.AddError(
-                    "--shard runs part of every suite and --reuse-from copies whole suites: give one of them");
+                    "--shard runs part of every suite and --reuse-from copies suites or cases: give one of them");
             }
 
             if (result.GetValue(changedSince) is not null && result.GetValue(reuseFrom) is null)
@@ -130,7 +140,7 @@ internal static class RunCommand
                         Shard: parse.GetValue(shard) is { } part ? ShardSpec.Parse(part) : null,
                         StartOver: parse.GetValue(force),
                         Budget: loaded.Budget,
-                        Targets: loaded.Targets) { Reuse = reuse },
+                        Targets: loaded.Targets) { Reuse = reuse, FreshBudget = parse.GetValue(freshBudget) },
                     new RunContext(loaded.SourcePath, RunContext.CurrentToolVersion),
                     progress,
                     ct);

@@ -268,7 +268,7 @@ public static class Gate
 
     /// <summary>The line every output names for a suite head copied instead of running.</summary>
     public static string ReusedLine(Results.ReusedRun reused) =>
-        $"unchanged: reused from {reused.From} "
+        $"{reused.Summary()} "
         + Text($"(run {reused.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; {reused.Reason})")
         + (reused.Canary is { } canary ? $"; {canary.Describe()}" : "");
 

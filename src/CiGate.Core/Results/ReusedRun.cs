@@ -12,4 +12,22 @@ public sealed record ReusedRun(string From, string RunId, string? Commit, DateTi
     /// <summary>What the canary showed; null when the suite asks for none (<c>reuse: { canary: 0 }</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CanaryResult? Canary { get; init; }
+
+    /// <summary>
+    /// Set when only some cases were reused: the suite ran <see cref="ReusedCases.Run"/> of its
+    /// cases (their inputs or definition changed) and copied the rest. Null when the whole suite was copied.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReusedCases? Cases { get; init; }
+
+    /// <summary>"3 of 40 cases run; 37 reused from main@1a2b3c4", or "reused from main@1a2b3c4".</summary>
+    public string Summary() =>
+        Cases is { } cases
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{cases.Run} of {cases.Total} cases run; {cases.Total - cases.Run} reused from {From}")
+            : $"unchanged: reused from {From}";
 }
+
+/// <summary>A suite run case by case: how many of its cases ran, of how many, and which ran and why.</summary>
+public sealed record ReusedCases(int Run, int Total, IReadOnlyList<string> Ran);

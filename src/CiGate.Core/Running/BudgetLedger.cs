@@ -142,6 +142,52 @@ public sealed class BudgetLedger
         }
     }
 
+    /// <summary>
+    /// Books what the samples already in the folder spent (<c>--resume</c>): their target's and graders'
+    /// tokens as recorded, priced at the config's prices (graders at the suite's one grader's, when it has
+    /// one). Cache hits and reused samples spent nothing in this run.
+    /// </summary>
+    public void Book(IEnumerable<Results.ItemRecord> records, IReadOnlyList<ISuitePlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var byKey = plans.GroupBy(p => (p.Suite.Name, p.Target.Name)).ToDictionary(g => g.Key, g => g.First());
+        lock (gate)
+        {
+            foreach (var record in records.Where(r => !r.Cached && r.ReusedFrom is null))
+            {
+                if (!byKey.TryGetValue((record.Suite, record.Target), out var plan))
+                {
+                    continue;
+                }
+
+                double prompt = record.PromptTokens ?? 0, completion = record.CompletionTokens ?? 0;
+                double graderPrompt = record.GraderPromptTokens ?? 0;
+                double graderCompletion = record.GraderCompletionTokens ?? 0;
+                var grader = plan.AuxiliaryTargets.Count == 1
+                    ? targets.GetValueOrDefault(plan.AuxiliaryTargets[0])
+                    : null;
+                var tokens = prompt + completion + graderPrompt + graderCompletion;
+                var cost = PriceOf(plan.Target, prompt, completion)
+                    + (grader is null ? 0 : PriceOf(grader, graderPrompt, graderCompletion));
+                foreach (var account in Accounts(plan))
+                {
+                    account.SpentTokens += tokens;
+                    account.SpentCost += cost;
+                    account.BeforeTokens += tokens;
+                    account.BeforeCost += cost;
+                }
+
+                if (!means.TryGetValue(plan, out var mean))
+                {
+                    mean = new Mean(tokens, cost);
+                    means[plan] = mean;
+                }
+
+                mean.Add(tokens, cost);
+            }
+        }
+    }
+
     /// <summary>Why a suite's remaining samples were not sent; null when no budget stopped it.</summary>
     public string? StopOf(string suite)
     {
@@ -200,6 +246,8 @@ public sealed class BudgetLedger
         public double SpentCost { get; set; }
         public double ReservedTokens { get; set; }
         public double ReservedCost { get; set; }
+        public double BeforeTokens { get; set; }
+        public double BeforeCost { get; set; }
         public string? Stop { get; set; }
 
         public bool Fits(double tokens, double cost, bool inFlight) =>
@@ -214,9 +262,13 @@ public sealed class BudgetLedger
             var next = cap.Tokens is not null
                 ? $"~{tokens.ToString("N0", CultureInfo.InvariantCulture)} tokens"
                 : $"~{Money.Format(cost, currency)}";
+            var before = BeforeTokens == 0 && BeforeCost == 0 ? "" : cap.Tokens is not null
+                ? $", {BeforeTokens.ToString("N0", CultureInfo.InvariantCulture)} of them before --resume"
+                : $", {Money.Format(BeforeCost, currency)} of it before --resume";
+            var fresh = before.Length == 0 ? "" : " (--resume --fresh-budget counts from zero)";
             return $"budget reached: the {scope} budget of {cap.Describe(currency)} would be exceeded"
                 + " by the next request"
-                + $" ({spent} spent, {next} next); the samples not run are missing";
+                + $" ({spent} spent{before}, {next} next); the samples not run are missing{fresh}";
         }
     }
 

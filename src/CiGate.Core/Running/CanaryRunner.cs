@@ -41,7 +41,8 @@ public static class CanaryRunner
             if (canary.Passed || !settings.Fallback)
             {
                 kept[key] = reused with { From = reused.From with { Canary = canary } };
-                decisions[key] = decisions[key] with { Reason = canary.Describe() };
+                var cases = decisions[key].Cases is null ? "" : $"{decisions[key].Reason}; ";
+                decisions[key] = decisions[key] with { Reason = cases + canary.Describe() };
             }
             else
             {

@@ -37,18 +37,39 @@ public static class ReuseSelector
         foreach (var plan in plans)
         {
             var why = WhyRun(plan, source, changedFiles, configDirectory);
-            decisions.Add(new ReuseDecision(plan.Suite.Name, plan.Target.Name, why is null, why ?? "unchanged"));
-            if (why is null)
+            if (why is not null)
             {
-                var suite = source.Suites.Single(s => s.Suite == plan.Suite.Name && s.Target == plan.Target.Name);
-                // A suite the source itself reused keeps naming the run that measured it.
-                var info = suite.Reused
-                    ?? new ReusedRun(label, source.RunId, source.Commit, source.StartedAt, Reason(plan));
-                var records = items[(suite.Suite, suite.Target)]
-                    .Select(r => r with { ReusedFrom = info.From })
-                    .ToList();
-                reused[(suite.Suite, suite.Target)] = new ReusedSuite(suite, records, info);
+                decisions.Add(new ReuseDecision(plan.Suite.Name, plan.Target.Name, false, why));
+                continue;
             }
+
+            var suite = source.Suites.Single(s => s.Suite == plan.Suite.Name && s.Target == plan.Target.Name);
+            // A suite the source itself reused keeps naming the run that measured it.
+            var info = suite.Reused is { Cases: null } measured
+                ? measured
+                : new ReusedRun(label, source.RunId, source.Commit, source.StartedAt, Reason(plan));
+            var records = items[(suite.Suite, suite.Target)].ToList();
+            var cases = plan as ICasePlan;
+            var selection = cases is null ? null : CaseSelection.Of(cases, suite, changedFiles, configDirectory);
+            if (cases is not null && selection is not null)
+            {
+                if (selection.Run.Count == cases.Cases.Count)
+                {
+                    decisions.Add(new ReuseDecision(suite.Suite, suite.Target, false, selection.AllRun()));
+                    continue;
+                }
+
+                var kept = selection.KeptItems(cases);
+                records = [.. records.Where(r => kept.Contains(r.Item))];
+                const string Others = "no change to the other cases, the files they reference or their inputs";
+                info = info with { Cases = selection.Describe(cases.Cases.Count), Reason = Others };
+            }
+
+            records = [.. records.Select(r => r with { ReusedFrom = info.From })];
+            reused[(suite.Suite, suite.Target)] = new ReusedSuite(suite, records, info);
+            decisions.Add(new ReuseDecision(suite.Suite, suite.Target, true, info.Cases is { } c
+                ? $"{string.Join("; ", c.Ran.Take(3))}{(c.Ran.Count > 3 ? $"; {c.Ran.Count - 3} more" : "")}"
+                : "unchanged") { Cases = info.Cases });
         }
 
         return new ReuseSet(reused, decisions);
@@ -78,7 +99,11 @@ public static class ReuseSelector
             return "the reused run did not finish it";
         }
 
-        if (stored.DefinitionHash != plan.Suite.DefinitionHash || stored.PromptTemplateHash != plan.PromptTemplateHash
+        // A case plan's cases are compared one by one (CaseSelection); the rest of its definition must hold.
+        var definition = plan is ICasePlan casePlan
+            ? casePlan.Split(stored.Definition).Shared == casePlan.Split(plan.Suite.Describe()).Shared
+            : stored.DefinitionHash == plan.Suite.DefinitionHash;
+        if (!definition || stored.PromptTemplateHash != plan.PromptTemplateHash
             || stored.Dataset?.Sha256 != plan.Dataset?.Sha256 || stored.Model != plan.Target.Config.Model)
         {
             return "its definition, prompt, dataset or model changed";
@@ -125,5 +150,11 @@ public sealed record ReuseSet(
 /// <summary>One reused suite: its stored summary, its items (marked) and where they came from.</summary>
 public sealed record ReusedSuite(SuiteResult Stored, IReadOnlyList<ItemRecord> Records, ReusedRun From);
 
-/// <summary>Whether a suite × target is reused, and why it runs when it does.</summary>
-public sealed record ReuseDecision(string Suite, string Target, bool Reused, string Reason);
+/// <summary>
+/// Whether a suite × target is reused, and why it runs when it does; <see cref="Cases"/> when only some
+/// of its cases are reused.
+/// </summary>
+public sealed record ReuseDecision(string Suite, string Target, bool Reused, string Reason)
+{
+    public ReusedCases? Cases { get; init; }
+}

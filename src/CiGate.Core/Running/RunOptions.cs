@@ -17,4 +17,10 @@ public sealed record RunOptions(
 {
     /// <summary>Suites copied from an earlier run instead of run (<c>--changed-since</c>); none by default.</summary>
     public ReuseSet Reuse { get; init; } = ReuseSet.None;
+
+    /// <summary>
+    /// With <see cref="Resume"/>: what the run spent before does not count against its budgets
+    /// (<c>--fresh-budget</c>). By default a resumed run is the same run, and its budgets hold across invocations.
+    /// </summary>
+    public bool FreshBudget { get; init; }
 }

@@ -75,6 +75,12 @@ public static class Runner
         var measured = new HashSet<ISuitePlan>();
         var others = options.Targets ?? [];
         var ledger = new BudgetLedger(options.Budget, plans, others);
+        if (options.Resume && !options.FreshBudget)
+        {
+            // The same run, going on: what its samples already spent counts against its caps.
+            ledger.Book(existing, plans);
+        }
+
         var servers = await IdentityProbe.ProbeAsync(plans, clients, ct);
         var first = Snapshot(
             context, runId, "running", started, null, plans, existing, digest, measured, folder,
@@ -232,16 +238,18 @@ public static class Runner
         var suites = plans
             .Select(p =>
             {
-                if (parts.Reuse.Suites.GetValueOrDefault((p.Suite.Name, p.Target.Name)) is { } copied)
+                var copied = parts.Reuse.Suites.GetValueOrDefault((p.Suite.Name, p.Target.Name));
+                if (copied is { From.Cases: null })
                 {
                     // Exactly what the reused run computed from these same items, and what answered it then.
                     return copied.Stored with { Reused = copied.From, Gate = p.Suite.Gate };
                 }
 
+                // Run here, or case by case: the reused cases' items beside the ones that ran, summarised as one run.
                 IReadOnlyList<ItemRecord> mine = [.. bySuite[(p.Suite.Name, p.Target.Name)]];
                 var summarized = p.Summarize(mine, p is IItemPlan || measured.Contains(p) ? folder : null);
                 var summary = Complete(p, summarized, mine, parts.Targets, parts.Ledger);
-                return summary with { Identity = parts.Servers.Identify(p, mine) };
+                return summary with { Identity = parts.Servers.Identify(p, mine), Reused = copied?.From };
             })
             .ToList();
         if (status == "complete" && suites.Any(s => s.Counts.Missing > 0))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
@@ -17,7 +18,7 @@ namespace CiGate.Core.Suites.Prompts;
 /// with the case's vars, calls the target and runs every assertion. Per sample it records
 /// `pass` (0/1), `score` (weighted) and one score per named metric.
 /// </summary>
-internal sealed class PromptsPlan : IItemPlan
+internal sealed class PromptsPlan : ICasePlan
 {
     public const string PassMetric = "pass";
     public const string ScoreMetric = "score";
@@ -53,6 +54,26 @@ internal sealed class PromptsPlan : IItemPlan
     public DatasetInfo? Dataset => null;
 
     public string PromptTemplateHash => suite.PromptTemplateHash;
+
+    public IReadOnlyList<CaseInputs> Cases => [.. suite.Tests.Select(t => new CaseInputs(t.Id, t.Inputs, t.Files))];
+
+    public string CaseId(int index) => items[index].Case.Id;
+
+    public (string Shared, IReadOnlyDictionary<string, string> Cases) Split(JsonObject definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var shared = (JsonObject)definition.DeepClone();
+        shared.Remove(PromptsSummary.PromptSourcesKey);
+        var cases = shared["tests"] as JsonArray ?? [];
+        shared.Remove("tests");
+        var byId = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in cases.OfType<JsonObject>())
+        {
+            byId.TryAdd(node["id"]?.ToString() ?? "", node.ToJsonString());
+        }
+
+        return (shared.ToJsonString(), byId);
+    }
 
     public string ItemId(int index) => suite.Prompts.Count == 1 ? items[index].Case.Id : $"{items[index].Case.Id}@{items[index].Prompt.Id}";
 

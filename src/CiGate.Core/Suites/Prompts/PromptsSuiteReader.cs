@@ -140,6 +140,8 @@ internal static class PromptsSuiteReader
             var threshold = test.Double("threshold", 0, 1);
             var critical = test.Bool("critical") ?? false;
             var request = RequestSurfaceReader.Read(test.Map("request"), baseDirectory);
+            var inputs = Config.InputsReader.Read(test);
+            var files = CaseFiles.LoadVars(vars, test.Get("vars") ?? test.Node, map.Context, baseDirectory);
             test.Finish();
             if (asserts is not null)
             {
@@ -150,7 +152,12 @@ internal static class PromptsSuiteReader
                     [.. defaultAsserts, .. asserts],
                     [.. defaultSources, .. sources],
                     threshold,
-                    critical) { Request = request });
+                    critical)
+                {
+                    Request = request,
+                    Inputs = inputs,
+                    Files = [.. files, .. CaseFiles.OfAssertions([.. defaultSources, .. sources], baseDirectory)],
+                });
             }
         }
     }
@@ -172,7 +179,11 @@ internal static class PromptsSuiteReader
 
             var description = vars.TryGetValue("description", out var d) ? d as string : null;
             var id = vars.TryGetValue("id", out var declared) && declared is not null ? Datasets.JsonValues.ToText(declared) : CaseIds.Derive(description, vars);
-            tests.Add(new TestCase(id, description, vars, defaultAsserts, defaultSources, null));
+            var files = CaseFiles.LoadVars(vars, map.Get("tests_file")!, map.Context, baseDirectory);
+            tests.Add(new TestCase(id, description, vars, defaultAsserts, defaultSources, null)
+            {
+                Files = [.. files, .. CaseFiles.OfAssertions(defaultSources, baseDirectory)],
+            });
         }
     }
 }

@@ -19,4 +19,15 @@ public sealed record TestCase(
 {
     /// <summary>The case's own `request:` (tools, tool_choice, response_format), each key over the suite's.</summary>
     public Targets.RequestSurface? Request { get; init; }
+
+    /// <summary>
+    /// The case's own `inputs:` globs (relative to the config's folder): under `run --changed-since`
+    /// a change to one of them runs this case alone. Not part of the definition.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>
+    /// Full paths of the files the case references itself (`file://` vars, schemas): inputs without being declared.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 }

@@ -25,6 +25,47 @@ public sealed class PromptsConfigTests : IDisposable
         Assert.NotEqual(before.DefinitionHash, edited.DefinitionHash); // the edit is still a visible change
     }
 
+    /// <summary>
+    /// A <c>file://</c> var is the file's text, trimmed; the id derives from the reference, so editing the
+    /// file keeps the case's id and changes its definition. The file and a schema the case names are its files;
+    /// a code file stays text; a missing file is a placed error.
+    /// </summary>
+    [Fact]
+    public void File_vars_are_read_and_counted_as_the_case_inputs_with_its_declared_globs()
+    {
+        folder.Write("q.txt", "  What is the capital of France?\n\n");
+        folder.Write("schema.json", """{ "type": "object" }""");
+        var config = """
+            targets: { t: { base_url: "http://127.0.0.1:9/v1", model: m } }
+            suites:
+              s:
+                kind: prompts
+                prompts: [ { id: p, text: "Q: {{ q }}" } ]
+                tests:
+                  - vars: { q: file://q.txt, code: file://make.py }
+                    inputs: [docs/**]
+                    assert: [ { type: is-json, value: file://schema.json } ]
+            """;
+        var suite = (PromptsSuite)ConfigLoader.Load(folder.Write("cigate.yml", config)).Suites.Single();
+        folder.Write("q.txt", "What is the capital of Italy?");
+        var edited = (PromptsSuite)ConfigLoader.Load(folder.Write("cigate.yml", config)).Suites.Single();
+
+        var test = suite.Tests.Single();
+        Assert.Equal("What is the capital of France?", test.Vars["q"]);
+        Assert.Equal("file://make.py", test.Vars["code"]);
+        Assert.Equal(["docs/**"], test.Inputs);
+        Assert.Equal([Path.Combine(folder.Path, "q.txt"), Path.Combine(folder.Path, "schema.json")], test.Files);
+        Assert.Equal(test.Id, edited.Tests.Single().Id);
+        Assert.NotEqual(suite.DefinitionHash, edited.DefinitionHash);
+
+        var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(folder.Write(
+            "cigate.yml", config.Replace("file://q.txt", "file://nowhere.txt", StringComparison.Ordinal))));
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticCodes.TemplateNotFound, diagnostic.Code);
+        Assert.Contains("var 'q': file 'nowhere.txt' not found", diagnostic.Message, StringComparison.Ordinal);
+        Assert.True(diagnostic.Line > 0 && diagnostic.Column > 0);
+    }
+
     [Fact]
     public void Vars_come_from_a_csv_file_and_chat_prompts_from_yaml()
     {

@@ -204,7 +204,10 @@ internal static partial class TestConverter
 
         if (!File.Exists(fullPath))
         {
-            context.Drop(node, $"var file '{file}' does not exist (looked in {fullPath}); it is passed as the text 'file://{file}'");
+            context.Drop(
+                node,
+                $"var file '{file}' does not exist (looked in {fullPath}); it is kept as 'file://{file}', "
+                + "which 'cigate validate' refuses until the file exists");
             return node;
         }
 
