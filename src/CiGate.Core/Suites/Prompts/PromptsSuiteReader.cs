@@ -139,6 +139,7 @@ internal static class PromptsSuiteReader
             var id = test.String("id") ?? CaseIds.Derive(description, vars);
             var threshold = test.Double("threshold", 0, 1);
             var critical = test.Bool("critical") ?? false;
+            var unreviewed = test.Bool("unreviewed") ?? false;
             var request = RequestSurfaceReader.Read(test.Map("request"), baseDirectory);
             test.Finish();
             if (asserts is not null)
@@ -150,7 +151,7 @@ internal static class PromptsSuiteReader
                     [.. defaultAsserts, .. asserts],
                     [.. defaultSources, .. sources],
                     threshold,
-                    critical) { Request = request });
+                    critical) { Request = request, Unreviewed = unreviewed });
             }
         }
     }

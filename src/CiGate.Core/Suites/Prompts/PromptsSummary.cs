@@ -15,7 +15,8 @@ internal static class PromptsSummary
 
     public static SuiteResult Summarize(PromptsPlan plan, PromptsSuite suite, IReadOnlyList<ItemRecord> records)
     {
-        var byItem = records.Where(r => r.Error is null).GroupBy(r => r.Item).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        // Unreviewed (drafted) cases run and are listed, but never weigh in the suite's metrics: those gate.
+        var byItem = records.Where(r => r.Error is null && !Comparing.CaseResult.IsUnreviewed(r)).GroupBy(r => r.Item).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var names = new List<string> { PromptsPlan.PassMetric };
         if (suite.Repeats > 1)
         {
