@@ -60,7 +60,8 @@ internal static class CoverageEmbedding
         }
 
         await log.WriteLineAsync(
-            $"embedder: target {target.Name}, {texts.Count} texts, {embed.CacheHits} from the cache, "
+            $"embedder: target {target.Name}, {texts.Count} texts ({embed.Distinct} distinct), "
+            + $"{embed.CacheHits} from the cache, "
             + $"{embed.Requests} request(s), {vectors[0].Length} dimensions");
         return CoverageAnalyzer.Analyze(records, cases, [.. vectors.Take(records.Count)],
             [.. vectors.Skip(records.Count)]);

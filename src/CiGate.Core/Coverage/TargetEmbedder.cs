@@ -23,6 +23,9 @@ public sealed class TargetEmbedder(ITargetClient client, string? model, Embeddin
     /// <summary>Vectors served from the cache by the last <see cref="EmbedAsync"/>.</summary>
     public int CacheHits { get; private set; }
 
+    /// <summary>Distinct texts of the last <see cref="EmbedAsync"/> (each is embedded or looked up once).</summary>
+    public int Distinct { get; private set; }
+
     /// <summary>The cache's key of a text under an endpoint and model: hex SHA-256 of the three.</summary>
     public static string Key(string endpoint, string model, string text)
     {
@@ -43,11 +46,13 @@ public sealed class TargetEmbedder(ITargetClient client, string? model, Embeddin
         var keys = texts.Select(t => Key(endpoint, name, t)).ToArray();
         var missing = new List<int>();
         var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hits = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             if (cache?.TryGet(keys[i], out var cached) == true)
             {
                 vectors[i] = cached;
+                hits++;
             }
             else if (firstOf.TryAdd(keys[i], i))
             {
@@ -55,7 +60,8 @@ public sealed class TargetEmbedder(ITargetClient client, string? model, Embeddin
             }
         }
 
-        CacheHits = texts.Count - missing.Count;
+        CacheHits = hits;
+        Distinct = keys.Distinct(StringComparer.Ordinal).Count();
         var batches = missing.Chunk(BatchSize).ToList();
         Requests = batches.Count;
         var parallel = new ParallelOptions
