@@ -74,7 +74,9 @@ public sealed class CoverageHistoryTests(PostgresServer postgres) : IDisposable
             Assert.Contains("already recorded (nothing changed)", again.Stderr, StringComparison.Ordinal);
             Assert.True(second.ExitCode == 0, second.Stderr);
             Assert.True(trend.ExitCode == 0, trend.Stderr);
-            var rows = trend.Stdout.Split('\n').Where(l => l.Contains("offline", StringComparison.Ordinal)).ToList();
+            var rows = trend.Stdout.Split('\n')
+                .Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.EndsWith("offline", StringComparison.Ordinal))
+                .ToList();
             Assert.Equal(2, rows.Count);
             Assert.Contains("1111aaa", rows[0], StringComparison.Ordinal);
             Assert.Contains(" 0.5000 ", rows[0], StringComparison.Ordinal);
