@@ -14,7 +14,8 @@ namespace CiGate.Bench;
 /// updates on its row alone) and covers its dominant topic when its share of that topic reaches the q-quantile of
 /// the topic's own records' shares (q = 0: any case whose dominant topic it is). Prints per k the purity
 /// (records in their topic's majority category) and, per q and split, coverage / true / error / recall, and the
-/// CPU seconds of the fit.
+/// CPU seconds of the fit. `--kmeans`: the shipped clustering (spherical k-means, radius quantile q) on the same
+/// keyword features instead, to tell the features' effect from the topic model's.
 /// </summary>
 internal static class CoverageTopics
 {
@@ -50,6 +51,12 @@ internal static class CoverageTopics
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"vocabulary {vocabulary.Terms.Count} words, {matrix.Values.Length} non-zeros, "
             + $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s CPU"));
+        if (args.Contains("--kmeans"))
+        {
+            KMeans(questions, texts, vocabulary, matrix, ks, qs, splits, perCategory);
+            return 0;
+        }
+
         foreach (var k in ks)
         {
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -85,8 +92,8 @@ internal static class CoverageTopics
                     var coverage = (double)inCovered / texts.Count;
                     var trueShare = 1 - ((double)missingCount / texts.Count);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  k={k} q={q} split {split} [{string.Join(", ", missing.Order())}]: coverage {coverage:0.000} "
-                        + $"true {trueShare:0.000} error {Math.Abs(coverage - trueShare) * 100:0.0} pt; "
+                        $"  k={k} q={q} split {split} [{string.Join(", ", missing.Order())}]: "
+                        + $"coverage {coverage:0.000} true {trueShare:0.000} error {Math.Abs(coverage - trueShare) * 100:0.0} pt; "
                         + $"recall {(double)found / missingCount:0.000}"));
                 }
             }
@@ -96,6 +103,64 @@ internal static class CoverageTopics
             $"{Environment.ProcessorCount} cores, load average {CpuMeter.LoadAverage():0.00}"));
         return 0;
     }
+
+    /// <summary>
+    /// The shipped method (spherical k-means, radius quantile q, a case covers its nearest cluster within the radius)
+    /// on these keyword features instead of the shipped hashed words: isolates the features' effect.
+    /// </summary>
+    private static void KMeans(List<CoverageBenchmark.Question> questions, List<string> texts, Vocab vocabulary,
+        Csr matrix, int[] ks, double[] qs, int[] splits, int perCategory)
+    {
+        var points = Rows(matrix, texts.Count);
+        foreach (var k in ks)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (model, assignments, similarities) = CiGate.Core.Coverage.SphericalKMeans.Fit(points, k,
+                vocabulary.Terms.Count, 20260);
+            var seconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kmeans k={model.K}: {seconds:0.0} s CPU, purity {Purity(assignments, questions, model.K):0.000}"));
+            foreach (var q in qs)
+            {
+                var radius = new float[model.K];
+                for (var c = 0; c < model.K; c++)
+                {
+                    var sims = assignments.Select((a, i) => (a, i)).Where(p => p.a == c)
+                        .Select(p => similarities[p.i]).OrderByDescending(x => x).ToArray();
+                    radius[c] = sims.Length == 0 ? float.PositiveInfinity
+                        : sims[Math.Min(sims.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sims.Length) - 1))];
+                }
+
+                foreach (var split in splits)
+                {
+                    var missing = CoverageBenchmark.MissingCategories(questions, split);
+                    var cases = CoverageBenchmark.CasesFor(questions, missing, perCategory);
+                    var casePoints = Rows(Matrix(cases, vocabulary), cases.Count);
+                    var covered = new bool[model.K];
+                    foreach (var point in casePoints)
+                    {
+                        var (cluster, similarity) = model.Nearest(point);
+                        covered[cluster] |= similarity >= radius[cluster];
+                    }
+
+                    var missingCount = questions.Count(x => missing.Contains(x.Category));
+                    var found = questions.Where((x, i) => missing.Contains(x.Category) && !covered[assignments[i]])
+                        .Count();
+                    var coverage = (double)assignments.Count(a => covered[a]) / texts.Count;
+                    var trueShare = 1 - ((double)missingCount / texts.Count);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  kmeans k={model.K} q={q} split {split}: coverage {coverage:0.000} true {trueShare:0.000} "
+                        + $"error {Math.Abs(coverage - trueShare) * 100:0.0} pt; "
+                        + $"recall {(double)found / missingCount:0.000}"));
+                }
+            }
+        }
+    }
+
+    private static CiGate.Core.Coverage.SparseVector[] Rows(Csr matrix, int rows) =>
+        [.. Enumerable.Range(0, rows).Select(i => new CiGate.Core.Coverage.SparseVector(
+            matrix.Columns[matrix.RowStart[i]..matrix.RowStart[i + 1]],
+            matrix.Values[matrix.RowStart[i]..matrix.RowStart[i + 1]]))];
 
     internal sealed record Vocab(Dictionary<string, int> Index, List<string> Terms, float[] Idf);
 

@@ -5,7 +5,8 @@ using CiGate.Core.History;
 
 namespace CiGate.History;
 
-/// <summary>The coverage_runs table (schema version 4): records `cigate coverage --history` and reads its trend.</summary>
+/// <summary>The coverage_runs table (schema version 4): records `cigate coverage --record`, reads its
+/// trend.</summary>
 internal static class CoverageHistory
 {
     public static async Task<RecordOutcome> RecordAsync(DbConnection connection, CoverageRecord record,

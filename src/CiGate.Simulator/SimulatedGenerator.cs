@@ -55,6 +55,6 @@ public static class SimulatedGenerator
         }
 
         asserts.Add(new JsonObject { ["type"] = "not-icontains", ["value"] = "as an ai" });
-        return new JsonObject { ["assert"] = asserts }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        return new JsonObject { ["assert"] = asserts }.ToJsonString();
     }
 }

@@ -178,6 +178,33 @@ public sealed class DraftTestsCommandTests
         Assert.Contains("target:emb", CliAssert.HasError(unknown, "CIGATE0807", config), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_drafter_opens_its_instructions_with_the_line_the_simulator_recognises() =>
+        Assert.True(Simulator.SimulatedGenerator.IsGeneratorPrompt(
+            Core.Coverage.CaseDrafter.GeneratorMessages("text")[0].Content));
+
+    [Fact]
+    public async Task A_generator_reply_that_is_not_json_leaves_the_case_without_assertions_and_says_why()
+    {
+        // arrange: the refund texts carry the simulator's garbage marker
+        using var folder = new TempFolder();
+        var config = WriteConfig(folder, Config);
+        var traffic = folder.Write("traffic.jsonl", string.Join('\n', Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? """{"prompt": "What is the capital of France?"}"""
+            : $$"""{"prompt": "Refund order {{i}} please [cigate-draft:garbage]"}""")) + "\n");
+        var drafted = folder.File("drafted.yml");
+
+        // act
+        var result = await CliRunner.RunAsync("draft-tests", "--traffic", traffic, "--cluster", "1", "--config",
+            config, "--out", drafted, "--per-cluster", "1");
+
+        // assert
+        CliAssert.Succeeds(result);
+        Assert.Contains("1 case(s) have no assertion", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("# no assertion (the generator's reply was not JSON with an 'assert' list)",
+            File.ReadAllText(drafted), StringComparison.Ordinal);
+    }
+
     private static string WriteConfig(TempFolder folder, string yaml)
     {
         Directory.CreateDirectory(folder.File("cfg"));

@@ -33,11 +33,12 @@ internal static class CoverageCommand
         var embedder = CoverageEmbedding.Option();
         var record = new Option<bool>("--record")
         {
-            Description = "Also record coverage, clusters and the uncovered share in the history store (see 'cigate history trend --coverage')",
+            Description = "Also record coverage, clusters and the uncovered share in the history store "
+                + "(see 'cigate history trend --coverage')",
         };
         var commit = new Option<string?>("--commit") { Description = "With --record: commit SHA (default: GITHUB_SHA)" };
-        var branch = new Option<string?>("--branch") { Description = "With --record: branch (default: from GITHUB_REF)" };
-        var tag = new Option<string?>("--tag") { Description = "With --record: release tag (default: from GITHUB_REF)" };
+        var branch = new Option<string?>("--branch") { Description = "With --record: branch (default: GITHUB_REF)" };
+        var tag = new Option<string?>("--tag") { Description = "With --record: release tag (default: GITHUB_REF)" };
         var command = new Command("coverage",
             "Measure how much of logged traffic the test cases cover and list the largest uncovered clusters")
         {

@@ -16,7 +16,10 @@ internal static class DraftTestsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var traffic = new Option<string>("--traffic") { Description = "The traffic file 'cigate coverage' measured", Required = true };
+        var traffic = new Option<string>("--traffic")
+        {
+            Description = "The traffic file 'cigate coverage' measured", Required = true,
+        };
         var clusters = new Option<int[]>("--cluster")
         {
             Description = "A cluster id of the coverage report (repeatable; e.g. --cluster 1 --cluster 3)",
@@ -25,15 +28,37 @@ internal static class DraftTestsCommand
         };
         var suite = new Option<string?>("--suite")
         {
-            Description = "The prompts suite whose prompts and targets the drafts use (and whose cases coverage compares with)",
+            Description = "The prompts suite whose prompts and targets the drafts use "
+                + "(and whose cases coverage compares with)",
         };
-        var var = new Option<string?>("--var") { Description = "The var the traffic text fills (default: the suite's only one)" };
-        var name = new Option<string?>("--name") { Description = "The drafted suite's name (default: SUITE-drafted, or drafted)" };
-        var config = new Option<string>("--config") { Description = "The config file or folder", DefaultValueFactory = _ => ConfigLoader.DefaultFileName };
-        var output = new Option<string>("--out", "-o") { Description = "The config file to write", DefaultValueFactory = _ => "drafted.yml" };
-        var generator = new Option<string?>("--generator") { Description = "The target that proposes assertions (default: the one with role: generator)" };
-        var noAssertions = new Option<bool>("--no-assertions") { Description = "Without a generator: write the cases with no assertion" };
-        var perCluster = new Option<int>("--per-cluster") { Description = "Cases per cluster (its distinct exemplars nearest the centre)", DefaultValueFactory = _ => 3 };
+        var var = new Option<string?>("--var")
+        {
+            Description = "The var the traffic text fills (default: the suite's only one)",
+        };
+        var name = new Option<string?>("--name")
+        {
+            Description = "The drafted suite's name (default: SUITE-drafted, or drafted)",
+        };
+        var config = new Option<string>("--config")
+        {
+            Description = "The config file or folder", DefaultValueFactory = _ => ConfigLoader.DefaultFileName,
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The config file to write", DefaultValueFactory = _ => "drafted.yml",
+        };
+        var generator = new Option<string?>("--generator")
+        {
+            Description = "The target that proposes assertions (default: the one with role: generator)",
+        };
+        var noAssertions = new Option<bool>("--no-assertions")
+        {
+            Description = "Without a generator: write the cases with no assertion",
+        };
+        var perCluster = new Option<int>("--per-cluster")
+        {
+            Description = "Cases per cluster (its distinct exemplars nearest the centre)", DefaultValueFactory = _ => 3,
+        };
         var embedder = CoverageEmbedding.Option();
         var command = new Command("draft-tests",
             "Draft unreviewed prompt test cases from the redacted exemplars of traffic clusters (see 'cigate coverage')")
@@ -72,9 +97,12 @@ internal static class DraftTestsCommand
             await File.WriteAllTextAsync(outPath, CaseDrafter.Yaml(target, drafted, source), ct);
             var bare = drafted.Count(d => d.Assertions.Count == 0);
             await stdout.WriteLineAsync(
-                $"drafted {drafted.Count} unreviewed case(s) from {drafted.Select(d => d.Cluster.Id).Distinct().Count()} "
-                + $"cluster(s) into suite '{target.SuiteName}' in {parse.GetValue(output)}"
-                + (generatorTarget is null ? " (no generator: no assertions)" : $", assertions proposed by {generatorTarget.Name}"));
+                $"drafted {drafted.Count} unreviewed case(s) from "
+                + $"{drafted.Select(d => d.Cluster.Id).Distinct().Count()} cluster(s) into suite "
+                + $"'{target.SuiteName}' in {parse.GetValue(output)}"
+                + (generatorTarget is null
+                    ? " (no generator: no assertions)"
+                    : $", assertions proposed by {generatorTarget.Name}"));
             if (bare > 0)
             {
                 await stdout.WriteLineAsync(

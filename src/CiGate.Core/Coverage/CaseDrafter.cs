@@ -14,10 +14,11 @@ namespace CiGate.Core.Coverage;
 
 /// <summary>One drafted case: the cluster it comes from, the redacted traffic text, the assertions kept from the
 /// generator's proposal (JSON objects, each valid on its own) and why none were kept, if so.</summary>
-public sealed record DraftedCase(CoverageCluster Cluster, int Exemplar, string Text, IReadOnlyList<JsonObject> Assertions,
-    string? Note);
+public sealed record DraftedCase(CoverageCluster Cluster, int Exemplar, string Text,
+    IReadOnlyList<JsonObject> Assertions, string? Note);
 
-/// <summary>Where drafted cases go: a new prompts suite, its targets, prompts, grader and the var the text fills.</summary>
+/// <summary>Where drafted cases go: a new prompts suite, its targets, prompts, grader and the var the text
+/// fills.</summary>
 public sealed record DraftTarget(string SuiteName, IReadOnlyList<string> Targets, IReadOnlyList<JsonObject> Prompts,
     string Var, string? Grader, bool GradedAllowed);
 
@@ -116,8 +117,9 @@ public static partial class CaseDrafter
         ArgumentNullException.ThrowIfNull(cases);
         var yaml = new StringBuilder();
         yaml.Append("# Drafted by `cigate draft-tests` from ").Append(OneLine(source)).Append(".\n")
-            .Append("# Every case is `unreviewed: true`: it runs and is reported, but never gates. Read each one, fix\n")
-            .Append("# or add its assertions, then delete the mark (or the case). Texts are redacted traffic.\n")
+            .Append("# Every case is `unreviewed: true`: it runs and is reported, but never gates. Read each\n")
+            .Append("# one, fix or add its assertions, then delete the mark (or the case). Texts are redacted\n")
+            .Append("# traffic.\n")
             .Append("suites:\n")
             .Append("  ").Append(Quote(target.SuiteName)).Append(":\n")
             .Append("    kind: prompts\n");
@@ -142,8 +144,9 @@ public static partial class CaseDrafter
         {
             var cluster = group.First().Cluster;
             var terms = cluster.TopTerms.Count > 0 ? $" ({string.Join(", ", cluster.TopTerms)})" : "";
-            yaml.Append(Invariant($"      # cluster #{cluster.Id}{OneLine(terms)}: {cluster.TrafficShare:P1} of traffic "))
-                .Append(Invariant($"({cluster.Records} records), {cluster.NegativeFeedbackShare:P1} of negative feedback"))
+            yaml.Append(Invariant($"      # cluster #{cluster.Id}{OneLine(terms)}: "))
+                .Append(Invariant($"{cluster.TrafficShare:P1} of traffic ({cluster.Records} records), "))
+                .Append(Invariant($"{cluster.NegativeFeedbackShare:P1} of negative feedback"))
                 .Append(cluster.Covered ? ", covered" : ", uncovered").Append('\n');
             foreach (var drafted in group)
             {
@@ -182,8 +185,8 @@ public static partial class CaseDrafter
         if (suite is null)
         {
             var v = var ?? DefaultVar;
-            return new DraftTarget(name ?? "drafted", [], [new JsonObject { ["id"] = "traffic", ["text"] = "{{ " + v + " }}" }],
-                v, null, graders.Count == 1);
+            var prompt = new JsonObject { ["id"] = "traffic", ["text"] = "{{ " + v + " }}" };
+            return new DraftTarget(name ?? "drafted", [], [prompt], v, null, graders.Count == 1);
         }
 
         if (config.Suites.FirstOrDefault(s => s.Name == suite) is not PromptsSuite prompts)

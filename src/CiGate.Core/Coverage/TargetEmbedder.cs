@@ -36,7 +36,8 @@ public sealed class TargetEmbedder(ITargetClient client, string? model, Embeddin
 
     /// <summary>One vector per text, in input order, all of the same length.</summary>
     /// <exception cref="TargetException">The endpoint failed for good.</exception>
-    /// <exception cref="InvalidDataException">The endpoint returned vectors of different lengths, or too few.</exception>
+    /// <exception cref="InvalidDataException">The endpoint returned vectors of different lengths, or too
+    /// few.</exception>
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(texts);

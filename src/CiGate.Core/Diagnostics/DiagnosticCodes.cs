@@ -240,7 +240,8 @@ public static class DiagnosticCodes
     /// <summary>`--embedder` is neither `offline` nor `target:NAME` naming a target of the config.</summary>
     public const string CoverageEmbedderUnknown = "CIGATE0807";
 
-    /// <summary>The embedder target failed for good (unreachable, rejected, retries spent) or sent bad vectors.</summary>
+    /// <summary>The embedder target failed for good (unreachable, rejected, retries spent) or sent bad
+    /// vectors.</summary>
     public const string CoverageEmbeddingFailed = "CIGATE0808";
 
     /// <summary>`cigate draft-tests --cluster` names a cluster the analysis does not have.</summary>

@@ -34,7 +34,8 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
     /// The line's parts, sanitised and cut as in <see cref="Line"/> (the console's table of failing cases).
     /// </summary>
     public (string Status, string Where, string Case, string Id, string Reason) Cells =>
-        ($"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}{(Unreviewed ? ", unreviewed" : "")}",
+        ($"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}"
+            + (Unreviewed ? ", unreviewed" : ""),
          TextSanitizer.Excerpt($"{Suite} on {Target}", 120), TextSanitizer.Excerpt(Case, 120),
          TextSanitizer.Excerpt(Id, 120), TextSanitizer.Excerpt(Reason, 200));
 
@@ -54,7 +55,8 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
             foreach (var c in CaseResult.Fold(bySuite[(suite.Suite, suite.Target)], primary).Values.Where(c => c.Rate < 1 || c.CriticalFailure is not null))
             {
                 var status = c.Rate == 0 ? CaseStatus.StillFailing : c.Flaky ? CaseStatus.Flaky : CaseStatus.StillPassing;
-                var critical = !c.Unreviewed && (c.CriticalFailure is not null || (suite.Gate?.Critical == true && c.Rate < 1));
+                var critical = !c.Unreviewed
+                    && (c.CriticalFailure is not null || (suite.Gate?.Critical == true && c.Rate < 1));
                 found.Add((index, new FailingCase(suite.Suite, suite.Target, c.Id, c.Case, status, critical, c.CriticalFailure ?? c.Failure ?? "no reason recorded", double.NaN, c.Rate)
                 {
                     Unreviewed = c.Unreviewed,
@@ -77,7 +79,8 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
                 .Where(o => o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing or CaseStatus.Flaky || o.CriticalFailure is not null)
                 .Select(o => (Index: index, Case: new FailingCase(
                     v.Suite.Suite, v.Suite.Target, o.Id, o.Case, o.Status, CaseGate.IsCritical(o, v.Settings),
-                    o.CriticalFailure ?? o.Failure ?? "no reason recorded", o.NewInHead ? double.NaN : o.BaseRate, o.HeadRate)
+                    o.CriticalFailure ?? o.Failure ?? "no reason recorded", o.NewInHead ? double.NaN : o.BaseRate,
+                    o.HeadRate)
                 {
                     Unreviewed = o.Unreviewed,
                 })))
