@@ -147,6 +147,36 @@ public sealed class DraftTestsCommandTests
     }
 
     [Fact]
+    public async Task A_suite_of_only_unreviewed_cases_lists_them_and_gates_nothing()
+    {
+        // arrange: what draft-tests writes, two failing cases, and nothing reviewed yet
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("cigate.yml"), """
+            targets:
+              sim: { model: bot, simulator: {} }
+            suites:
+              drafted:
+                kind: prompts
+                prompts: [ { id: p, text: "{{ q }}" } ]
+                tests:
+                  - { description: a, unreviewed: true, vars: { q: hello there }, assert: [ { type: icontains, value: zebra } ] }
+                  - { description: b, unreviewed: true, vars: { q: good day }, assert: [ { type: icontains, value: zebra } ] }
+            """);
+
+        // act
+        var run = await CliRunner.RunAsync("run", folder.File("cigate.yml"), "--out", folder.File("rb"));
+        CliAssert.Succeeds(await CliRunner.RunAsync("run", folder.File("cigate.yml"), "--out", folder.File("rh"), "--quiet"));
+        var compare = await CliRunner.RunAsync("compare", "--base", folder.File("rb"), "--head", folder.File("rh"),
+            "--out", folder.File("c"));
+
+        // assert: listed in the run and the comparison, and the gate passes (not inconclusive for want of a metric)
+        Assert.Contains("failing, unreviewed: drafted on sim: a", run.Stdout, StringComparison.Ordinal);
+        Assert.True(compare.ExitCode == 0, compare.ToString());
+        Assert.Contains("2 cases, all unreviewed: listed, never gated", compare.Stdout, StringComparison.Ordinal);
+        Assert.Contains("still failing, unreviewed: drafted on sim: b", compare.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_target_embedder_clusters_with_the_simulators_embeddings_and_caches_them()
     {
         // arrange

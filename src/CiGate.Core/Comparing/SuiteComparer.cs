@@ -71,7 +71,7 @@ internal static class SuiteComparer
             {
                 metrics.Add(MetricTests.Paired(metric, b, h, options));
             }
-            else if (!paired.Any(p => p.Head.First.Scores.ContainsKey(metric)))
+            else if (!all.Any(p => p.Head.First.Scores.ContainsKey(metric)))
             {
                 // Suite-level metrics (a majority vote over repeats) have no per-item score to pair.
                 metrics.Add(MetricTests.Unpaired(metric, @base.Metrics[metric], head.Metrics[metric], options.Confidence));

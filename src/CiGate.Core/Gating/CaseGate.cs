@@ -49,9 +49,12 @@ public static class CaseGate
             warn.Add($"{Cases(flaky.Count)} flaky (mixed results across repeats): {Names(flaky)}");
         }
 
+        var unreviewed = suite.CaseOutcomes.Count - outcomes.Count;
         if (critical.Count + newly.Count + still.Count + flaky.Count == 0)
         {
-            pass.Add($"all {Cases(outcomes.Count)} pass on head");
+            pass.Add(outcomes.Count == 0 && unreviewed > 0
+                ? $"{Cases(unreviewed)}, all unreviewed: listed, never gated"
+                : $"all {Cases(outcomes.Count)} pass on head{(unreviewed > 0 ? $" ({unreviewed} unreviewed, not gated)" : "")}");
         }
     }
 

@@ -169,6 +169,10 @@ public static class Gate
                 pass.Add(Text($"{metric.Metric}: {stats}{(drop >= gate.MaxDrop ? " (a drop past the margin, but not significant)" : "")}"));
             }
         }
+        else if (byCases && suite.CaseOutcomes.Count > 0 && suite.CaseOutcomes.All(o => o.Unreviewed))
+        {
+            // Only unreviewed cases: nothing to gate, by design (the case gate said so above).
+        }
         else if (suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0)
         {
             inconclusive.Add($"no metric to gate{(gate.Metric is null ? "" : $" (configured: {gate.Metric})")}");
