@@ -25,6 +25,12 @@ internal static class CoverageBenchmark
                 CultureInfo.InvariantCulture));
         }
 
+        if (args.Contains("--topics"))
+        {
+            return CoverageTopics.Run(questions, args, int.Parse(Option(args, "--cases") ?? "10",
+                CultureInfo.InvariantCulture));
+        }
+
         if (args.Contains("--splits"))
         {
             return Splits(questions, args, int.Parse(Option(args, "--cases") ?? "10", CultureInfo.InvariantCulture));

@@ -27,6 +27,7 @@ internal static class CliApp
             ImportCommand.Create(stdout, stderr),
             HistoryCommand.Create(stdout),
             CoverageCommand.Create(stdout, stderr),
+            DraftTestsCommand.Create(stdout, stderr),
             DatasetsCommand.Create(stdout),
             SchemaCommand.Create(stdout),
         };

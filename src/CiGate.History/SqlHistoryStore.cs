@@ -90,6 +90,12 @@ internal sealed class SqlHistoryStore : IHistoryStore
 
     public Task<LoadedRun?> LoadAsync(string runId, CancellationToken ct) => reader.LoadAsync(runId, ct);
 
+    public Task<RecordOutcome> RecordCoverageAsync(CoverageRecord record, CancellationToken ct) =>
+        CoverageHistory.RecordAsync(connection, record, ct);
+
+    public Task<IReadOnlyList<SeriesPoint>> CoverageSeriesAsync(TrendQuery query, CancellationToken ct) =>
+        CoverageHistory.SeriesAsync(connection, query, ct);
+
     public async ValueTask DisposeAsync()
     {
         await connection.DisposeAsync();

@@ -4,6 +4,8 @@ using CiGate.Core.Config;
 using CiGate.Core.Coverage;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Gating;
+using CiGate.Core.History;
+using CiGate.History;
 
 namespace CiGate.Cli.Commands;
 
@@ -28,11 +30,21 @@ internal static class CoverageCommand
         {
             Description = "A results folder of 'cigate run' with this config: each covered cluster's pass rate",
         };
-        var command = new Command("coverage",
-            "Measure how much of logged traffic the test cases cover (offline embedder) and list the largest uncovered clusters")
+        var embedder = CoverageEmbedding.Option();
+        var record = new Option<bool>("--record")
         {
-            traffic, suites, config, json, markdown, html, results,
+            Description = "Also record coverage, clusters and the uncovered share in the history store "
+                + "(see 'cigate history trend --coverage')",
         };
+        var commit = new Option<string?>("--commit") { Description = "With --record: commit SHA (default: GITHUB_SHA)" };
+        var branch = new Option<string?>("--branch") { Description = "With --record: branch (default: GITHUB_REF)" };
+        var tag = new Option<string?>("--tag") { Description = "With --record: release tag (default: GITHUB_REF)" };
+        var command = new Command("coverage",
+            "Measure how much of logged traffic the test cases cover and list the largest uncovered clusters")
+        {
+            traffic, suites, config, json, markdown, html, results, embedder, record, commit, branch, tag,
+        };
+        var store = HistoryOptions.AddPrefixedTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ConfigLoader.Load(parse.GetValue(config)!);
@@ -41,7 +53,8 @@ internal static class CoverageCommand
             var run = parse.GetValue(results) is { } folder ? LoadedRun.Load(folder) : null;
             var records = TrafficReader.Read(parse.GetValue(traffic)!);
             ct.ThrowIfCancellationRequested();
-            var analysis = CoverageAnalyzer.Analyze(records, [.. cases.Select(c => c.Text)]);
+            var analysis = await CoverageEmbedding.AnalyzeAsync(loaded, parse.GetValue(embedder)!, records,
+                [.. cases.Select(c => c.Text)], stderr, ct);
             var report = run is null ? analysis.Report
                 : ClusterPassRates.Apply(analysis.Report, cases, analysis.CaseClusterOf, run);
             var gate = loaded.CoverageGate is { } floors ? CoverageGate.Evaluate(floors, report.Coverage) : null;
@@ -61,6 +74,20 @@ internal static class CoverageCommand
             }
 
             await stdout.WriteAsync(CoverageOutput.Console(report, gate));
+            if (parse.GetValue(record))
+            {
+                var identity = RunIdentityResolver.FromProcessEnvironment()
+                    .With(new RunIdentity(Commit: parse.GetValue(commit), Branch: parse.GetValue(branch),
+                        Tag: parse.GetValue(tag)));
+                var measured = CoverageHistoryRecord.Build(report, parse.GetValue(traffic)!, parse.GetValue(embedder)!,
+                    only, cases, identity);
+                await using var history = await HistoryStores.OpenAsync(store.Location(parse), ct);
+                var outcome = await history.RecordCoverageAsync(measured, ct);
+                await stderr.WriteLineAsync($"history: coverage {measured.MeasurementId[..12]} "
+                    + (outcome == RecordOutcome.Recorded ? "recorded" : "already recorded (nothing changed)")
+                    + $" in {store.Location(parse).Describe()}");
+            }
+
             return gate?.Verdict == Verdict.Fail ? ExitCodes.GateFailed : ExitCodes.Pass;
         });
         return command;

@@ -11,7 +11,12 @@ internal static class HistoryTrendCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var suite = new Option<string>("--suite") { Description = "The suite", Required = true };
+        var suite = new Option<string?>("--suite") { Description = "The suite (or --coverage)" };
+        var coverage = new Option<bool>("--coverage")
+        {
+            Description = "The coverage measurements of 'cigate coverage --record' instead of a suite; --metric is "
+                + string.Join(", ", CoverageRecord.Metrics) + "; --target filters on the embedder",
+        };
         var metric = new Option<string>("--metric") { Description = "The metric, e.g. exact_match,mmlu-pro", Required = true };
         var branch = new Option<string?>("--branch") { Description = "Only runs of this branch (e.g. main)" };
         var target = new Option<string?>("--target") { Description = "Only this target" };
@@ -20,14 +25,21 @@ internal static class HistoryTrendCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of stdout" };
         var command = new Command("trend", "Show a metric over recorded runs; a change of model, dataset, prompt or suite definition breaks the line")
         {
-            suite, metric, branch, target, last, format, output,
+            suite, coverage, metric, branch, target, last, format, output,
         };
         var store = HistoryOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var query = new TrendQuery(parse.GetValue(suite)!, parse.GetValue(metric)!, parse.GetValue(branch), parse.GetValue(target), parse.GetValue(last));
+            var isCoverage = parse.GetValue(coverage);
+            if (isCoverage == (parse.GetValue(suite) is not null))
+            {
+                throw new CiGateException(new Diagnostic(DiagnosticCodes.Usage,
+                    "give either --suite (a suite's metric) or --coverage (coverage measurements), one of them"));
+            }
+
+            var query = new TrendQuery(parse.GetValue(suite) ?? "coverage", parse.GetValue(metric)!, parse.GetValue(branch), parse.GetValue(target), parse.GetValue(last));
             await using var history = await HistoryStores.OpenAsync(store.Location(parse), ct);
-            var trend = await LoadAsync(history, query, ct);
+            var trend = isCoverage ? await LoadCoverageAsync(history, query, ct) : await LoadAsync(history, query, ct);
             var text = parse.GetValue(format) switch
             {
                 TrendFormat.Md => TrendMarkdown.Render(trend),
@@ -38,6 +50,17 @@ internal static class HistoryTrendCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The coverage trend, or CIGATE0706 when nothing was recorded.</summary>
+    private static async Task<Trend> LoadCoverageAsync(IHistoryStore history, TrendQuery query, CancellationToken ct)
+    {
+        var trend = Trend.Build(query, await history.CoverageSeriesAsync(query, ct));
+        return trend.IsEmpty
+            ? throw new CiGateException(new Diagnostic(DiagnosticCodes.HistoryNoData,
+                $"no coverage history for {query.Metric}: record some with 'cigate coverage --record'"
+                + (query.Branch is null && query.Target is null ? "" : " (or drop --branch / --target)")))
+            : trend;
     }
 
     /// <summary>The trend, or CIGATE0706 naming what the store does have.</summary>

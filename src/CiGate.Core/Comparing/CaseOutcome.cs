@@ -16,6 +16,9 @@ public sealed record CaseOutcome(string Id, string Case, double BaseRate, double
     /// <summary>The suite is new in head: there is no base, and <see cref="BaseRate"/> (0) means nothing.</summary>
     public bool NewInHead { get; init; }
 
+    /// <summary>Marked `unreviewed: true` on head (a drafted case): listed, never gated.</summary>
+    public bool Unreviewed { get; init; }
+
     /// <summary>
     /// Flaky: mixed results across repeats on either side, so it is never called newly failing.
     /// Otherwise each side either passed every repeat or failed every one.

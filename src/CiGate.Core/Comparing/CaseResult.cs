@@ -15,10 +15,23 @@ public sealed record CaseResult(string Id, string Case, int Repeats, double Rate
     /// <summary>The extracted field that holds a critical assertion's failure ("canary: ...").</summary>
     public const string CriticalKey = "critical";
 
+    /// <summary>The extracted field ("true") of a sample of an unreviewed case, which runs but never gates.</summary>
+    public const string UnreviewedKey = "unreviewed";
+
     private const string FailPrefix = "fail: ";
 
     /// <summary>Some repeats passed and some failed.</summary>
     public bool Flaky => Rate is > 0 and < 1;
+
+    /// <summary>An unreviewed (drafted) case: reported, never gated.</summary>
+    public bool Unreviewed { get; init; }
+
+    /// <summary>Whether the sample belongs to a case marked `unreviewed: true` when it ran.</summary>
+    public static bool IsUnreviewed(ItemRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Extracted.ContainsKey(UnreviewedKey);
+    }
 
     /// <summary>Folds finished samples (errored ones have no verdict) per item, in item order.</summary>
     public static Dictionary<string, CaseResult> Fold(IEnumerable<ItemRecord> records, string primary)
@@ -35,7 +48,10 @@ public sealed record CaseResult(string Id, string Case, int Repeats, double Rate
                 repeats.Count,
                 repeats.Average(r => r.Scores[primary]),
                 failing is null ? null : Reason(failing, filter),
-                repeats.Select(r => r.Extracted.GetValueOrDefault(CriticalKey)).FirstOrDefault(c => c is not null));
+                repeats.Select(r => r.Extracted.GetValueOrDefault(CriticalKey)).FirstOrDefault(c => c is not null))
+            {
+                Unreviewed = repeats.Any(IsUnreviewed),
+            };
         }
 
         return cases;

@@ -92,6 +92,7 @@ public static class Comparer
             .Select(c => new CaseOutcome(c.Id, c.Case, 0, c.Rate, c.Flaky ? CaseStatus.Flaky : c.Rate == 0 ? CaseStatus.StillFailing : CaseStatus.StillPassing)
             {
                 NewInHead = true,
+                Unreviewed = c.Unreviewed,
                 Failure = c.Failure,
                 CriticalFailure = c.CriticalFailure,
             })];

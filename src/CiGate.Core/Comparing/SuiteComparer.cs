@@ -58,6 +58,9 @@ internal static class SuiteComparer
             return Build(@base, head, Pairing.Unpaired, changes, primary, 0, 0, 0, 0, unpaired, [], []) with { PromptChanges = PromptChange.Between(@base, head) };
         }
 
+        // Unreviewed (drafted) cases on head are listed as cases but kept out of every metric test, which gates.
+        var all = paired;
+        paired = [.. paired.Where(p => !CaseResult.IsUnreviewed(p.Head.First))];
         var baseOnly = baseItems.Keys.Count(k => !headItems.ContainsKey(k));
         var headOnly = headItems.Keys.Count(k => !baseItems.ContainsKey(k));
         var metrics = new List<MetricComparison>();
@@ -68,7 +71,7 @@ internal static class SuiteComparer
             {
                 metrics.Add(MetricTests.Paired(metric, b, h, options));
             }
-            else if (!paired.Any(p => p.Head.First.Scores.ContainsKey(metric)))
+            else if (!all.Any(p => p.Head.First.Scores.ContainsKey(metric)))
             {
                 // Suite-level metrics (a majority vote over repeats) have no per-item score to pair.
                 metrics.Add(MetricTests.Unpaired(metric, @base.Metrics[metric], head.Metrics[metric], options.Confidence));
@@ -81,7 +84,7 @@ internal static class SuiteComparer
         return pairOnPrompt ? result : result with
         {
             Cases = Classify(paired, primary),
-            CaseOutcomes = Outcomes(paired, primary, CaseResult.Fold(baseRecords, primary), CaseResult.Fold(headRecords, primary)),
+            CaseOutcomes = Outcomes(all, primary, CaseResult.Fold(baseRecords, primary), CaseResult.Fold(headRecords, primary)),
             PromptChanges = PromptChange.Between(@base, head),
         };
     }
@@ -173,6 +176,7 @@ internal static class SuiteComparer
             {
                 Failure = after?.Failure ?? before?.Failure,
                 CriticalFailure = after?.CriticalFailure,
+                Unreviewed = after?.Unreviewed ?? false,
             };
         })];
     }

@@ -23,6 +23,7 @@ internal static class TargetReader
     {
         ["model"] = TargetRole.Model,
         ["grader"] = TargetRole.Grader,
+        ["generator"] = TargetRole.Generator,
     };
 
     private static readonly string[] FaultKinds = ["429", "500", "reset", "malformed", "stall"];

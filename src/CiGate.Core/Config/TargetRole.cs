@@ -5,4 +5,7 @@ public enum TargetRole
 {
     Model,
     Grader,
+
+    /// <summary>Proposes assertions for `cigate draft-tests`; never run as a suite's model.</summary>
+    Generator,
 }

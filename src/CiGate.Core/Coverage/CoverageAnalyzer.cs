@@ -22,13 +22,55 @@ public static class CoverageAnalyzer
     public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
         CoverageOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(traffic);
+        ArgumentNullException.ThrowIfNull(testCases);
         options ??= new CoverageOptions();
         var texts = traffic.Select(t => t.Text).ToArray();
         var embedder = NgramEmbedder.Fit(texts, options.NgramLength);
         var points = new SparseVector[texts.Length];
         Parallel.For(0, texts.Length, i => points[i] = embedder.Embed(texts[i]));
+        return Analyze(traffic, testCases, options, points, [.. testCases.Select(embedder.Embed)], embedder.Dimensions,
+            points, embedder);
+    }
+
+    /// <summary>
+    /// The same with dense vectors from another embedder (a target's embeddings endpoint, <see
+    /// cref="TargetEmbedder"/>), one per traffic record and per test case in input order; clusters are still named
+    /// by their top TF-IDF words.
+    /// </summary>
+    public static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
+        IReadOnlyList<float[]> trafficVectors, IReadOnlyList<float[]> caseVectors, CoverageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(traffic);
+        ArgumentNullException.ThrowIfNull(testCases);
+        ArgumentNullException.ThrowIfNull(trafficVectors);
+        ArgumentNullException.ThrowIfNull(caseVectors);
+        options ??= new CoverageOptions();
+        var dimensions = trafficVectors.Count == 0 ? 1 : trafficVectors[0].Length;
+        var texts = traffic.Select(t => t.Text).ToArray();
+        var words = NgramEmbedder.Fit(texts);
+        var wordPoints = new SparseVector[texts.Length];
+        Parallel.For(0, texts.Length, i => wordPoints[i] = words.Embed(texts[i]));
+        return Analyze(traffic, testCases, options, [.. trafficVectors.Select(Dense)], [.. caseVectors.Select(Dense)],
+            dimensions, wordPoints, words);
+    }
+
+    /// <summary>A dense vector as a sparse one over every dimension, L2-normalised (cosine is what k-means
+    /// uses).</summary>
+    private static SparseVector Dense(float[] vector)
+    {
+        var norm = Math.Sqrt(vector.Sum(v => (double)v * v));
+        var scale = norm == 0 ? 0 : (float)(1 / norm);
+        return new SparseVector([.. Enumerable.Range(0, vector.Length)], [.. vector.Select(v => v * scale)]);
+    }
+
+    private static CoverageAnalysis Analyze(IReadOnlyList<TrafficRecord> traffic, IReadOnlyList<string> testCases,
+        CoverageOptions options, SparseVector[] points, SparseVector[] casePoints, int dimensions,
+        SparseVector[] wordPoints, NgramEmbedder namer)
+    {
+        var texts = traffic.Select(t => t.Text).ToArray();
         var k = options.ClustersFor(points.Length);
-        var (model, assignments, similarities) = SphericalKMeans.Fit(points, k, embedder.Dimensions, options.Seed);
+        var (model, assignments, similarities) = SphericalKMeans.Fit(points, k, dimensions, options.Seed);
         k = model.K;
 
         var members = new List<int>[k];
@@ -59,7 +101,7 @@ public static class CoverageAnalyzer
         var caseCluster = new int[testCases.Count];
         for (var t = 0; t < testCases.Count; t++)
         {
-            var (cluster, similarity) = model.Nearest(embedder.Embed(testCases[t]));
+            var (cluster, similarity) = model.Nearest(casePoints[t]);
             caseCluster[t] = -1;
             if (similarity >= radius[cluster])
             {
@@ -93,7 +135,7 @@ public static class CoverageAnalyzer
                 Math.Round(radius[c], 4),
                 caseCounts[c],
                 exemplars,
-                Terms: TopTerms(members[c], points, embedder, options.Terms)));
+                Terms: TopTerms(members[c], wordPoints, namer, options.Terms)));
         }
 
         // Largest uncovered first, then covered by size; ids renumbered in that order so reports read 1, 2, 3.
@@ -108,8 +150,22 @@ public static class CoverageAnalyzer
         var covered = ordered.Where(c => c.Covered).Sum(c => c.Records);
         var report = new CoverageReport(traffic.Count, testCases.Count, negativeTotal,
             (double)covered / traffic.Count, ordered);
+        var nearest = new Dictionary<int, IReadOnlyList<int>>();
+        for (var c = 0; c < k; c++)
+        {
+            if (members[c].Count > 0)
+            {
+                // Distinct texts nearest the centroid first: what draft-tests turns into cases.
+                nearest[renumber[c]] = [.. members[c].OrderByDescending(i => similarities[i]).ThenBy(i => i)
+                    .DistinctBy(i => texts[i], StringComparer.Ordinal).Take(options.DraftCandidates)];
+            }
+        }
+
         return new CoverageAnalysis(report, [.. assignments.Select(a => renumber[a])],
-            [.. caseCluster.Select(c => c < 0 ? 0 : renumber[c])]);
+            [.. caseCluster.Select(c => c < 0 ? 0 : renumber[c])])
+        {
+            NearestRecords = nearest,
+        };
     }
 
     /// <summary>The words with the largest summed TF-IDF weight over a cluster's records, function words skipped
@@ -147,4 +203,10 @@ public static class CoverageAnalyzer
 /// order), the id of the cluster it covers, or 0 when it lies outside the radius of its nearest cluster.
 /// </summary>
 public sealed record CoverageAnalysis(CoverageReport Report, IReadOnlyList<int> ClusterOf,
-    IReadOnlyList<int> CaseClusterOf);
+    IReadOnlyList<int> CaseClusterOf)
+{
+    /// <summary>Per cluster id, the indices of its records with distinct texts, nearest the centroid first (at most
+    /// <see cref="CoverageOptions.DraftCandidates"/>).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<int>> NearestRecords { get; init; } =
+        new Dictionary<int, IReadOnlyList<int>>();
+}

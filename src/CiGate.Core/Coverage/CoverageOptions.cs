@@ -32,6 +32,9 @@ public sealed record CoverageOptions
     /// <summary>Characters of an exemplar shown (longer ones end in an ellipsis).</summary>
     public int ExemplarLength { get; init; } = 200;
 
+    /// <summary>Records kept per cluster, nearest its centroid, for `cigate draft-tests` to draft cases from.</summary>
+    public int DraftCandidates { get; init; } = 10;
+
     /// <summary>The seed of k-means++.</summary>
     public int Seed { get; init; } = 20260;
 

@@ -236,4 +236,21 @@ public static class DiagnosticCodes
 
     /// <summary>The results folder given to `cigate coverage --results` holds none of the config's test cases.</summary>
     public const string CoverageResultsUnmatched = "CIGATE0806";
+
+    /// <summary>`--embedder` is neither `offline` nor `target:NAME` naming a target of the config.</summary>
+    public const string CoverageEmbedderUnknown = "CIGATE0807";
+
+    /// <summary>The embedder target failed for good (unreachable, rejected, retries spent) or sent bad
+    /// vectors.</summary>
+    public const string CoverageEmbeddingFailed = "CIGATE0808";
+
+    /// <summary>`cigate draft-tests --cluster` names a cluster the analysis does not have.</summary>
+    public const string DraftClusterUnknown = "CIGATE0809";
+
+    /// <summary>`cigate draft-tests` has no generator (no `--generator`, no single `role: generator` target)
+    /// and was not told `--no-assertions`.</summary>
+    public const string DraftNoGenerator = "CIGATE0810";
+
+    /// <summary>`cigate draft-tests --suite` names no prompts suite whose prompt takes one var for the text.</summary>
+    public const string DraftSuiteUnfit = "CIGATE0811";
 }

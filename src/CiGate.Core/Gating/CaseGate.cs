@@ -11,6 +11,7 @@ namespace CiGate.Core.Gating;
 /// failing case of a `critical: true` suite), whatever base did. Cases failing on both sides and
 /// flaky cases (mixed results across repeats on either side) warn: they are named, and a flaky
 /// case is never called newly failing. Any kind whose comparison carries case outcomes gets this.
+/// Unreviewed cases (`unreviewed: true`, drafted from traffic) never gate: they are listed, not decided on.
 /// </summary>
 public static class CaseGate
 {
@@ -21,7 +22,7 @@ public static class CaseGate
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(gate);
-        var outcomes = suite.CaseOutcomes;
+        var outcomes = suite.CaseOutcomes.Where(o => !o.Unreviewed).ToList();
         var critical = outcomes.Where(o => IsCritical(o, gate)).ToList();
         var newly = outcomes.Where(o => o.Status == CaseStatus.NewlyFailing && !IsCritical(o, gate)).ToList();
         var still = outcomes.Where(o => o.Status == CaseStatus.StillFailing && !IsCritical(o, gate)).ToList();
@@ -48,9 +49,12 @@ public static class CaseGate
             warn.Add($"{Cases(flaky.Count)} flaky (mixed results across repeats): {Names(flaky)}");
         }
 
+        var unreviewed = suite.CaseOutcomes.Count - outcomes.Count;
         if (critical.Count + newly.Count + still.Count + flaky.Count == 0)
         {
-            pass.Add($"all {Cases(outcomes.Count)} pass on head");
+            pass.Add(outcomes.Count == 0 && unreviewed > 0
+                ? $"{Cases(unreviewed)}, all unreviewed: listed, never gated"
+                : $"all {Cases(outcomes.Count)} pass on head{(unreviewed > 0 ? $" ({unreviewed} unreviewed, not gated)" : "")}");
         }
     }
 
@@ -71,7 +75,7 @@ public static class CaseGate
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(gate);
-        return outcome.CriticalFailure is not null || (gate.Critical && outcome.HeadRate < 1);
+        return !outcome.Unreviewed && (outcome.CriticalFailure is not null || (gate.Critical && outcome.HeadRate < 1));
     }
 
     private static string Cases(int count) => count == 1 ? "1 case" : $"{count} cases";

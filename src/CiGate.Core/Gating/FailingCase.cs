@@ -12,6 +12,9 @@ namespace CiGate.Core.Gating;
 /// </summary>
 public sealed record FailingCase(string Suite, string Target, string Id, string Case, CaseStatus Status, bool Critical, string Reason, double BaseRate, double HeadRate)
 {
+    /// <summary>An unreviewed (drafted) case: listed as "…, unreviewed", never gating.</summary>
+    public bool Unreviewed { get; init; }
+
     /// <summary>
     /// "newly failing", "still failing", "flaky", or "critical" for a case whose only failure is a
     /// critical assertion a threshold let pass; a single run (no base) says "failing".
@@ -31,7 +34,8 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
     /// The line's parts, sanitised and cut as in <see cref="Line"/> (the console's table of failing cases).
     /// </summary>
     public (string Status, string Where, string Case, string Id, string Reason) Cells =>
-        ($"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}",
+        ($"{Label}{(Critical && Status != CaseStatus.StillPassing ? ", critical" : "")}"
+            + (Unreviewed ? ", unreviewed" : ""),
          TextSanitizer.Excerpt($"{Suite} on {Target}", 120), TextSanitizer.Excerpt(Case, 120),
          TextSanitizer.Excerpt(Id, 120), TextSanitizer.Excerpt(Reason, 200));
 
@@ -51,8 +55,12 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
             foreach (var c in CaseResult.Fold(bySuite[(suite.Suite, suite.Target)], primary).Values.Where(c => c.Rate < 1 || c.CriticalFailure is not null))
             {
                 var status = c.Rate == 0 ? CaseStatus.StillFailing : c.Flaky ? CaseStatus.Flaky : CaseStatus.StillPassing;
-                var critical = c.CriticalFailure is not null || (suite.Gate?.Critical == true && c.Rate < 1);
-                found.Add((index, new FailingCase(suite.Suite, suite.Target, c.Id, c.Case, status, critical, c.CriticalFailure ?? c.Failure ?? "no reason recorded", double.NaN, c.Rate)));
+                var critical = !c.Unreviewed
+                    && (c.CriticalFailure is not null || (suite.Gate?.Critical == true && c.Rate < 1));
+                found.Add((index, new FailingCase(suite.Suite, suite.Target, c.Id, c.Case, status, critical, c.CriticalFailure ?? c.Failure ?? "no reason recorded", double.NaN, c.Rate)
+                {
+                    Unreviewed = c.Unreviewed,
+                }));
             }
         }
 
@@ -71,7 +79,11 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
                 .Where(o => o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing or CaseStatus.Flaky || o.CriticalFailure is not null)
                 .Select(o => (Index: index, Case: new FailingCase(
                     v.Suite.Suite, v.Suite.Target, o.Id, o.Case, o.Status, CaseGate.IsCritical(o, v.Settings),
-                    o.CriticalFailure ?? o.Failure ?? "no reason recorded", o.NewInHead ? double.NaN : o.BaseRate, o.HeadRate))))
+                    o.CriticalFailure ?? o.Failure ?? "no reason recorded", o.NewInHead ? double.NaN : o.BaseRate,
+                    o.HeadRate)
+                {
+                    Unreviewed = o.Unreviewed,
+                })))
             .OrderBy(x => Rank(x.Case.Status))
             .ThenBy(x => x.Case.Critical ? 0 : 1)
             .ThenBy(x => x.Index)

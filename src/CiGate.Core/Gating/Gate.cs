@@ -118,7 +118,7 @@ public static class Gate
         {
             // A statistical test-case suite, or a new one (no base to pair with): critical failures still fail.
             CaseGate.Critical(suite, gate, fail);
-            if (suite.BaseCounts.Items == 0 && suite.CaseOutcomes.Count(o => o.HeadRate < 1 && !CaseGate.IsCritical(o, gate)) is var failing and > 0)
+            if (suite.BaseCounts.Items == 0 && suite.CaseOutcomes.Count(o => o.HeadRate < 1 && !o.Unreviewed && !CaseGate.IsCritical(o, gate)) is var failing and > 0)
             {
                 warn.Add($"{failing} {(failing == 1 ? "case fails" : "cases fail")} on head in this new suite (no base to tell new failures from old)");
             }
@@ -168,6 +168,10 @@ public static class Gate
             {
                 pass.Add(Text($"{metric.Metric}: {stats}{(drop >= gate.MaxDrop ? " (a drop past the margin, but not significant)" : "")}"));
             }
+        }
+        else if (byCases && suite.CaseOutcomes.Count > 0 && suite.CaseOutcomes.All(o => o.Unreviewed))
+        {
+            // Only unreviewed cases: nothing to gate, by design (the case gate said so above).
         }
         else if (suite.BaseCounts.Items > 0 && suite.HeadCounts.Items > 0)
         {

@@ -26,6 +26,18 @@ public interface IHistoryStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<RecordedRun>> FindAsync(string reference, CancellationToken ct);
 
+    /// <summary>Stores one coverage measurement (`cigate coverage --history`); the same measurement id twice is a
+    /// no-op.</summary>
+    Task<RecordOutcome> RecordCoverageAsync(CoverageRecord record, CancellationToken ct);
+
+    /// <summary>
+    /// One coverage metric (<see cref="CoverageRecord.Metrics"/>, in <see cref="TrendQuery.Metric"/>) across
+    /// measurements, oldest first; <see cref="TrendQuery.Suite"/> is ignored, <see cref="TrendQuery.Target"/>
+    /// filters on the embedder. A point's measurement identity is the embedder and the suites measured with, so a
+    /// change of either breaks the line while added test cases do not.
+    /// </summary>
+    Task<IReadOnlyList<SeriesPoint>> CoverageSeriesAsync(TrendQuery query, CancellationToken ct);
+
     /// <summary>Rebuilds a recorded run as the compare engine reads a results folder; null when unknown.</summary>
     Task<LoadedRun?> LoadAsync(string runId, CancellationToken ct);
 }

@@ -69,8 +69,9 @@ internal static class SuiteViewBuilder
     }
 
     private static FailureRow Failure(FailingCase failing, ReportFormat format) => new(
-        failing.Critical || failing.Status == CaseStatus.NewlyFailing ? 0 : failing.Status == CaseStatus.StillFailing ? 1 : 2,
-        failing.Label,
+        failing.Unreviewed ? 2 : failing.Critical || failing.Status == CaseStatus.NewlyFailing ? 0
+            : failing.Status == CaseStatus.StillFailing ? 1 : 2,
+        failing.Unreviewed ? $"{failing.Label}, unreviewed" : failing.Label,
         failing.Critical ? "🚨" : failing.Status switch
         {
             CaseStatus.NewlyFailing => "❌",
@@ -97,7 +98,8 @@ internal static class SuiteViewBuilder
         return [.. suite.CaseOutcomes.OrderBy(o => o.Id, Text.NaturalOrder.Instance).Select(o =>
         {
             var critical = CaseGate.IsCritical(o, verdict.Settings);
-            var failed = critical || o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing;
+            // An unreviewed (drafted) case never gates, so it is no JUnit failure either; its output names it.
+            var failed = !o.Unreviewed && (critical || o.Status is CaseStatus.NewlyFailing or CaseStatus.StillFailing);
             var type = critical ? "critical" : o.Status switch
             {
                 CaseStatus.NewlyFailing => "newly-failing",
@@ -109,6 +111,7 @@ internal static class SuiteViewBuilder
             var output = o.Status == CaseStatus.Flaky
                 ? $"flaky: passed {(o.NewInHead ? "n/a" : ReportNumbers.Percent(o.BaseRate))} of repeats on base, {ReportNumbers.Percent(o.HeadRate)} on head; a failing repeat: {reason}; case: {o.Case}"
                 : $"case: {o.Case}";
+            output = o.Unreviewed ? $"unreviewed (never gates): {output}" : output;
             return new CaseTestRow(
                 format.Name($"cigate.{suite.Suite}.cases"),
                 $"{format.Name(o.Id)} on {format.Name(suite.Target)}",

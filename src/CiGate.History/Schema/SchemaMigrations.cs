@@ -24,6 +24,8 @@ internal static class SchemaMigrations
         new(1, "runs, suite runs, metrics and items", V1),
         new(2, "texts stored once per suite definition and dataset; measurement keys; query indexes", V2),
         new(3, "served identity per suite run and identity breaks", V3),
+        // cov2 (issue #26): if another branch adds a version 4 first, renumber this one on merge.
+        new(4, "coverage measurements (cigate coverage --history)", V4Coverage),
     ];
 
     public static int Current => All[^1].Version;
@@ -231,5 +233,24 @@ internal static class SchemaMigrations
     [
         "ALTER TABLE suite_runs ADD COLUMN served_identity TEXT",
         "ALTER TABLE suite_runs ADD COLUMN identity_break BIGINT NOT NULL DEFAULT 0",
+    ];
+
+    /// <summary>
+    /// Version 4 (issue #26): one row per coverage measurement, its identity columns as in runs; the traffic is
+    /// kept as its SHA-256 only, never its text.
+    /// </summary>
+    private static List<string> V4Coverage(SqlDialect d) =>
+    [
+        $"""
+        CREATE TABLE coverage_runs (
+          id {d.IdentityKey}, measurement_id TEXT NOT NULL UNIQUE,
+          repository TEXT, commit_sha TEXT, branch TEXT, tag TEXT, pull_request BIGINT, runner TEXT, run_url TEXT,
+          measured_at TEXT NOT NULL, recorded_at TEXT NOT NULL, tool_version TEXT NOT NULL,
+          traffic_sha256 TEXT NOT NULL, embedder TEXT NOT NULL, suites TEXT NOT NULL,
+          records BIGINT NOT NULL, test_cases BIGINT NOT NULL, clusters BIGINT NOT NULL,
+          uncovered_clusters BIGINT NOT NULL, coverage DOUBLE PRECISION NOT NULL,
+          uncovered_share DOUBLE PRECISION NOT NULL, uncovered_negative_share DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX ix_coverage_runs_branch ON coverage_runs (branch, measured_at)",
     ];
 }

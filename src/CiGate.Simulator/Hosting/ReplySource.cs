@@ -9,7 +9,7 @@ namespace CiGate.Simulator.Hosting;
 
 /// <summary>
 /// Decides what a completion says, in order: the judge (chat requests carrying the judge marker),
-/// then script rules, then labelled safety prompts (refuse or comply), then the answer keys, else the fixed "unmatched" reply. The judge goes first so
+/// then the assertion generator (<see cref="SimulatedGenerator"/>), then script rules, then labelled safety prompts (refuse or comply), then the answer keys, else the fixed "unmatched" reply. The judge goes first so
 /// that a broad script rule can never hijack a grading request whose judged output happens to match.
 /// </summary>
 internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scripts, double flip, double invalidRate, bool judgeAll, SimulatorStats stats, Refusals.RefusalResponder? refusals = null, Tools.BfclKey? bfcl = null, PairwiseJudgeOptions? pairwise = null)
@@ -30,6 +30,11 @@ internal sealed partial class ReplySource(AnswerKeyIndex index, ScriptBook scrip
             return SimulatedPairwiseJudge.IsPairwisePrompt(text)
                 ? SimulatedPairwiseJudge.Evaluate(text, model.Seed, pairwise)
                 : SimulatedJudge.Evaluate(text);
+        }
+
+        if (SimulatedGenerator.IsGeneratorPrompt(request.Instructions))
+        {
+            return SimulatedGenerator.Propose(request.Prompt);
         }
 
         if (scripts.Reply(request.Prompt, model) is { } scripted)

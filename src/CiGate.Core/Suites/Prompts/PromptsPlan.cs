@@ -157,6 +157,12 @@ internal sealed class PromptsPlan : ICasePlan
             extracted[Comparing.CaseResult.CriticalKey] = $"{critical.Type}: {critical.Reason}";
         }
 
+        // Results alone must tell compare and gate that this case never gates (see TestCase.Unreviewed).
+        if (testCase.Unreviewed)
+        {
+            extracted[Comparing.CaseResult.UnreviewedKey] = "true";
+        }
+
         return record.WithResponse(response, extracted, scores);
     }
 

@@ -95,6 +95,11 @@ public sealed record PromptsSuite(
             node["critical"] = true;
         }
 
+        if (t.Unreviewed)
+        {
+            node["unreviewed"] = true;
+        }
+
         if (t.Request is not null)
         {
             node["request"] = t.Request.Describe();

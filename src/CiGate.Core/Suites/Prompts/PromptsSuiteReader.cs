@@ -139,6 +139,7 @@ internal static class PromptsSuiteReader
             var id = test.String("id") ?? CaseIds.Derive(description, vars);
             var threshold = test.Double("threshold", 0, 1);
             var critical = test.Bool("critical") ?? false;
+            var unreviewed = test.Bool("unreviewed") ?? false;
             var request = RequestSurfaceReader.Read(test.Map("request"), baseDirectory);
             var inputs = Config.InputsReader.Read(test);
             var files = CaseFiles.LoadVars(vars, test.Get("vars") ?? test.Node, map.Context, baseDirectory);
@@ -155,6 +156,7 @@ internal static class PromptsSuiteReader
                     critical)
                 {
                     Request = request,
+                    Unreviewed = unreviewed,
                     Inputs = inputs,
                     Files = [.. files, .. CaseFiles.OfAssertions([.. defaultSources, .. sources], baseDirectory)],
                 });

@@ -6,7 +6,9 @@ namespace CiGate.Core.Suites.Prompts;
 /// A test case: vars for the prompt and the assertions its output must meet. <see cref="Id"/>
 /// is declared, or derived from the description and vars only, so editing an assertion keeps the
 /// case's history. <see cref="Critical"/> (`critical: true`): any failure of the case on head
-/// fails the gate, even when it failed on base too.
+/// fails the gate, even when it failed on base too. <see cref="Unreviewed"/> (`unreviewed: true`, what
+/// `cigate draft-tests` writes): the case runs and is reported, but never gates (neither the case gate nor the
+/// suite's metrics) until a person removes the mark.
 /// </summary>
 public sealed record TestCase(
     string Id,
@@ -30,4 +32,7 @@ public sealed record TestCase(
     /// Full paths of the files the case references itself (`file://` vars, schemas): inputs without being declared.
     /// </summary>
     public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Drafted and not yet reviewed by a person: runs and reports, never gates.</summary>
+    public bool Unreviewed { get; init; }
 }
