@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace CiGate.Cli.Commands;
 
-/// <summary>`cigate history ...`: record runs and ask the store about them (list, trend, compare, export, change points, site).</summary>
+/// <summary>
+/// `cigate history ...`: record runs and ask the store about them (list, trend, compare, export, change
+/// points, site).
+/// </summary>
 internal static class HistoryCommand
 {
     public static Command Create(TextWriter stdout) =>

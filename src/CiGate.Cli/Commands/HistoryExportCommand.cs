@@ -28,7 +28,8 @@ internal static class HistoryExportCommand
             Description = "The results folder to write (created; must not hold a results.json already)",
             Required = true,
         };
-        var command = new Command("export", "Write a recorded run out as a results folder (for run --reuse-from, compare)")
+        var command = new Command(
+            "export", "Write a recorded run out as a results folder (for run --reuse-from, compare)")
         {
             reference, output,
         };
@@ -59,7 +60,9 @@ internal static class HistoryExportCommand
         return command;
     }
 
-    /// <summary>Writes <paramref name="run"/> as a results folder whose results.json carries the written items' digest.</summary>
+    /// <summary>
+    /// Writes <paramref name="run"/> as a results folder whose results.json carries the written items' digest.
+    /// </summary>
     internal static async Task WriteAsync(LoadedRun run, string folder, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);

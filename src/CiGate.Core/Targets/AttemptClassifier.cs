@@ -36,7 +36,8 @@ internal sealed class AttemptClassifier(string model, TargetSecrets secrets, str
 
         string serverMessage = ErrorText.FromBody(content, _secrets);
         return status is 408 or 429 or >= 500
-            ? AttemptOutcome.Failed(AttemptFailure.RetryableStatus, status, serverMessage, RetryDelay.ReadRetryAfter(response.Headers))
+            ? AttemptOutcome.Failed(
+                AttemptFailure.RetryableStatus, status, serverMessage, RetryDelay.ReadRetryAfter(response.Headers))
             : AttemptOutcome.Failed(AttemptFailure.Rejected, status, serverMessage);
     }
 
@@ -59,10 +60,14 @@ internal sealed class AttemptClassifier(string model, TargetSecrets secrets, str
             : last.Detail;
         (TargetErrorKind kind, string message) = every switch
         {
-            AttemptFailure.Unreachable => (TargetErrorKind.Unreachable, $"{_prefix} is unreachable after {attempts} attempt(s): {lastError}"),
-            AttemptFailure.Timeout => (TargetErrorKind.Timeout, $"{_prefix} timed out on all {attempts} attempt(s): {lastError}"),
-            AttemptFailure.BadResponse => (TargetErrorKind.BadResponse, $"{_prefix} returned an unusable response on all {attempts} attempt(s): {lastError}"),
-            _ => (TargetErrorKind.RetriesExhausted, $"{_prefix} still failing after {attempts} attempt(s); last error: {lastError}"),
+            AttemptFailure.Unreachable => (TargetErrorKind.Unreachable,
+                $"{_prefix} is unreachable after {attempts} attempt(s): {lastError}"),
+            AttemptFailure.Timeout => (TargetErrorKind.Timeout,
+                $"{_prefix} timed out on all {attempts} attempt(s): {lastError}"),
+            AttemptFailure.BadResponse => (TargetErrorKind.BadResponse,
+                $"{_prefix} returned an unusable response on all {attempts} attempt(s): {lastError}"),
+            _ => (TargetErrorKind.RetriesExhausted,
+                $"{_prefix} still failing after {attempts} attempt(s); last error: {lastError}"),
         };
         return new TargetException(kind, message, last.StatusCode, attempts, last.Error);
     }

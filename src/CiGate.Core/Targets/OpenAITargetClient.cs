@@ -200,7 +200,8 @@ internal sealed class OpenAITargetClient : ITargetClient
 
             if (attempt >= maxAttempts)
             {
-                throw _attempts.Exhausted(outcome, attempt, mixedFailures ? AttemptFailure.RetryableStatus : firstFailure);
+                var every = mixedFailures ? AttemptFailure.RetryableStatus : firstFailure;
+                throw _attempts.Exhausted(outcome, attempt, every);
             }
 
             TimeSpan delay = RetryDelay.Compute(Config.Retry, attempt, outcome.RetryAfter);
