@@ -17,8 +17,8 @@ internal static class PairwiseReader
 
     public static PairwiseSettings? Read(MapReader suite, SuiteHeader header, string baseDirectory)
     {
-        var node = suite.Get("pairwise");
-        if (node is null)
+        var map = suite.Map("pairwise");
+        if (map is null)
         {
             return null;
         }
@@ -26,19 +26,13 @@ internal static class PairwiseReader
         if (!Kinds.Contains(header.Kind))
         {
             suite.Context.Report(
-                DiagnosticCodes.InvalidValue, node,
+                DiagnosticCodes.InvalidValue, map.Node,
                 $"'{suite.Section}.pairwise' judges text answers of {string.Join(", ", Kinds)} suites, "
                 + $"not a {header.Kind} suite");
             return null;
         }
 
-        var map = MapReader.From(node, suite.Context, $"{suite.Section}.pairwise");
-        if (map is null)
-        {
-            return null;
-        }
-
-        var grader = Grader(map.String("grader"), map, header, map.Get("grader") ?? node);
+        var grader = Grader(map.String("grader"), map, header, At(map, "grader"));
         var minWinRate = map.Double("min_win_rate", 0, 1) ?? PairwiseSettings.DefaultMinWinRate;
         var criteria = map.String("criteria") is { Length: > 0 } text
             ? text.Trim()
@@ -46,10 +40,10 @@ internal static class PairwiseReader
         var prompt = map.Get("prompt") is { } promptNode ? ReadPrompt(promptNode, map, baseDirectory) : null;
         var (labelsPath, labels) = ReadLabels(map, baseDirectory);
         var minAgreement = map.Double("min_agreement", 0, 1);
-        if (minAgreement is not null && labelsPath is null && map.Get("labels") is null)
+        if (minAgreement is not null && labelsPath is null && At(map, "labels") == map.Node)
         {
             map.Context.Report(
-                DiagnosticCodes.MissingKey, map.Get("min_agreement")!,
+                DiagnosticCodes.MissingKey, At(map, "min_agreement"),
                 $"'{map.Section}.min_agreement' needs 'labels:', a file of human preferences to measure the judge on");
         }
 
@@ -96,6 +90,10 @@ internal static class PairwiseReader
         return null;
     }
 
+    /// <summary>Where a key's value is written, for a diagnostic (the section itself when the key is absent).</summary>
+    private static YamlNode At(MapReader map, string key) =>
+        map.Node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : map.Node;
+
     /// <summary>A file path (text, or a chat message list), or { text: ... } / { file: ... } like a prompt entry.</summary>
     private static SuitePrompt? ReadPrompt(YamlNode node, MapReader map, string baseDirectory) =>
         node is YamlScalarNode { Value: { } path }
@@ -116,7 +114,7 @@ internal static class PairwiseReader
         if (!File.Exists(path))
         {
             map.Context.Report(
-                DiagnosticCodes.DatasetNotFound, map.Get("labels")!,
+                DiagnosticCodes.DatasetNotFound, At(map, "labels"),
                 $"pairwise label file '{relative}' not found (looked in {path})");
             return (null, null);
         }
