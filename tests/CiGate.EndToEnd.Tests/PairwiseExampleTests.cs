@@ -29,7 +29,7 @@ public sealed class PairwiseExampleTests
         Assert.True(headRun.ExitCode == 0, headRun.ToString());
         Assert.True(compare.ExitCode == 0, compare.ToString());
         var comment = await File.ReadAllTextAsync(folder.File("cmp/comment.md"), TestContext.Current.CancellationToken);
-        Assert.Contains("head against base, judged by judge: ✅ pass", comment, StringComparison.Ordinal);
+        Assert.Contains("head against base, judged by judge (judgebot): ✅ pass", comment, StringComparison.Ordinal);
         Assert.Contains("| 6 | 0 | 1 | 0 | 3 | 0.750 [0.442, 0.919] |", comment, StringComparison.Ordinal);
         Assert.Contains("judge agrees with 10 human labels on 0.900 (Cohen's kappa", comment, StringComparison.Ordinal);
         var pairwise = Pairwise(folder.File("cmp"));
@@ -50,7 +50,8 @@ public sealed class PairwiseExampleTests
             folder.Path, null, "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File("cmp"));
 
         Assert.True(compare.ExitCode == 1, compare.ToString());
-        Assert.Contains("pairwise: win rate 0.250 [0.081, 0.559] over 10 items is below min_win_rate 0.60", compare.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pairwise: win rate 0.250 [0.081, 0.558] over 10 items is below min_win_rate 0.60", compare.Stdout,
+            StringComparison.Ordinal);
         Assert.False(Pairwise(folder.File("cmp")).GetProperty("gate").GetProperty("passed").GetBoolean());
         var junit = await File.ReadAllTextAsync(folder.File("cmp/junit.xml"), TestContext.Current.CancellationToken);
         Assert.Contains("<failure message=\"win rate 0.250", junit, StringComparison.Ordinal);
@@ -112,7 +113,7 @@ public sealed class PairwiseExampleTests
 
     /// <summary>
     /// Two copies of the example: base with the old prompt, head with the new one (swapped when
-    /// <paramref name="reversed"/>, with min_win_rate 0.6 so ten items can fail it), optionally with
+    /// <paramref name="reversed"/>, with min_win_rate 0.6 so ten items can fail it, and no labels), optionally with
     /// the judge over HTTP at <paramref name="judgeUrl"/> reading its key from PAIRWISE_JUDGE_KEY.
     /// </summary>
     private static (string Base, string Head) Prepare(TempFolder folder, bool reversed, string? judgeUrl = null)
@@ -127,7 +128,11 @@ public sealed class PairwiseExampleTests
             var text = File.ReadAllText(config);
             if (reversed)
             {
-                text = text.Replace("min_win_rate: 0.45", "min_win_rate: 0.6", StringComparison.Ordinal);
+                // The labels judge the new prompt's replies as head: reversed, they no longer apply.
+                text = text.Replace("min_win_rate: 0.45", "min_win_rate: 0.6", StringComparison.Ordinal)
+                    .Replace("      labels: labels.jsonl\n", "", StringComparison.Ordinal)
+                    .Replace("      min_agreement: 0.8\n", "", StringComparison.Ordinal);
+                Assert.DoesNotContain("labels:", text, StringComparison.Ordinal);
             }
 
             if (judgeUrl is not null)

@@ -149,7 +149,7 @@ public static class ConfigLoader
             var budget = BudgetReader.Read(map.Map("budget"));
             var inputs = InputsReader.Read(map);
             var reuse = ReuseReader.Read(map.Map("reuse"));
-            var pairwise = PairwiseReader.Read(map, header, baseDirectory);
+            var pairwise = Suites.PairwiseReader.Read(map, header, baseDirectory);
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {

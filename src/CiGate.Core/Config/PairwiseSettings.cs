@@ -1,6 +1,3 @@
-using CiGate.Core.Comparing.Pairwise;
-using CiGate.Core.Suites.Prompts;
-
 namespace CiGate.Core.Config;
 
 /// <summary>
@@ -19,8 +16,11 @@ public sealed record PairwiseSettings(string Grader, double MinWinRate, string C
     public const string DefaultCriteria =
         "the better answer to the input: correct, complete, helpful and clear";
 
-    /// <summary>`prompt:` a Scriban judge prompt replacing the default (sees criteria, input, first, second).</summary>
-    public SuitePrompt? Prompt { get; init; }
+    /// <summary>`prompt:` the text of a Scriban judge prompt replacing the default (sees criteria, input, first, second).</summary>
+    public string? PromptSource { get; init; }
+
+    /// <summary>The prompt's file name: its extension says text or a message list (.yaml, .yml, .json).</summary>
+    public string? PromptFile { get; init; }
 
     /// <summary>`labels:` the label file's full path.</summary>
     public string? LabelsPath { get; init; }

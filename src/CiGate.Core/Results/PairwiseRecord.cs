@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CiGate.Core.Comparing.Pairwise;
 using CiGate.Core.Config;
 
 namespace CiGate.Core.Results;
@@ -52,8 +51,8 @@ public sealed record PairwiseRecord(JudgeInfo Judge, double MinWinRate, string C
             c.Seed);
         return new PairwiseRecord(judge, settings.MinWinRate, settings.Criteria)
         {
-            Prompt = settings.Prompt?.Source,
-            PromptFile = settings.Prompt is { } prompt ? Path.GetFileName(prompt.Origin) : null,
+            Prompt = settings.PromptSource,
+            PromptFile = settings.PromptFile,
             LabelsFile = settings.LabelsPath,
             Labels = settings.Labels is { } labels
                 ? new SortedDictionary<string, PairwisePreference>(labels.ToDictionary(), StringComparer.Ordinal)

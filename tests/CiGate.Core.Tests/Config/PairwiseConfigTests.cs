@@ -1,4 +1,3 @@
-using CiGate.Core.Comparing.Pairwise;
 using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Results;
@@ -50,7 +49,7 @@ public sealed class PairwiseConfigTests : IDisposable
 
         var full = suites.Single(s => s.Name == "full").Pairwise!;
         Assert.Equal(("judge", 0.4, "names the \"refund\""), (full.Grader, full.MinWinRate, full.Criteria));
-        Assert.Contains("{{ first }}", full.Prompt!.Source, StringComparison.Ordinal);
+        Assert.Contains("{{ first }}", full.PromptSource!, StringComparison.Ordinal);
         Assert.Equal(PairwisePreference.Head, full.Labels!["t1"]);
         Assert.Equal(0.7, full.MinAgreement);
         var plain = suites.Single(s => s.Name == "plain").Pairwise!;

@@ -65,7 +65,7 @@ public sealed class PairwiseReportTests
         Assert.Equal(8, pairwise.Summary!.Identical);
         Assert.InRange(pairwise.Summary.SwapInconsistency, 0.05, 0.6);
         var comment = ReportRenderer.Render(result, new ReportOptions()).PrComment;
-        Assert.Contains("head against base, judged by judge: ✅ pass", comment, StringComparison.Ordinal);
+        Assert.Contains("head against base, judged by judge (gpt-4.1): ✅ pass", comment, StringComparison.Ordinal);
         Assert.Contains("| people \\ judge | base | tie | head |", comment, StringComparison.Ordinal);
         Assert.Contains("⚠️ the judge (gpt-4.1) and the head model (gpt-4.1-mini) are of one family", comment, StringComparison.Ordinal);
         Assert.Contains("| head longer |", comment, StringComparison.Ordinal);

@@ -106,7 +106,7 @@ public static class PairwiseJudging
                 Gate = PairwiseGate.Evaluate(summary, settings.MinWinRate),
                 Agreement = agreement,
                 AgreementCheck = agreement is null ? null
-                    : agreement.Check(settings.MinAgreement ?? CiGate.Core.Config.PairwiseSettings.DefaultMinAgreement),
+                    : agreement.Check(settings.MinAgreement ?? Config.PairwiseSettings.DefaultMinAgreement),
                 JudgeCalls = counting.Calls,
             };
         }

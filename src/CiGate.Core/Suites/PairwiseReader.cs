@@ -1,14 +1,15 @@
-using CiGate.Core.Comparing.Pairwise;
+using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Suites.Prompts;
 using YamlDotNet.RepresentationModel;
 
-namespace CiGate.Core.Config;
+namespace CiGate.Core.Suites;
 
 /// <summary>
 /// Reads a suite's <c>pairwise: { grader, min_win_rate, prompt, criteria, labels, min_agreement }</c>.
 /// The grader must be a defined target (by default the one with role: grader); the prompt and label
-/// files must exist and parse; the bars lie in [0, 1].
+/// files must exist and parse; the bars lie in [0, 1]. Shared by the kinds with text answers, so it
+/// sits at the kind seam: it reads a prompt as prompt suites do, without Config knowing them.
 /// </summary>
 internal static class PairwiseReader
 {
@@ -38,6 +39,8 @@ internal static class PairwiseReader
             ? text.Trim()
             : PairwiseSettings.DefaultCriteria;
         var prompt = map.Get("prompt") is { } promptNode ? ReadPrompt(promptNode, map, baseDirectory) : null;
+        var promptFile = prompt is null ? null : Path.GetFileName(prompt.Origin) is { Length: > 0 } name
+            && Path.HasExtension(name) ? name : "pairwise_prompt.txt";
         var (labelsPath, labels) = ReadLabels(map, baseDirectory);
         var minAgreement = map.Double("min_agreement", 0, 1);
         if (minAgreement is not null && labelsPath is null && At(map, "labels") == map.Node)
@@ -52,7 +55,8 @@ internal static class PairwiseReader
             ? null
             : new PairwiseSettings(grader, minWinRate, criteria)
             {
-                Prompt = prompt,
+                PromptSource = prompt?.Source,
+                PromptFile = promptFile,
                 LabelsPath = labelsPath,
                 Labels = labels,
                 MinAgreement = labels is null ? null : minAgreement ?? PairwiseSettings.DefaultMinAgreement,
