@@ -72,7 +72,7 @@ internal static class CompareCommand
         // A kind's gate can read more than `gate:` (perf: SLOs, regression rule): --config replaces what the head run recorded.
         var definitions = suites?.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, Definitions: definitions, ConfigPath: configPath));
-        comparison = await JudgePairwiseAsync(comparison, @base, head, configPath, ct);
+        comparison = await JudgePairwiseAsync(comparison, @base, head, configPath, folder, ct);
         var result = Gate.Evaluate(comparison, gates);
         if (noBase is not null)
         {
@@ -99,7 +99,7 @@ internal static class CompareCommand
     /// head folder); a simulated grader is started again from the config. Nothing for other suites.
     /// </summary>
     private static async Task<Comparison> JudgePairwiseAsync(
-        Comparison comparison, LoadedRun @base, LoadedRun head, string? configPath, CancellationToken ct)
+        Comparison comparison, LoadedRun @base, LoadedRun head, string? configPath, string output, CancellationToken ct)
     {
         var judges = head.Results.Suites.Select(s => s.Pairwise?.Judge).OfType<Core.Results.JudgeInfo>().ToList();
         if (judges.Count == 0 || @base.Results.Suites.Count == 0)
@@ -107,7 +107,8 @@ internal static class CompareCommand
             return comparison;
         }
 
-        var cache = Path.Combine(head.Folder, "pairwise-cache");
+        // Runs read from the history store have no folder: the cache then goes with the reports.
+        var cache = Path.Combine(Directory.Exists(head.Folder) ? head.Folder : output, "pairwise-cache");
         var simulated = judges.Where(j => j.Simulated).Select(j => j.Name).ToHashSet(StringComparer.Ordinal);
         var path = configPath ?? head.Results.ConfigPath;
         if (simulated.Count == 0 || string.IsNullOrEmpty(path) || !(File.Exists(path) || Directory.Exists(path)))
