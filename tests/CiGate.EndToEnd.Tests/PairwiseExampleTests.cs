@@ -20,10 +20,9 @@ public sealed class PairwiseExampleTests
         using var folder = new TempFolder();
         var (baseDir, headDir) = Prepare(folder, reversed: false);
 
-        var baseRun = await CigateProcess.RunAsync(baseDir, null, "run", "cigate.yml", "--out", folder.File("rb"), "--quiet");
-        var headRun = await CigateProcess.RunAsync(headDir, null, "run", "cigate.yml", "--out", folder.File("rh"), "--quiet");
-        var compare = await CigateProcess.RunAsync(
-            folder.Path, null, "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File("cmp"));
+        var baseRun = await RunAsync(baseDir, null, folder.File("rb"));
+        var headRun = await RunAsync(headDir, null, folder.File("rh"));
+        var compare = await CompareAsync(folder, null, "cmp");
 
         Assert.True(baseRun.ExitCode == 0, baseRun.ToString());
         Assert.True(headRun.ExitCode == 0, headRun.ToString());
@@ -44,13 +43,14 @@ public sealed class PairwiseExampleTests
         using var folder = new TempFolder();
         var (baseDir, headDir) = Prepare(folder, reversed: true);
 
-        await CigateProcess.RunAsync(baseDir, null, "run", "cigate.yml", "--out", folder.File("rb"), "--quiet");
-        await CigateProcess.RunAsync(headDir, null, "run", "cigate.yml", "--out", folder.File("rh"), "--quiet");
-        var compare = await CigateProcess.RunAsync(
-            folder.Path, null, "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File("cmp"));
+        await RunAsync(baseDir, null, folder.File("rb"));
+        await RunAsync(headDir, null, folder.File("rh"));
+        var compare = await CompareAsync(folder, null, "cmp");
 
         Assert.True(compare.ExitCode == 1, compare.ToString());
-        Assert.Contains("pairwise: win rate 0.250 [0.081, 0.558] over 10 items is below min_win_rate 0.60", compare.Stdout,
+        Assert.Contains(
+            "pairwise: win rate 0.250 [0.081, 0.558] over 10 items is below min_win_rate 0.60",
+            compare.Stdout,
             StringComparison.Ordinal);
         Assert.False(Pairwise(folder.File("cmp")).GetProperty("gate").GetProperty("passed").GetBoolean());
         var junit = await File.ReadAllTextAsync(folder.File("cmp/junit.xml"), TestContext.Current.CancellationToken);
@@ -64,23 +64,24 @@ public sealed class PairwiseExampleTests
         using var folder = new TempFolder();
         var log = folder.File("judge-requests.log");
         await using var judge = await SimulatorServer.StartAsync(
-            new SimulatorOptions { Models = [new SimulatorModel("judgebot", 0.7, 3)], JudgeAll = true, RequestLog = log }, ct);
+            new SimulatorOptions
+            {
+                Models = [new SimulatorModel("judgebot", 0.7, 3)], JudgeAll = true, RequestLog = log,
+            },
+            ct);
         var (baseDir, headDir) = Prepare(folder, reversed: false, judgeUrl: new Uri(judge.BaseUrl, "v1").ToString());
         var environment = new Dictionary<string, string?> { ["PAIRWISE_JUDGE_KEY"] = Key };
 
         var runs = new[]
         {
-            await CigateProcess.RunWithAsync(baseDir, environment, "run", "cigate.yml", "--out", folder.File("rb"), "--quiet"),
-            await CigateProcess.RunWithAsync(headDir, environment, "run", "cigate.yml", "--out", folder.File("rh"), "--quiet"),
+            await RunAsync(baseDir, environment, folder.File("rb")),
+            await RunAsync(headDir, environment, folder.File("rh")),
         };
-        var first = await CigateProcess.RunWithAsync(
-            folder.Path, environment, "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File("cmp"));
+        var first = await CompareAsync(folder, environment, "cmp");
         var afterFirst = File.ReadAllLines(log).Length;
-        var second = await CigateProcess.RunWithAsync(
-            folder.Path, environment, "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File("cmp2"));
+        var second = await CompareAsync(folder, environment, "cmp2");
         var afterSecond = File.ReadAllLines(log).Length;
-        var withoutKey = await CigateProcess.RunAsync(
-            folder.Path, null, "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File("cmp3"));
+        var withoutKey = await CompareAsync(folder, null, "cmp3");
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -105,6 +106,18 @@ public sealed class PairwiseExampleTests
         Assert.All(files, f => Assert.DoesNotContain(Key, File.ReadAllText(f), StringComparison.Ordinal));
     }
 
+    private static Task<ProcessResult> RunAsync(
+        string dir, IReadOnlyDictionary<string, string?>? environment, string output) =>
+        CigateProcess.RunWithAsync(
+            dir, environment ?? new Dictionary<string, string?>(), "run", "cigate.yml", "--out", output, "--quiet");
+
+    private static Task<ProcessResult> CompareAsync(
+        TempFolder folder, IReadOnlyDictionary<string, string?>? environment, string output) =>
+        CigateProcess.RunWithAsync(
+            folder.Path,
+            environment ?? new Dictionary<string, string?>(),
+            "compare", "--base", folder.File("rb"), "--head", folder.File("rh"), "--out", folder.File(output));
+
     private static JsonElement Pairwise(string compareFolder)
     {
         using var gate = JsonDocument.Parse(File.ReadAllText(Path.Combine(compareFolder, "gate.json")));
@@ -121,7 +134,8 @@ public sealed class PairwiseExampleTests
         var example = Path.Combine(Repository.Root(), "examples", "pairwise");
         var baseDir = Copy(example, folder.File("base"));
         var headDir = Copy(example, folder.File("head"));
-        File.Copy(Path.Combine(example, "prompts", "reply.base.txt"), Path.Combine(reversed ? headDir : baseDir, "prompts", "reply.txt"), overwrite: true);
+        var old = Path.Combine(reversed ? headDir : baseDir, "prompts", "reply.txt");
+        File.Copy(Path.Combine(example, "prompts", "reply.base.txt"), old, overwrite: true);
         foreach (var dir in new[] { baseDir, headDir })
         {
             var config = Path.Combine(dir, "cigate.yml");
@@ -139,7 +153,8 @@ public sealed class PairwiseExampleTests
             {
                 text = text.Replace(
                     "    model: judgebot\n    role: grader\n    simulator: {}",
-                    $"    model: judgebot\n    role: grader\n    base_url: {judgeUrl}\n    api_key_env: PAIRWISE_JUDGE_KEY",
+                    "    model: judgebot\n    role: grader\n"
+                        + $"    base_url: {judgeUrl}\n    api_key_env: PAIRWISE_JUDGE_KEY",
                     StringComparison.Ordinal);
                 Assert.Contains("PAIRWISE_JUDGE_KEY", text, StringComparison.Ordinal);
             }

@@ -16,7 +16,10 @@ public sealed record PairwiseSettings(string Grader, double MinWinRate, string C
     public const string DefaultCriteria =
         "the better answer to the input: correct, complete, helpful and clear";
 
-    /// <summary>`prompt:` the text of a Scriban judge prompt replacing the default (sees criteria, input, first, second).</summary>
+    /// <summary>
+    /// `prompt:` the text of a Scriban judge prompt replacing the default (it sees criteria, input,
+    /// first and second).
+    /// </summary>
     public string? PromptSource { get; init; }
 
     /// <summary>The prompt's file name: its extension says text or a message list (.yaml, .yml, .json).</summary>
@@ -28,6 +31,6 @@ public sealed record PairwiseSettings(string Grader, double MinWinRate, string C
     /// <summary>The labels the file holds, read when the config is loaded.</summary>
     public IReadOnlyDictionary<string, PairwisePreference>? Labels { get; init; }
 
-    /// <summary>`min_agreement:` the judge's least agreement with the labels (default 0.8 when labels are given).</summary>
+    /// <summary>`min_agreement:` the judge's least agreement with the labels (0.8 when labels are given).</summary>
     public double? MinAgreement { get; init; }
 }

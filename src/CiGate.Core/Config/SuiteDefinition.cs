@@ -23,7 +23,7 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
     /// <summary>`reuse:` how a base reused under `run --changed-since` is checked (its canary). Not hashed.</summary>
     public ReuseSettings Reuse { get; init; } = ReuseSettings.Default;
 
-    /// <summary>`pairwise:` judging head's outputs against base's at compare time; null when not asked. Not hashed.</summary>
+    /// <summary>`pairwise:` head's outputs judged against base's by compare; null if not asked. Not hashed.</summary>
     public PairwiseSettings? Pairwise { get; init; }
 
     public abstract JsonObject Describe();

@@ -37,7 +37,8 @@ public static class Gate
             suites.Add(updated);
             var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
             var budgeted = WithBudgetStop(decided, updated.BudgetStop);
-            var (verdict, reasons) = WithPairwise(WithIdentityChange(budgeted, updated.IdentityChange), updated.Pairwise);
+            var identified = WithIdentityChange(budgeted, updated.IdentityChange);
+            var (verdict, reasons) = WithPairwise(identified, updated.Pairwise);
             if (updated.Reused is { Canary.Passed: false } failed)
             {
                 var line =

@@ -18,7 +18,8 @@ internal static class PairwiseViewBuilder
 
         var status = Status(p);
         var s = p.Summary;
-        var message = p.Error ?? (p.AgreementCheck is { Met: false } untrusted ? untrusted.Reason : p.Gate?.Reason ?? "");
+        var message = p.Error
+            ?? (p.AgreementCheck is { Met: false } untrusted ? untrusted.Reason : p.Gate?.Reason ?? "");
         var view = new PairwiseView(
             format.Name(p.Judge),
             format.Name(p.JudgeModel),
@@ -54,13 +55,18 @@ internal static class PairwiseViewBuilder
             view = view with
             {
                 Agreement = format.Sentence(p.AgreementCheck?.Reason ?? ""),
-                AgreementRate = a.Agreement.N == 0 ? ReportNumbers.NotAvailable : Invariant($"{a.Agreement.Accuracy:0.000}"),
+                AgreementRate = a.Agreement.N == 0
+                    ? ReportNumbers.NotAvailable
+                    : Invariant($"{a.Agreement.Accuracy:0.000}"),
                 Kappa = a.Agreement.N == 0 ? ReportNumbers.NotAvailable : Invariant($"{a.Agreement.Kappa:0.000}"),
                 Labelled = ReportNumbers.Count(a.Labelled),
                 Unjudged = ReportNumbers.Count(a.Unjudged),
                 MinAgreement = p.MinAgreement is { } min ? Invariant($"{min:0.00}") : "",
                 Confusion = [.. a.Agreement.Confusion.Select((row, i) => new PairwiseConfusionRow(
-                    Preferences[i], ReportNumbers.Count(row[0]), ReportNumbers.Count(row[1]), ReportNumbers.Count(row[2])))],
+                    Preferences[i],
+                    ReportNumbers.Count(row[0]),
+                    ReportNumbers.Count(row[1]),
+                    ReportNumbers.Count(row[2])))],
             };
         }
 

@@ -30,7 +30,7 @@ public sealed record PairwiseRecord(JudgeInfo Judge, double MinWinRate, string C
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? MinAgreement { get; init; }
 
-    /// <summary>The record of <paramref name="settings"/>, with its grader looked up among <paramref name="targets"/>.</summary>
+    /// <summary>The record of <paramref name="settings"/>, its grader found in <paramref name="targets"/>.</summary>
     public static PairwiseRecord? Of(PairwiseSettings? settings, IEnumerable<TargetDefinition> targets)
     {
         if (settings is null || targets.FirstOrDefault(t => t.Name == settings.Grader) is not { } grader)

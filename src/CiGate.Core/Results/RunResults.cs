@@ -158,7 +158,7 @@ public sealed record SuiteResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ServedIdentity? Identity { get; init; }
 
-    /// <summary>The suite's `pairwise:` settings and judge, for compare; null when it has none (or an older run).</summary>
+    /// <summary>The suite's `pairwise:` settings and judge, for compare; null without (or in an older run).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PairwiseRecord? Pairwise { get; init; }
 

@@ -98,7 +98,7 @@ internal static class PairwiseReader
     private static YamlNode At(MapReader map, string key) =>
         map.Node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : map.Node;
 
-    /// <summary>A file path (text, or a chat message list), or { text: ... } / { file: ... } like a prompt entry.</summary>
+    /// <summary>A file (text, or a chat message list), or { text: ... } / { file: ... } like a prompt entry.</summary>
     private static SuitePrompt? ReadPrompt(YamlNode node, MapReader map, string baseDirectory) =>
         node is YamlScalarNode { Value: { } path }
             ? PromptFiles.Read(path, "pairwise_prompt", node, map.Context, baseDirectory)

@@ -53,7 +53,8 @@ public sealed class PairwiseConfigTests : IDisposable
         Assert.Equal(PairwisePreference.Head, full.Labels!["t1"]);
         Assert.Equal(0.7, full.MinAgreement);
         var plain = suites.Single(s => s.Name == "plain").Pairwise!;
-        Assert.Equal(("judge", 0.45, PairwiseSettings.DefaultCriteria), (plain.Grader, plain.MinWinRate, plain.Criteria));
+        Assert.Equal(
+            ("judge", 0.45, PairwiseSettings.DefaultCriteria), (plain.Grader, plain.MinWinRate, plain.Criteria));
         Assert.Null(plain.Labels);
         Assert.Null(plain.MinAgreement);
     }
@@ -76,18 +77,30 @@ public sealed class PairwiseConfigTests : IDisposable
         var record = PairwiseRecord.Of(config.Suites[0].Pairwise, config.Targets)!;
         var json = System.Text.Json.JsonSerializer.Serialize(record, ResultsJson.Options);
 
-        Assert.Equal(("judge", "gpt-4.1", "JUDGE_KEY", false), (record.Judge.Name, record.Judge.Model, record.Judge.ApiKeyEnv, record.Judge.Simulated));
+        var judge = record.Judge;
+        Assert.Equal(
+            ("judge", "gpt-4.1", "JUDGE_KEY", false), (judge.Name, judge.Model, judge.ApiKeyEnv, judge.Simulated));
         Assert.Contains("\"api_key_env\": \"JUDGE_KEY\"", json, StringComparison.Ordinal);
         Assert.Contains("\"base_url\": \"http://127.0.0.1:9/v1", json, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("pairwise: { grader: juge }", "CIGATE0007", "names target 'juge', which is not defined; did you mean 'judge'?", 10, 25)]
-    [InlineData("pairwise: { min_win_rate: 1.5 }", "CIGATE0005", "'suites.s.pairwise.min_win_rate' must be between 0 and 1, not 1.5", 10, 31)]
-    [InlineData("pairwise: { labels: labels.jsonl, min_agreement: -0.1 }", "CIGATE0005", "'suites.s.pairwise.min_agreement' must be between 0 and 1", 10, 54)]
+    [InlineData(
+        "pairwise: { grader: juge }",
+        "CIGATE0007", "names target 'juge', which is not defined; did you mean 'judge'?", 10, 25)]
+    [InlineData(
+        "pairwise: { min_win_rate: 1.5 }",
+        "CIGATE0005", "'suites.s.pairwise.min_win_rate' must be between 0 and 1, not 1.5", 10, 31)]
+    [InlineData(
+        "pairwise: { labels: labels.jsonl, min_agreement: -0.1 }",
+        "CIGATE0005", "'suites.s.pairwise.min_agreement' must be between 0 and 1", 10, 54)]
     [InlineData("pairwise: { prompt: nowhere.txt }", "CIGATE0203", "prompt file 'nowhere.txt' not found", 10, 25)]
-    [InlineData("pairwise: { labels: nowhere.jsonl }", "CIGATE0101", "pairwise label file 'nowhere.jsonl' not found", 10, 25)]
-    [InlineData("pairwise: { min_agreement: 0.8 }", "CIGATE0004", "'suites.s.pairwise.min_agreement' needs 'labels:'", 10, 32)]
+    [InlineData(
+        "pairwise: { labels: nowhere.jsonl }",
+        "CIGATE0101", "pairwise label file 'nowhere.jsonl' not found", 10, 25)]
+    [InlineData(
+        "pairwise: { min_agreement: 0.8 }",
+        "CIGATE0004", "'suites.s.pairwise.min_agreement' needs 'labels:'", 10, 32)]
     [InlineData("pairwise: { judge: x }", "CIGATE0002", "judge", 10, 17)]
     public void A_bad_setting_is_reported_at_its_place(string line, string code, string message, int row, int column)
     {

@@ -67,7 +67,10 @@ public sealed class PairwiseReportTests
         var comment = ReportRenderer.Render(result, new ReportOptions()).PrComment;
         Assert.Contains("head against base, judged by judge (gpt-4.1): ✅ pass", comment, StringComparison.Ordinal);
         Assert.Contains("| people \\ judge | base | tie | head |", comment, StringComparison.Ordinal);
-        Assert.Contains("⚠️ the judge (gpt-4.1) and the head model (gpt-4.1-mini) are of one family", comment, StringComparison.Ordinal);
+        Assert.Contains(
+            "⚠️ the judge (gpt-4.1) and the head model (gpt-4.1-mini) are of one family",
+            comment,
+            StringComparison.Ordinal);
         Assert.Contains("| head longer |", comment, StringComparison.Ordinal);
     }
 
@@ -89,7 +92,8 @@ public sealed class PairwiseReportTests
         var result = await ResultAsync("pairwise-error", TestContext.Current.CancellationToken);
 
         Assert.Equal(Verdict.Inconclusive, result.Overall);
-        Assert.StartsWith("pairwise: the pairwise judge 'judge' failed", result.Suites.Single().Reasons[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "pairwise: the pairwise judge 'judge' failed", result.Suites.Single().Reasons[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +111,10 @@ public sealed class PairwiseReportTests
         var result = Evaluate(pairwise);
 
         Assert.Equal(Verdict.Inconclusive, result.Overall);
-        Assert.Contains("below min_agreement 0.80: the pairwise verdict is not trusted", result.Suites.Single().Reasons[0], StringComparison.Ordinal);
+        Assert.Contains(
+            "below min_agreement 0.80: the pairwise verdict is not trusted",
+            result.Suites.Single().Reasons[0],
+            StringComparison.Ordinal);
     }
 
     private static async Task<GateResult> ResultAsync(string fixture, CancellationToken ct)
@@ -120,7 +127,8 @@ public sealed class PairwiseReportTests
             {
                 Items = items.Count,
                 SameFamily = true,
-                Error = "the pairwise judge 'judge' failed: the pairwise judge's reply holds no JSON object (judge judge)",
+                Error = "the pairwise judge 'judge' failed: "
+                    + "the pairwise judge's reply holds no JSON object (judge judge)",
             };
         }
         else
@@ -165,7 +173,8 @@ public sealed class PairwiseReportTests
             ct);
         var config = TestTargets.Config(new Uri(server.BaseUrl, "v1/"), model: "gpt-4.1");
         await using var client = TargetClientFactory.Create(config);
-        var results = await PairwiseReconciler.JudgeAsync(items, new TargetPairwiseJudge(client, config, Criteria), 4, ct);
+        var judge = new TargetPairwiseJudge(client, config, Criteria);
+        var results = await PairwiseReconciler.JudgeAsync(items, judge, 4, ct);
         var summary = PairwiseSummary.Of(results);
         var agreement = labels is null ? null : PairwiseAgreement.Of(results, labels);
         return new PairwiseComparison("judge", "gpt-4.1", "gpt-4.1-mini", 0.45)

@@ -37,7 +37,9 @@ public sealed record PairwiseComparison(string Judge, string JudgeModel, string 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
 
-    /// <summary>The family line reports show, or null when judge and head are of different (or unknown) families.</summary>
+    /// <summary>
+    /// The family line reports show, or null when judge and head are of different (or unknown) families.
+    /// </summary>
     public string? FamilyWarning => SameFamily
         ? $"the judge ({JudgeModel}) and the head model ({HeadModel}) are of one family "
           + $"({ModelFamily.Of(JudgeModel)}): a judge may prefer its own family's answers"

@@ -25,7 +25,11 @@ public sealed record PairwiseJudgingOptions(string CacheDirectory)
 public static class PairwiseJudging
 {
     public static async Task<Comparison> JudgeAsync(
-        Comparison comparison, LoadedRun baseRun, LoadedRun headRun, PairwiseJudgingOptions options, CancellationToken ct)
+        Comparison comparison,
+        LoadedRun baseRun,
+        LoadedRun headRun,
+        PairwiseJudgingOptions options,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(baseRun);
@@ -37,8 +41,9 @@ public static class PairwiseJudging
         {
             foreach (var suite in comparison.Suites)
             {
-                var head = headRun.Results.Suites.FirstOrDefault(s => s.Suite == suite.Suite && s.Target == suite.Target);
-                var @base = baseRun.Results.Suites.FirstOrDefault(s => s.Suite == suite.Suite && s.Target == suite.Target);
+                bool Same(SuiteResult s) => s.Suite == suite.Suite && s.Target == suite.Target;
+                var head = headRun.Results.Suites.FirstOrDefault(Same);
+                var @base = baseRun.Results.Suites.FirstOrDefault(Same);
                 if (head?.Pairwise is not { } settings || @base is null)
                 {
                     suites.Add(suite);
@@ -97,7 +102,8 @@ public static class PairwiseJudging
             await using var client = TargetClientFactory.Create(config, cache);
             counting = new CountingClient(client);
             var judge = new TargetPairwiseJudge(counting, config, settings.Criteria, prompt);
-            var results = await PairwiseReconciler.JudgeAsync(items, judge, config.Concurrency, ct).ConfigureAwait(false);
+            var results = await PairwiseReconciler.JudgeAsync(items, judge, config.Concurrency, ct)
+                .ConfigureAwait(false);
             var summary = PairwiseSummary.Of(results);
             var agreement = settings.Labels is { Count: > 0 } labels ? PairwiseAgreement.Of(results, labels) : null;
             return empty with
@@ -112,7 +118,9 @@ public static class PairwiseJudging
         }
         catch (Exception ex) when (ex is TargetException or PairwiseJudgeException or CiGateException)
         {
-            var message = ex is CiGateException { Diagnostics.Count: > 0 } cigate ? cigate.Diagnostics[0].Message : ex.Message;
+            var message = ex is CiGateException { Diagnostics.Count: > 0 } cigate
+                ? cigate.Diagnostics[0].Message
+                : ex.Message;
             return empty with
             {
                 Error = $"the pairwise judge '{settings.Judge.Name}' failed: {message}",
@@ -135,7 +143,8 @@ public static class PairwiseJudging
         if (!Uri.TryCreate(judge.BaseUrl, UriKind.Absolute, out var url))
         {
             throw new CiGateException(new Diagnostic(
-                DiagnosticCodes.InvalidValue, $"the pairwise judge '{judge.Name}' has no usable base_url ('{judge.BaseUrl}')"));
+                DiagnosticCodes.InvalidValue,
+                $"the pairwise judge '{judge.Name}' has no usable base_url ('{judge.BaseUrl}')"));
         }
 
         return new TargetConfig(
@@ -185,10 +194,12 @@ public static class PairwiseJudging
             return response;
         }
 
-        public Task<Embeddings> EmbedAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
+        public Task<Embeddings> EmbedAsync(
+            IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
             inner.EmbedAsync(inputs, model, cacheScope, ct);
 
-        public Task<Moderations> ModerateAsync(IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
+        public Task<Moderations> ModerateAsync(
+            IReadOnlyList<string> inputs, string? model, string? cacheScope, CancellationToken ct) =>
             inner.ModerateAsync(inputs, model, cacheScope, ct);
 
         // The inner client is the caller's to dispose.

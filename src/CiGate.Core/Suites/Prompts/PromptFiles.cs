@@ -60,7 +60,8 @@ internal static class PromptFiles
 
     /// <summary>
     /// A prompt from its recorded text (a run's results.json), parsed as the file it came from:
-    /// <paramref name="fileName"/>'s extension says text or message list. Problems go to <paramref name="diagnostics"/>.
+    /// <paramref name="fileName"/>'s extension says text or message list. Problems go to
+    /// <paramref name="diagnostics"/>.
     /// </summary>
     public static SuitePrompt? FromSource(string source, string fileName, DiagnosticBag diagnostics)
     {
