@@ -125,6 +125,27 @@ public sealed class PairwiseConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_perf_suite_has_no_text_answers_to_judge()
+    {
+        var path = folder.Write("cigate.yml", Targets + """
+
+            suites:
+              load:
+                kind: perf
+                targets: [bot]
+                pairwise: { grader: judge }
+            """);
+
+        var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(path));
+
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.Message.Contains("pairwise", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
+        Assert.Contains("judges text answers of prompts, accuracy, tools suites, not a perf suite", diagnostic.Message,
+            StringComparison.Ordinal);
+        Assert.Equal((8, 15), (diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
     public void Without_a_grader_named_or_one_with_role_grader_it_is_an_error()
     {
         var path = folder.Write("cigate.yml", """

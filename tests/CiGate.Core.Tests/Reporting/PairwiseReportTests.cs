@@ -93,7 +93,9 @@ public sealed class PairwiseReportTests
 
         Assert.Equal(Verdict.Inconclusive, result.Overall);
         Assert.StartsWith(
-            "pairwise: the pairwise judge 'judge' failed", result.Suites.Single().Reasons[0], StringComparison.Ordinal);
+            "pairwise: the pairwise judge's reply holds no JSON object",
+            result.Suites.Single().Reasons[0],
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,8 +129,7 @@ public sealed class PairwiseReportTests
             {
                 Items = items.Count,
                 SameFamily = true,
-                Error = "the pairwise judge 'judge' failed: "
-                    + "the pairwise judge's reply holds no JSON object (judge judge)",
+                Error = "the pairwise judge's reply holds no JSON object (judge judge)",
             };
         }
         else

@@ -123,7 +123,10 @@ public static class PairwiseJudging
                 : ex.Message;
             return empty with
             {
-                Error = $"the pairwise judge '{settings.Judge.Name}' failed: {message}",
+                // A reply without a verdict already names its judge.
+                Error = ex is PairwiseJudgeException
+                    ? message
+                    : $"the pairwise judge '{settings.Judge.Name}' failed: {message}",
                 JudgeCalls = counting?.Calls ?? 0,
             };
         }
