@@ -125,6 +125,28 @@ public sealed class PairwiseConfigTests : IDisposable
     }
 
     [Fact]
+    public void An_accuracy_suite_takes_the_key_too_and_it_leaves_the_definition_hash_alone()
+    {
+        folder.Write("data.jsonl", "{\"question_id\": 1, \"question\": \"1 + 1?\", \"options\": [\"1\", \"2\"], "
+            + "\"answer\": \"B\", \"category\": \"math\"}\n");
+        var suite = """
+              mmlu:
+                preset: mmlu-pro
+                targets: [bot]
+                dataset: { path: data.jsonl }
+            """;
+        var plain = folder.Write("plain.yml", Targets + "\nsuites:\n" + suite);
+        var judged = folder.Write("judged.yml", Targets + "\nsuites:\n" + suite + "\n    pairwise: { min_win_rate: 0.5 }\n");
+
+        var without = ConfigLoader.Load(plain).Suites.Single();
+        var with = ConfigLoader.Load(judged).Suites.Single();
+
+        Assert.Null(without.Pairwise);
+        Assert.Equal(("judge", 0.5), (with.Pairwise!.Grader, with.Pairwise.MinWinRate));
+        Assert.Equal(without.DefinitionHash, with.DefinitionHash);
+    }
+
+    [Fact]
     public void A_perf_suite_has_no_text_answers_to_judge()
     {
         var path = folder.Write("cigate.yml", Targets + """
