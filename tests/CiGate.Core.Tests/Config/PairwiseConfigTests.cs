@@ -136,7 +136,8 @@ public sealed class PairwiseConfigTests : IDisposable
                 dataset: { path: data.jsonl }
             """;
         var plain = folder.Write("plain.yml", Targets + "\nsuites:\n" + suite);
-        var judged = folder.Write("judged.yml", Targets + "\nsuites:\n" + suite + "\n    pairwise: { min_win_rate: 0.5 }\n");
+        var judged = folder.Write(
+            "judged.yml", Targets + "\nsuites:\n" + suite + "\n    pairwise: { min_win_rate: 0.5 }\n");
 
         var without = ConfigLoader.Load(plain).Suites.Single();
         var with = ConfigLoader.Load(judged).Suites.Single();
@@ -160,7 +161,8 @@ public sealed class PairwiseConfigTests : IDisposable
 
         var error = Assert.Throws<CiGateException>(() => ConfigLoader.Load(path));
 
-        var diagnostic = Assert.Single(error.Diagnostics, d => d.Message.Contains("pairwise", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(
+            error.Diagnostics, d => d.Message.Contains("pairwise", StringComparison.Ordinal));
         Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
         Assert.Contains("judges text answers of prompts, accuracy, tools suites, not a perf suite", diagnostic.Message,
             StringComparison.Ordinal);
