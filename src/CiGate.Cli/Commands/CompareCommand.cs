@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CiGate.Cli.Output;
 using CiGate.Core.Comparing;
+using CiGate.Core.Comparing.Pairwise;
 using CiGate.Core.Config;
 using CiGate.Core.Gating;
 using CiGate.Core.Reporting;
@@ -71,6 +72,7 @@ internal static class CompareCommand
         // A kind's gate can read more than `gate:` (perf: SLOs, regression rule): --config replaces what the head run recorded.
         var definitions = suites?.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var comparison = Comparer.Compare(@base, head, new CompareOptions(acceptChanges, Gates: gates, Definitions: definitions, ConfigPath: configPath));
+        comparison = await JudgePairwiseAsync(comparison, @base, head, configPath, folder, ct);
         var result = Gate.Evaluate(comparison, gates);
         if (noBase is not null)
         {
@@ -90,6 +92,39 @@ internal static class CompareCommand
         }
 
         return result.ExitCode;
+    }
+
+    /// <summary>
+    /// Suites with `pairwise:` are judged head against base by their grader (cached under the
+    /// head folder); a simulated grader is started again from the config. Nothing for other suites.
+    /// </summary>
+    private static async Task<Comparison> JudgePairwiseAsync(
+        Comparison comparison, LoadedRun @base, LoadedRun head, string? configPath, string output, CancellationToken ct)
+    {
+        var judges = head.Results.Suites.Select(s => s.Pairwise?.Judge).OfType<Core.Results.JudgeInfo>().ToList();
+        if (judges.Count == 0 || @base.Results.Suites.Count == 0)
+        {
+            return comparison;
+        }
+
+        // Runs read from the history store have no folder: the cache then goes with the reports.
+        var cache = Path.Combine(Directory.Exists(head.Folder) ? head.Folder : output, "pairwise-cache");
+        var simulated = judges.Where(j => j.Simulated).Select(j => j.Name).ToHashSet(StringComparer.Ordinal);
+        var path = configPath ?? head.Results.ConfigPath;
+        if (simulated.Count == 0 || string.IsNullOrEmpty(path) || !(File.Exists(path) || Directory.Exists(path)))
+        {
+            return await PairwiseJudging.JudgeAsync(comparison, @base, head, new PairwiseJudgingOptions(cache), ct);
+        }
+
+        var config = ConfigLoader.Load(path);
+        config = config with { Targets = [.. config.Targets.Where(t => simulated.Contains(t.Name))] };
+        await using var launcher = new SimulatorLauncher();
+        var started = await launcher.StartAsync(config, ct);
+        var options = new PairwiseJudgingOptions(cache)
+        {
+            Graders = started.Targets.ToDictionary(t => t.Name, t => t.Config, StringComparer.Ordinal),
+        };
+        return await PairwiseJudging.JudgeAsync(comparison, @base, head, options, ct);
     }
 
     /// <summary>No base: no folder given, or one that is absent or empty (the action's base step leaves it so).</summary>

@@ -85,6 +85,10 @@ public sealed record SuiteComparison(
     /// <summary>Why the head run stopped this suite early (a budget): inconclusive, never pass.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BudgetStop { get; init; }
+
+    /// <summary>Head judged against base by the suite's `pairwise:` grader; null when the suite has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Pairwise.PairwiseComparison? Pairwise { get; init; }
 }
 
 /// <summary>

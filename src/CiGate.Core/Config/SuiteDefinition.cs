@@ -23,6 +23,9 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
     /// <summary>`reuse:` how a base reused under `run --changed-since` is checked (its canary). Not hashed.</summary>
     public ReuseSettings Reuse { get; init; } = ReuseSettings.Default;
 
+    /// <summary>`pairwise:` head's outputs judged against base's by compare; null if not asked. Not hashed.</summary>
+    public PairwiseSettings? Pairwise { get; init; }
+
     public abstract JsonObject Describe();
 
     public string DefinitionHash => Hashing.Sha256Hex(Describe().ToJsonString());

@@ -37,7 +37,8 @@ public static class Gate
             suites.Add(updated);
             var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
             var budgeted = WithBudgetStop(decided, updated.BudgetStop);
-            var (verdict, reasons) = WithIdentityChange(budgeted, updated.IdentityChange);
+            var identified = WithIdentityChange(budgeted, updated.IdentityChange);
+            var (verdict, reasons) = WithPairwise(identified, updated.Pairwise);
             if (updated.Reused is { Canary.Passed: false } failed)
             {
                 var line =
@@ -269,6 +270,45 @@ public static class Gate
             { Declared: true } => (decided.Verdict, [.. decided.Reasons, change.Reason]),
             _ => (Verdict.Inconclusive, [change.Reason, .. decided.Reasons]),
         };
+
+    /// <summary>
+    /// The pairwise judge's part (docs/pairwise.md): a judge error, or a judge below
+    /// `min_agreement` with the labels, makes the suite inconclusive (a fail found otherwise stays);
+    /// a corrected win rate whose interval lies below `min_win_rate` fails it.
+    /// </summary>
+    private static (Verdict, List<string>) WithPairwise(
+        (Verdict Verdict, List<string> Reasons) decided, Comparing.Pairwise.PairwiseComparison? pairwise)
+    {
+        if (pairwise is null)
+        {
+            return decided;
+        }
+
+        var (verdict, reasons) = decided;
+        var family = pairwise.FamilyWarning is { } warning ? [$"pairwise: {warning}"] : new List<string>();
+        if (pairwise.Error is { } error)
+        {
+            return verdict == Verdict.Fail
+                ? (verdict, [.. reasons, $"pairwise: {error}"])
+                : (Verdict.Inconclusive, [$"pairwise: {error}", .. reasons]);
+        }
+
+        if (pairwise.AgreementCheck is { Met: false } untrusted)
+        {
+            return verdict == Verdict.Fail
+                ? (verdict, [.. reasons, $"pairwise: {untrusted.Reason}", .. family])
+                : (Verdict.Inconclusive, [$"pairwise: {untrusted.Reason}", .. reasons, .. family]);
+        }
+
+        var agreed = pairwise.AgreementCheck is { } check ? [$"pairwise: {check.Reason}"] : new List<string>();
+        if (pairwise.Gate is { Passed: false } failed)
+        {
+            return (Verdict.Fail, [$"pairwise: {failed.Reason}", .. reasons, .. agreed, .. family]);
+        }
+
+        var passed = pairwise.Gate is { } gate ? [$"pairwise: {gate.Reason}"] : new List<string>();
+        return (verdict, [.. reasons, .. passed, .. agreed, .. family]);
+    }
 
     /// <summary>The line every output names for a suite head copied instead of running.</summary>
     public static string ReusedLine(Results.ReusedRun reused) =>

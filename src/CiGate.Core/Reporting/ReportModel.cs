@@ -29,6 +29,13 @@ internal sealed record ReportModel(
     /// <summary>JUnit: test cases of test-case suites (one testcase per case × target), and how many of them failed.</summary>
     public int CaseTests { get; init; }
 
+    /// <summary>JUnit: one testcase per pairwise gate, and how many of them failed or were inconclusive.</summary>
+    public int PairwiseTests { get; init; }
+
+    public int PairwiseFailures { get; init; }
+
+    public int PairwiseErrors { get; init; }
+
     public int CaseFailures { get; init; }
 
     /// <summary>Suites whose definition, prompt template or dataset changed (templates/changes.*.sbn).</summary>

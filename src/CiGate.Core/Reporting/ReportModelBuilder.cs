@@ -52,6 +52,9 @@ internal static class ReportModelBuilder
             SideBySide = SideBySideBuilder.Build(suites.Select(s => s.Suite), format, format.Charts ? int.MaxValue : SideBySideBuilder.MaxRows),
             CaseTests = views.Sum(v => v.CaseTests.Count),
             CaseFailures = views.Sum(v => v.CaseTests.Count(c => c.Failed)),
+            PairwiseTests = views.Count(v => v.Pairwise is not null),
+            PairwiseFailures = views.Count(v => v.Pairwise?.Status == "fail"),
+            PairwiseErrors = views.Count(v => v.Pairwise?.Status == "inconclusive"),
             DefinitionChanges = ChangesViewBuilder.DefinitionChanges(suites, NameOf, format),
             NoBase = ChangesViewBuilder.NoBase(result.NoBase, format),
         };

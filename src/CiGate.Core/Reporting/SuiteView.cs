@@ -67,6 +67,9 @@ internal sealed record SuiteView(
     /// <summary>"3 newly failing, 1 still failing, 0 flaky" for the failures' heading.</summary>
     public string FailuresSummary { get; init; } = "";
 
+    /// <summary>The suite's pairwise judging (any kind with `pairwise:`) for its partials; null without.</summary>
+    public PairwiseView? Pairwise { get; init; }
+
     /// <summary>JUnit only: every test case of the suite, one testcase each.</summary>
     public IReadOnlyList<CaseTestRow> CaseTests { get; init; } = [];
 }

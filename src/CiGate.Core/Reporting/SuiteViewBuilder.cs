@@ -64,6 +64,7 @@ internal static class SuiteViewBuilder
             FailuresTotal = failures.Count,
             FailuresSummary = FailuresSummary(failing),
             CaseTests = ReferenceEquals(format, ReportFormat.Xml) ? CaseTests(verdict, format) : [],
+            Pairwise = PairwiseViewBuilder.Build(suite, format),
         };
         return Suites.SuiteKinds.For(suite.Kind).View(view, suite, format);
     }

@@ -158,6 +158,10 @@ public sealed record SuiteResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ServedIdentity? Identity { get; init; }
 
+    /// <summary>The suite's `pairwise:` settings and judge, for compare; null without (or in an older run).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PairwiseRecord? Pairwise { get; init; }
+
     /// <summary>Set when the suite was not run but copied from an earlier run (items with <c>reused_from</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReusedRun? Reused { get; init; }

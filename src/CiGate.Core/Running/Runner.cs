@@ -242,7 +242,12 @@ public static class Runner
                 if (copied is { From.Cases: null })
                 {
                     // Exactly what the reused run computed from these same items, and what answered it then.
-                    return copied.Stored with { Reused = copied.From, Gate = p.Suite.Gate };
+                    return copied.Stored with
+                    {
+                        Reused = copied.From,
+                        Gate = p.Suite.Gate,
+                        Pairwise = PairwiseRecord.Of(p.Suite.Pairwise, parts.Targets),
+                    };
                 }
 
                 // Run here, or case by case: the reused cases' items beside the ones that ran, summarised as one run.
@@ -288,7 +293,12 @@ public static class Runner
         var graders = targets.Where(t => plan.AuxiliaryTargets.Contains(t.Name)).ToList();
         var stop = summary.Counts.Missing > 0 ? ledger.StopOf(plan.Suite.Name) : null;
         var usage = SuiteUsage.Complete(summary.Usage, records, plan.Target, graders);
-        return summary with { Usage = usage, BudgetStop = stop };
+        return summary with
+        {
+            Usage = usage,
+            BudgetStop = stop,
+            Pairwise = PairwiseRecord.Of(plan.Suite.Pairwise, targets),
+        };
     }
 }
 

@@ -42,6 +42,7 @@ internal static class SummaryPlans
             Dataset = stored.Dataset,
             Definition = stored.Definition,
             Gate = stored.Gate,
+            Pairwise = stored.Pairwise,
         };
 
     public static CiGateException Refuse(SuiteResult stored, string why, string folder) =>

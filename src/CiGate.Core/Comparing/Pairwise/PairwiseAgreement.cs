@@ -1,5 +1,6 @@
 using System.Globalization;
 using CiGate.Core.Comparing.Statistics;
+using CiGate.Core.Config;
 
 namespace CiGate.Core.Comparing.Pairwise;
 

@@ -58,6 +58,25 @@ internal static class PromptFiles
             : null;
     }
 
+    /// <summary>
+    /// A prompt from its recorded text (a run's results.json), parsed as the file it came from:
+    /// <paramref name="fileName"/>'s extension says text or message list. Problems go to
+    /// <paramref name="diagnostics"/>.
+    /// </summary>
+    public static SuitePrompt? FromSource(string source, string fileName, DiagnosticBag diagnostics)
+    {
+        var id = Path.GetFileNameWithoutExtension(fileName);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is ".yaml" or ".yml" or ".json")
+        {
+            return ReadMessages(source, fileName, id, new YamlContext(diagnostics, fileName));
+        }
+
+        return ItemTemplate.Parse(source, fileName, 0, 1, blockScalar: true, diagnostics) is { } template
+            ? new SuitePrompt(id, fileName, source, [new PromptMessage("user", template)])
+            : null;
+    }
+
     private static SuitePrompt? ReadMessages(string source, string path, string id, YamlContext context)
     {
         // JSON is YAML, so one parser reads both and keeps line numbers for errors.

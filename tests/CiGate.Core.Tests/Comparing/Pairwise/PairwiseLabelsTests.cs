@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing.Pairwise;
+using CiGate.Core.Config;
 using CiGate.Core.Diagnostics;
 using CiGate.Core.Tests.Config;
 

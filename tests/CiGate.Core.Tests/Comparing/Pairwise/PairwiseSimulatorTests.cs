@@ -1,4 +1,5 @@
 using CiGate.Core.Comparing.Pairwise;
+using CiGate.Core.Config;
 using CiGate.Simulator;
 
 namespace CiGate.Core.Tests.Comparing.Pairwise;

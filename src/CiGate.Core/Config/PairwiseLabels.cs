@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CiGate.Core.Diagnostics;
 
-namespace CiGate.Core.Comparing.Pairwise;
+namespace CiGate.Core.Config;
 
 /// <summary>
 /// A file of human preferences for a suite's items, one JSON object per line:
