@@ -15,7 +15,9 @@ namespace CiGate.Core.Comparing;
 /// </summary>
 public sealed record GraderAgreement(RaterAgreement Agreement, int Labelled, int Unjudged, double MinAgreement)
 {
-    /// <summary>items.jsonl's extracted key: "pass,fail,error", one verdict per model-graded assertion, in order.</summary>
+    /// <summary>
+    /// items.jsonl's extracted key: "pass,fail,error", one verdict per model-graded assertion, in order.
+    /// </summary>
     public const string VerdictsKey = "model_graded";
 
     /// <summary>Below the bar, or with nothing judged, the grader cannot gate: the suite is inconclusive.</summary>
@@ -83,7 +85,7 @@ public sealed record GraderAgreement(RaterAgreement Agreement, int Labelled, int
             labels.MinAgreement);
     }
 
-    /// <summary>One assertion's verdict, or (no index) pass when each passed; null when there is none to read.</summary>
+    /// <summary>One assertion's verdict, or (no index) pass when each passed; null when none can be read.</summary>
     private static bool? Verdict(IReadOnlyList<bool?> verdicts, int? index) =>
         index is { } i
             ? i < verdicts.Count ? verdicts[i] : null

@@ -36,7 +36,7 @@ internal sealed record ReportModel(
 
     public int PairwiseErrors { get; init; }
 
-    /// <summary>JUnit: one testcase per `grader_labels:` check, and how many were inconclusive (an untrusted grader).</summary>
+    /// <summary>JUnit: one testcase per `grader_labels:` check, and how many were inconclusive (untrusted).</summary>
     public int GraderTests { get; init; }
 
     public int GraderErrors { get; init; }
