@@ -33,6 +33,7 @@ public sealed class GraderLabelsConfigTests : IDisposable
                 prompts: [ { text: "{{ q }}" } ]
                 tests: [ { id: t1, vars: { q: hi } } ]
             """;
+        suite += "\n";
         var plain = folder.Write("plain.yml", Targets + "\nsuites:\n" + suite);
         var bar = folder.Write(
             "bar.yml",
@@ -60,9 +61,9 @@ public sealed class GraderLabelsConfigTests : IDisposable
 
     [Theory]
     [InlineData("grader_labels: { file: nowhere.jsonl }", "CIGATE0101",
-        "grader label file 'nowhere.jsonl' not found", "cigate.yml", 10, 27)]
+        "grader label file 'nowhere.jsonl' not found", "cigate.yml", 10, 28)]
     [InlineData("grader_labels: { file: labels.jsonl, min_agreement: 1.2 }", "CIGATE0005",
-        "'suites.s.grader_labels.min_agreement' must be between 0 and 1, not 1.2", "cigate.yml", 10, 55)]
+        "'suites.s.grader_labels.min_agreement' must be between 0 and 1, not 1.2", "cigate.yml", 10, 57)]
     [InlineData("grader_labels: { min_agreement: 0.8 }", "CIGATE0004",
         "'suites.s.grader_labels' needs 'file:'", "cigate.yml", 10, 20)]
     [InlineData("grader_labels: { file: labels.jsonl, bar: 0.8 }", "CIGATE0002", "bar", "cigate.yml", 10, 42)]
