@@ -26,6 +26,7 @@ public static class Comparer
                 {
                     CaseOutcomes = NewCases(head, [.. headItems[(head.Suite, head.Target)]], options),
                     BudgetStop = head.BudgetStop,
+                    GraderAgreement = Graded(head, headItems),
                 };
                 var single = new Suites.SuitePair(null, head, [], [.. headItems[(head.Suite, head.Target)]], baseRun.Folder, headRun.Folder, [], "", options);
                 suites.Add(Suites.SuiteKinds.For(head.Kind).Attach(alone, single));
@@ -44,6 +45,7 @@ public static class Comparer
                 BudgetStop = head.BudgetStop,
                 IdentityChange = IdentityChange.Between(@base, head, ModelChangeExpected(head, options)),
                 Reused = head.Reused,
+                GraderAgreement = Graded(head, headItems),
             });
         }
 
@@ -54,6 +56,10 @@ public static class Comparer
 
         return new Comparison(baseRun.Reference, headRun.Reference, suites, options.Confidence, "holm");
     }
+
+    private static GraderAgreement? Graded(
+        Results.SuiteResult head, ILookup<(string, string), Results.ItemRecord> items) =>
+        head.GraderLabels is { } labels ? GraderAgreement.Of(items[(head.Suite, head.Target)], labels) : null;
 
     /// <summary>`--accept-changes` wins over the suite's `gate: on_definition_change:` (default warn).</summary>
     private static DefinitionChangePolicy PolicyOf(string suite, CompareOptions options) =>

@@ -89,6 +89,10 @@ public sealed record SuiteComparison(
     /// <summary>Head judged against base by the suite's `pairwise:` grader; null when the suite has none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Pairwise.PairwiseComparison? Pairwise { get; init; }
+
+    /// <summary>The head's grader against people's `grader_labels:`; null when the suite has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GraderAgreement? GraderAgreement { get; init; }
 }
 
 /// <summary>

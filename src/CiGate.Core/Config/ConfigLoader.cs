@@ -150,12 +150,14 @@ public static class ConfigLoader
             var inputs = InputsReader.Read(map);
             var reuse = ReuseReader.Read(map.Map("reuse"));
             var pairwise = Suites.PairwiseReader.Read(map, header, baseDirectory);
+            var graderLabels = GraderLabelsReader.Read(map, header, baseDirectory);
             var suite = SuiteKinds.Find(header.Kind)?.Read(header, map, baseDirectory);
             if (suite is not null)
             {
                 suites.Add(suite with
                 {
                     Gate = header.Gate, Budget = budget, Inputs = inputs, Reuse = reuse, Pairwise = pairwise,
+                    GraderLabels = graderLabels,
                 });
             }
         }

@@ -38,7 +38,8 @@ public static class Gate
             var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
             var budgeted = WithBudgetStop(decided, updated.BudgetStop);
             var identified = WithIdentityChange(budgeted, updated.IdentityChange);
-            var (verdict, reasons) = WithPairwise(identified, updated.Pairwise);
+            var (verdict, reasons) = WithGraderAgreement(
+                WithPairwise(identified, updated.Pairwise), updated.GraderAgreement);
             if (updated.Reused is { Canary.Passed: false } failed)
             {
                 var line =
@@ -308,6 +309,29 @@ public static class Gate
 
         var passed = pairwise.Gate is { } gate ? [$"pairwise: {gate.Reason}"] : new List<string>();
         return (verdict, [.. reasons, .. passed, .. agreed, .. family]);
+    }
+
+    /// <summary>
+    /// `grader_labels:` (docs/prompt-suites.md): a grader agreeing with people on less than
+    /// `min_agreement`, or with no labelled case graded, is not trusted, so its pass cannot be: the
+    /// suite is inconclusive (a failure found otherwise stays a failure). A trusted grader adds its line.
+    /// </summary>
+    private static (Verdict, List<string>) WithGraderAgreement(
+        (Verdict Verdict, List<string> Reasons) decided, GraderAgreement? agreement)
+    {
+        if (agreement is null)
+        {
+            return decided;
+        }
+
+        var (verdict, reasons) = decided;
+        var line = $"grader_labels: {agreement.Reason}";
+        if (agreement.Trusted)
+        {
+            return (verdict, [.. reasons, line]);
+        }
+
+        return verdict == Verdict.Fail ? (verdict, [.. reasons, line]) : (Verdict.Inconclusive, [line, .. reasons]);
     }
 
     /// <summary>The line every output names for a suite head copied instead of running.</summary>

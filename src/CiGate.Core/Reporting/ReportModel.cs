@@ -36,6 +36,11 @@ internal sealed record ReportModel(
 
     public int PairwiseErrors { get; init; }
 
+    /// <summary>JUnit: one testcase per `grader_labels:` check, and how many were inconclusive (untrusted).</summary>
+    public int GraderTests { get; init; }
+
+    public int GraderErrors { get; init; }
+
     public int CaseFailures { get; init; }
 
     /// <summary>Suites whose definition, prompt template or dataset changed (templates/changes.*.sbn).</summary>

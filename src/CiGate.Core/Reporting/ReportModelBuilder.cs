@@ -55,6 +55,8 @@ internal static class ReportModelBuilder
             PairwiseTests = views.Count(v => v.Pairwise is not null),
             PairwiseFailures = views.Count(v => v.Pairwise?.Status == "fail"),
             PairwiseErrors = views.Count(v => v.Pairwise?.Status == "inconclusive"),
+            GraderTests = views.Count(v => v.Grader is not null),
+            GraderErrors = views.Count(v => v.Grader?.Status == "inconclusive"),
             DefinitionChanges = ChangesViewBuilder.DefinitionChanges(suites, NameOf, format),
             NoBase = ChangesViewBuilder.NoBase(result.NoBase, format),
         };

@@ -70,6 +70,9 @@ internal sealed record SuiteView(
     /// <summary>The suite's pairwise judging (any kind with `pairwise:`) for its partials; null without.</summary>
     public PairwiseView? Pairwise { get; init; }
 
+    /// <summary>The grader against people's `grader_labels:` (prompt suites) for its partials; null without.</summary>
+    public GraderAgreementView? Grader { get; init; }
+
     /// <summary>JUnit only: every test case of the suite, one testcase each.</summary>
     public IReadOnlyList<CaseTestRow> CaseTests { get; init; } = [];
 }

@@ -65,6 +65,7 @@ internal static class SuiteViewBuilder
             FailuresSummary = FailuresSummary(failing),
             CaseTests = ReferenceEquals(format, ReportFormat.Xml) ? CaseTests(verdict, format) : [],
             Pairwise = PairwiseViewBuilder.Build(suite, format),
+            Grader = GraderAgreementView.Build(suite, format),
         };
         return Suites.SuiteKinds.For(suite.Kind).View(view, suite, format);
     }

@@ -162,6 +162,10 @@ public sealed record SuiteResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PairwiseRecord? Pairwise { get; init; }
 
+    /// <summary>The suite's `grader_labels:` (people's verdicts on model-graded assertions); null without.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GraderLabelsRecord? GraderLabels { get; init; }
+
     /// <summary>Set when the suite was not run but copied from an earlier run (items with <c>reused_from</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReusedRun? Reused { get; init; }

@@ -247,6 +247,7 @@ public static class Runner
                         Reused = copied.From,
                         Gate = p.Suite.Gate,
                         Pairwise = PairwiseRecord.Of(p.Suite.Pairwise, parts.Targets),
+                        GraderLabels = GraderLabelsRecord.Of(p.Suite.GraderLabels),
                     };
                 }
 
@@ -298,6 +299,7 @@ public static class Runner
             Usage = usage,
             BudgetStop = stop,
             Pairwise = PairwiseRecord.Of(plan.Suite.Pairwise, targets),
+            GraderLabels = GraderLabelsRecord.Of(plan.Suite.GraderLabels),
         };
     }
 }

@@ -157,6 +157,15 @@ internal sealed class PromptsPlan : ICasePlan
             extracted[Comparing.CaseResult.CriticalKey] = $"{critical.Type}: {critical.Reason}";
         }
 
+        // The grader's verdict on each model-graded assertion, in order, for `grader_labels:` at compare time.
+        var graded = results.Where(r => Assertions.AssertionCatalog.ModelGraded.Contains(
+            r.Type.StartsWith("not-", StringComparison.Ordinal) ? r.Type[4..] : r.Type)).ToList();
+        if (graded.Count > 0)
+        {
+            extracted[Comparing.GraderAgreement.VerdictsKey] = Comparing.GraderAgreement.Format(graded.Select(
+                r => r.Error ? (bool?)null : r.Pass));
+        }
+
         // Results alone must tell compare and gate that this case never gates (see TestCase.Unreviewed).
         if (testCase.Unreviewed)
         {

@@ -57,6 +57,15 @@ internal static class AssertionCatalog
         "latency", "cost", "is-valid-openai-tools-call", "tool-call",
     };
 
+    /// <summary>
+    /// The types whose verdict is a grader model's (a judge or an embedding model): the ones people's
+    /// `grader_labels:` check, recorded per sample in items.jsonl (<see cref="Comparing.GraderAgreement"/>).
+    /// </summary>
+    public static IReadOnlySet<string> ModelGraded { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "llm-rubric", "factuality", "model-graded-factuality", "similar",
+    };
+
     /// <summary>Guardrails whose failure is a leak, not a quality dip: critical unless `critical: false`.</summary>
     public static IReadOnlySet<string> CriticalByDefault { get; } = new HashSet<string>(StringComparer.Ordinal) { "canary", "pii" };
 
