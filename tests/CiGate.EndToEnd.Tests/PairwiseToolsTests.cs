@@ -56,11 +56,12 @@ public sealed class PairwiseToolsTests
         using var gate = JsonDocument.Parse(await File.ReadAllTextAsync(folder.File("cmp/gate.json"), ct));
         var pairwise = gate.RootElement.GetProperty("suites")[0].GetProperty("suite").GetProperty("pairwise");
         Assert.True(pairwise.GetProperty("gate").GetProperty("passed").GetBoolean());
-        Assert.Equal(3, pairwise.GetProperty("judge_calls").GetInt32()); // one case, both orders, and the probe
+        Assert.Equal(3, pairwise.GetProperty("judge_calls").GetInt32()); // the changed case, both orders, and the probe
         var comment = await File.ReadAllTextAsync(folder.File("cmp/comment.md"), ct);
         Assert.Contains(
             "support-desk on sim: head against base, judged by judge (judgebot)", comment, StringComparison.Ordinal);
-        Assert.Contains("| 1 | 0 | 0 | 0 | 0 |", comment, StringComparison.Ordinal); // head won its one item
+        // The refund case changed and head won it; the other case answered the same (a tie without a call).
+        Assert.Contains("| 1 | 0 | 0 | 0 | 1 |", comment, StringComparison.Ordinal);
     }
 
     /// <summary>A copy of examples/tools with a simulated judge and `pairwise:` on its suite.</summary>
