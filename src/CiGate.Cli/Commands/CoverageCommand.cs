@@ -36,7 +36,10 @@ internal static class CoverageCommand
             Description = "Also record coverage, clusters and the uncovered share in the history store "
                 + "(see 'cigate history trend --coverage')",
         };
-        var commit = new Option<string?>("--commit") { Description = "With --record: commit SHA (default: GITHUB_SHA)" };
+        var commit = new Option<string?>("--commit")
+        {
+            Description = "With --record: commit SHA (default: GITHUB_SHA)",
+        };
         var branch = new Option<string?>("--branch") { Description = "With --record: branch (default: GITHUB_REF)" };
         var tag = new Option<string?>("--tag") { Description = "With --record: release tag (default: GITHUB_REF)" };
         var command = new Command("coverage",

@@ -61,7 +61,8 @@ internal static class DraftTestsCommand
         };
         var embedder = CoverageEmbedding.Option();
         var command = new Command("draft-tests",
-            "Draft unreviewed prompt test cases from the redacted exemplars of traffic clusters (see 'cigate coverage')")
+            "Draft unreviewed prompt test cases from the redacted exemplars of traffic clusters "
+                + "(see 'cigate coverage')")
         {
             traffic, clusters, suite, var, name, config, output, generator, noAssertions, perCluster, embedder,
         };

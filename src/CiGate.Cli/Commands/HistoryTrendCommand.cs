@@ -37,7 +37,12 @@ internal static class HistoryTrendCommand
                     "give either --suite (a suite's metric) or --coverage (coverage measurements), one of them"));
             }
 
-            var query = new TrendQuery(parse.GetValue(suite) ?? "coverage", parse.GetValue(metric)!, parse.GetValue(branch), parse.GetValue(target), parse.GetValue(last));
+            var query = new TrendQuery(
+                parse.GetValue(suite) ?? "coverage",
+                parse.GetValue(metric)!,
+                parse.GetValue(branch),
+                parse.GetValue(target),
+                parse.GetValue(last));
             await using var history = await HistoryStores.OpenAsync(store.Location(parse), ct);
             var trend = isCoverage ? await LoadCoverageAsync(history, query, ct) : await LoadAsync(history, query, ct);
             var text = parse.GetValue(format) switch

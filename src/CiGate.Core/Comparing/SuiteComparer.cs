@@ -84,7 +84,8 @@ internal static class SuiteComparer
         return pairOnPrompt ? result : result with
         {
             Cases = Classify(paired, primary),
-            CaseOutcomes = Outcomes(all, primary, CaseResult.Fold(baseRecords, primary), CaseResult.Fold(headRecords, primary)),
+            CaseOutcomes = Outcomes(
+                all, primary, CaseResult.Fold(baseRecords, primary), CaseResult.Fold(headRecords, primary)),
             PromptChanges = PromptChange.Between(@base, head),
         };
     }

@@ -26,7 +26,9 @@ public abstract record SuiteDefinition(string Name, string Kind, IReadOnlyList<s
     /// <summary>`pairwise:` head's outputs judged against base's by compare; null if not asked. Not hashed.</summary>
     public PairwiseSettings? Pairwise { get; init; }
 
-    /// <summary>`grader_labels:` people's verdicts to check the model-graded assertions' grader on. Not hashed.</summary>
+    /// <summary>
+    /// `grader_labels:` people's verdicts to check the model-graded assertions' grader on. Not hashed.
+    /// </summary>
     public GraderLabelSettings? GraderLabels { get; init; }
 
     public abstract JsonObject Describe();

@@ -54,7 +54,8 @@ public static class CaseGate
         {
             pass.Add(outcomes.Count == 0 && unreviewed > 0
                 ? $"{Cases(unreviewed)}, all unreviewed: listed, never gated"
-                : $"all {Cases(outcomes.Count)} pass on head{(unreviewed > 0 ? $" ({unreviewed} unreviewed, not gated)" : "")}");
+                : $"all {Cases(outcomes.Count)} pass on head"
+                    + (unreviewed > 0 ? $" ({unreviewed} unreviewed, not gated)" : ""));
         }
     }
 

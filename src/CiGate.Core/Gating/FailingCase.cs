@@ -57,7 +57,9 @@ public sealed record FailingCase(string Suite, string Target, string Id, string 
                 var status = c.Rate == 0 ? CaseStatus.StillFailing : c.Flaky ? CaseStatus.Flaky : CaseStatus.StillPassing;
                 var critical = !c.Unreviewed
                     && (c.CriticalFailure is not null || (suite.Gate?.Critical == true && c.Rate < 1));
-                found.Add((index, new FailingCase(suite.Suite, suite.Target, c.Id, c.Case, status, critical, c.CriticalFailure ?? c.Failure ?? "no reason recorded", double.NaN, c.Rate)
+                var reason = c.CriticalFailure ?? c.Failure ?? "no reason recorded";
+                found.Add((index, new FailingCase(
+                    suite.Suite, suite.Target, c.Id, c.Case, status, critical, reason, double.NaN, c.Rate)
                 {
                     Unreviewed = c.Unreviewed,
                 }));

@@ -120,7 +120,8 @@ public static class Gate
         {
             // A statistical test-case suite, or a new one (no base to pair with): critical failures still fail.
             CaseGate.Critical(suite, gate, fail);
-            if (suite.BaseCounts.Items == 0 && suite.CaseOutcomes.Count(o => o.HeadRate < 1 && !o.Unreviewed && !CaseGate.IsCritical(o, gate)) is var failing and > 0)
+            var failing = suite.CaseOutcomes.Count(o => o.HeadRate < 1 && !o.Unreviewed && !CaseGate.IsCritical(o, gate));
+            if (suite.BaseCounts.Items == 0 && failing > 0)
             {
                 warn.Add($"{failing} {(failing == 1 ? "case fails" : "cases fail")} on head in this new suite (no base to tell new failures from old)");
             }

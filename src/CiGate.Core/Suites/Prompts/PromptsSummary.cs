@@ -19,7 +19,10 @@ internal static class PromptsSummary
         // of unreviewed cases only reports theirs (compare and gate still leave them out), so its cases are listed.
         var finished = records.Where(r => r.Error is null).ToList();
         var reviewed = finished.Where(r => !Comparing.CaseResult.IsUnreviewed(r)).ToList();
-        var byItem = (reviewed.Count > 0 ? reviewed : finished).GroupBy(r => r.Item).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var byItem = (reviewed.Count > 0 ? reviewed : finished)
+            .GroupBy(r => r.Item)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
         var names = new List<string> { PromptsPlan.PassMetric };
         if (suite.Repeats > 1)
         {
