@@ -35,11 +35,11 @@ public static class Gate
             var adjustedMetric = metric is null ? null : metric with { PAdjusted = adjustedByMetric.GetValueOrDefault(metric, metric.PValueRegression) };
             var updated = suite with { Metrics = [.. suite.Metrics.Select(m => ReferenceEquals(m, metric) ? adjustedMetric! : m)] };
             suites.Add(updated);
-            var decided = WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
-            var budgeted = WithBudgetStop(decided, updated.BudgetStop);
-            var identified = WithIdentityChange(budgeted, updated.IdentityChange);
-            var (verdict, reasons) = WithGraderAgreement(
-                WithPairwise(identified, updated.Pairwise), updated.GraderAgreement);
+            var decided = VerdictAdjustments.WithDefinitionChange(Decide(updated, gate, adjustedMetric), updated.DefinitionChange);
+            var budgeted = VerdictAdjustments.WithBudgetStop(decided, updated.BudgetStop);
+            var identified = VerdictAdjustments.WithIdentityChange(budgeted, updated.IdentityChange);
+            var (verdict, reasons) = VerdictAdjustments.WithGraderAgreement(
+                VerdictAdjustments.WithPairwise(identified, updated.Pairwise), updated.GraderAgreement);
             if (updated.Reused is { Canary.Passed: false } failed)
             {
                 var line =
@@ -232,109 +232,6 @@ public static class Gate
     /// A changed definition, prompt template or dataset, per the suite's `on_definition_change`:
     /// fail fails the suite, warn makes a pass a warning, accept only lists the change.
     /// </summary>
-    /// <summary>
-    /// A suite a budget cut short is inconclusive, never pass or warn: the samples not run could
-    /// have failed. A fail found on the samples that did run stays a fail.
-    /// </summary>
-    private static (Verdict, List<string>) WithBudgetStop(
-        (Verdict Verdict, List<string> Reasons) decided, string? stop) =>
-        stop is null ? decided
-        : decided.Verdict == Verdict.Fail ? (Verdict.Fail, [.. decided.Reasons, stop])
-        : (Verdict.Inconclusive, [stop, .. decided.Reasons]);
-
-    private static (Verdict, List<string>) WithDefinitionChange((Verdict Verdict, List<string> Reasons) decided, DefinitionChange? change)
-    {
-        if (change is null)
-        {
-            return decided;
-        }
-
-        var summary = change.Summary.Length > 0 ? change.Summary : string.Join(", ", change.What);
-        var line = change.KeysKnown ? $"definition changed: {summary}" : summary;
-        return change.Policy switch
-        {
-            DefinitionChangePolicy.Fail => (Verdict.Fail, [$"{line} (on_definition_change: fail)", .. decided.Reasons]),
-            DefinitionChangePolicy.Warn when decided.Verdict == Verdict.Pass => (Verdict.Warn, [$"{line} (on_definition_change: warn)", .. decided.Reasons]),
-            DefinitionChangePolicy.Warn => (decided.Verdict, [.. decided.Reasons, $"{line} (on_definition_change: warn)"]),
-            _ => (decided.Verdict, [.. decided.Reasons, $"{line} (accepted)"]),
-        };
-    }
-
-    /// <summary>
-    /// A served identity that changed without being declared makes the comparison invalid: the
-    /// suite is inconclusive whatever the paired statistics said, and the change is named first.
-    /// </summary>
-    private static (Verdict, List<string>) WithIdentityChange(
-        (Verdict Verdict, List<string> Reasons) decided, IdentityChange? change) =>
-        change switch
-        {
-            null => decided,
-            { Declared: true } => (decided.Verdict, [.. decided.Reasons, change.Reason]),
-            _ => (Verdict.Inconclusive, [change.Reason, .. decided.Reasons]),
-        };
-
-    /// <summary>
-    /// The pairwise judge's part (docs/pairwise.md): a judge error, or a judge below
-    /// `min_agreement` with the labels, makes the suite inconclusive (a fail found otherwise stays);
-    /// a corrected win rate whose interval lies below `min_win_rate` fails it.
-    /// </summary>
-    private static (Verdict, List<string>) WithPairwise(
-        (Verdict Verdict, List<string> Reasons) decided, Comparing.Pairwise.PairwiseComparison? pairwise)
-    {
-        if (pairwise is null)
-        {
-            return decided;
-        }
-
-        var (verdict, reasons) = decided;
-        var family = pairwise.FamilyWarning is { } warning ? [$"pairwise: {warning}"] : new List<string>();
-        if (pairwise.Error is { } error)
-        {
-            return verdict == Verdict.Fail
-                ? (verdict, [.. reasons, $"pairwise: {error}"])
-                : (Verdict.Inconclusive, [$"pairwise: {error}", .. reasons]);
-        }
-
-        if (pairwise.AgreementCheck is { Met: false } untrusted)
-        {
-            return verdict == Verdict.Fail
-                ? (verdict, [.. reasons, $"pairwise: {untrusted.Reason}", .. family])
-                : (Verdict.Inconclusive, [$"pairwise: {untrusted.Reason}", .. reasons, .. family]);
-        }
-
-        var agreed = pairwise.AgreementCheck is { } check ? [$"pairwise: {check.Reason}"] : new List<string>();
-        if (pairwise.Gate is { Passed: false } failed)
-        {
-            return (Verdict.Fail, [$"pairwise: {failed.Reason}", .. reasons, .. agreed, .. family]);
-        }
-
-        var passed = pairwise.Gate is { } gate ? [$"pairwise: {gate.Reason}"] : new List<string>();
-        return (verdict, [.. reasons, .. passed, .. agreed, .. family]);
-    }
-
-    /// <summary>
-    /// `grader_labels:` (docs/prompt-suites.md): a grader agreeing with people on less than
-    /// `min_agreement`, or with no labelled case graded, is not trusted, so its pass cannot be: the
-    /// suite is inconclusive (a failure found otherwise stays a failure). A trusted grader adds its line.
-    /// </summary>
-    private static (Verdict, List<string>) WithGraderAgreement(
-        (Verdict Verdict, List<string> Reasons) decided, GraderAgreement? agreement)
-    {
-        if (agreement is null)
-        {
-            return decided;
-        }
-
-        var (verdict, reasons) = decided;
-        var line = $"grader_labels: {agreement.Reason}";
-        if (agreement.Trusted)
-        {
-            return (verdict, [.. reasons, line]);
-        }
-
-        return verdict == Verdict.Fail ? (verdict, [.. reasons, line]) : (Verdict.Inconclusive, [line, .. reasons]);
-    }
-
     /// <summary>The line every output names for a suite head copied instead of running.</summary>
     public static string ReusedLine(Results.ReusedRun reused) =>
         $"{reused.Summary()} "
