@@ -19,6 +19,11 @@ internal static class CoverageBenchmark
     {
         var dataset = Option(args, "--dataset") ?? DatasetLocator.Find("mmlu-pro/test.jsonl");
         var questions = Load(dataset);
+        if (args.Contains("--explore-semantic"))
+        {
+            return CoverageSemantic.Run(questions, args);
+        }
+
         if (args.Contains("--explore"))
         {
             return CoverageExplore.Run(questions, args, int.Parse(Option(args, "--cases") ?? "10",
