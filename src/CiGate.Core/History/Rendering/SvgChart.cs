@@ -60,9 +60,6 @@ public static class SvgChart
         plot.Axes.Bottom.Label.Text = "run started (UTC), oldest to newest";
         plot.Axes.Left.Label.Text = metric.Length <= 40 ? metric : metric[..39] + "…";
         plot.Axes.SetLimits(points.Count <= 1 ? -1 : -0.5, points.Count <= 1 ? 1 : points.Count - 0.5, low, high);
-        // Room above the data for the release tags and break reasons (written in the overlay).
-        plot.Axes.Top.MinimumSize = 34;
-
         var marked = new HashSet<string>(StringComparer.Ordinal);
         var rules = new List<(double X, string Color, string Title, string Label, int Row)>();
         foreach (var (tag, at) in Releases(points, releases, X))
@@ -114,6 +111,8 @@ public static class SvgChart
             }
         }
 
+        // Room above the data for the release tags and break reasons (written in the overlay).
+        plot.Axes.Top.MinimumSize = rules.Any(r => r.Row < 2) ? 34 : 10;
         foreach (var (color, legend) in new[] { (ReleaseColor, ReleaseLegend), (BreakColor, BreakLegend), (ShiftColor, ShiftLegend) })
         {
             var first = true;
