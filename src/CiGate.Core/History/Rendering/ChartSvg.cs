@@ -29,6 +29,25 @@ internal static partial class ChartSvg
     private static readonly object Gate = new();
     private static bool registered;
 
+    /// <summary>
+    /// The chart <paramref name="draw"/> makes, or, where SkiaSharp's native library does not load
+    /// (a platform its package has no build for, or one whose tool package left it out), a line
+    /// saying so: the page around it, with its tables, is still written.
+    /// </summary>
+    public static string DrawOrExplain(Func<string> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        try
+        {
+            return draw();
+        }
+        catch (TypeInitializationException e) when (e.GetBaseException() is DllNotFoundException)
+        {
+            return "<p class=\"chart-missing\">Chart not drawn: SkiaSharp's native library does not load on "
+                + H(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier) + "; the table has the numbers.</p>";
+        }
+    }
+
     /// <summary>A plot in the house style: the embedded font everywhere, white, grey grid and text.</summary>
     public static Plot NewPlot()
     {

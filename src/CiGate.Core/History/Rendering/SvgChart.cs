@@ -33,6 +33,11 @@ public static class SvgChart
         TrendSeries series, string metric, IReadOnlyList<ChangePoint>? changePoints = null, IReadOnlyList<Release>? releases = null)
     {
         ArgumentNullException.ThrowIfNull(series);
+        return ChartSvg.DrawOrExplain(() => Draw(series, metric, changePoints, releases));
+    }
+
+    private static string Draw(TrendSeries series, string metric, IReadOnlyList<ChangePoint>? changePoints, IReadOnlyList<Release>? releases)
+    {
         var points = series.Points.ToList();
         var (low, high, step) = Ticks(points.SelectMany(p => new[] { p.Value - (Z95 * p.StdErr), p.Value + (Z95 * p.StdErr) }));
         double X(int i) => i;
