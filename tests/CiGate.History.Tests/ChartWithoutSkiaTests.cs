@@ -18,7 +18,8 @@ public sealed class ChartWithoutSkiaTests(PostgresServer postgres) : IDisposable
         // arrange: one recorded run, and cigate's files without libSkiaSharp
         var ct = TestContext.Current.CancellationToken;
         var run = Path.Combine(stores.Folder, "run");
-        await SyntheticRuns.WriteAsync(SyntheticRuns.Create("run-0", items: 20, accuracy: 0.7, seed: 1, started: SyntheticRuns.Epoch), run, ct);
+        var recorded = SyntheticRuns.Create("run-0", items: 20, accuracy: 0.7, seed: 1, started: SyntheticRuns.Epoch);
+        await SyntheticRuns.WriteAsync(recorded, run, ct);
         Assert.Equal(0, (await CigateCli.RunAsync("history", "record", run, "--db", stores.SqlitePath, "--branch", "main")).ExitCode);
         var app = Path.Combine(stores.Folder, "app");
         var left = 0;
@@ -62,7 +63,8 @@ public sealed class ChartWithoutSkiaTests(PostgresServer postgres) : IDisposable
         // assert
         Assert.True(process.ExitCode == 0, await stderr);
         var html = await File.ReadAllTextAsync(Path.Combine(site, "index.html"), ct);
-        Assert.Contains("<p class=\"chart-missing\">Chart not drawn: SkiaSharp's native library does not load on ", html, StringComparison.Ordinal);
+        const string line = "<p class=\"chart-missing\">Chart not drawn: SkiaSharp's native library does not load on ";
+        Assert.Contains(line, html, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
         Assert.Contains("<summary>1 runs</summary>", html, StringComparison.Ordinal);
     }

@@ -36,7 +36,8 @@ public sealed class PerfReportTests
         Assert.NotEmpty(chart.Paths(PerfViewBuilder.BaseColor, "2"));
         Assert.NotEmpty(chart.Paths(PerfViewBuilder.HeadColor, "2"));
         Assert.Equal(4, chart.HoverDots.Count);
-        Assert.Contains(chart.Titles, t => t.StartsWith("head, load point constant-8: ", StringComparison.Ordinal) && t.Contains("TTFT p95", StringComparison.Ordinal));
+        Assert.Contains(chart.Titles, t => t.StartsWith("head, load point constant-8: ", StringComparison.Ordinal)
+            && t.Contains("TTFT p95", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -84,7 +84,8 @@ internal static partial class ChartSvg
     {
         ArgumentNullException.ThrowIfNull(plot);
         var drawn = plot.GetSvgXml(width, height);
-        var body = drawn[(drawn.IndexOf('>', drawn.IndexOf("<svg", StringComparison.Ordinal)) + 1)..drawn.LastIndexOf("</svg>", StringComparison.Ordinal)];
+        var open = drawn.IndexOf('>', drawn.IndexOf("<svg", StringComparison.Ordinal)) + 1;
+        var body = drawn[open..drawn.LastIndexOf("</svg>", StringComparison.Ordinal)];
         body = Whitespace().Replace(body.Trim(), "><");
         body = TextContent().Replace(body, "$1$2</text>");
         body = SkiaFamily().Replace(body, $"font-family=\"{FontFamily}\"");
@@ -106,12 +107,14 @@ internal static partial class ChartSvg
 
     /// <summary>A transparent dot over a data point: invisible, but it carries the point's hover text.</summary>
     public static void HoverDot(StringBuilder svg, Pixel at, string title) =>
-        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(at.X)}\" cy=\"{N(at.Y)}\" r=\"6\" fill=\"transparent\"><title>{H(title)}</title></circle>");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<circle cx=\"{N(at.X)}\" cy=\"{N(at.Y)}\" r=\"6\" fill=\"transparent\"><title>{H(title)}</title></circle>");
 
     /// <summary>A transparent band over a vertical rule, wide enough to hover, with the rule's hover text.</summary>
     public static void HoverRule(StringBuilder svg, float x, float top, float bottom, string title) =>
         svg.Append(CultureInfo.InvariantCulture,
-            $"<line x1=\"{N(x)}\" x2=\"{N(x)}\" y1=\"{N(top)}\" y2=\"{N(bottom)}\" stroke=\"transparent\" stroke-width=\"8\"><title>{H(title)}</title></line>");
+            $"<line x1=\"{N(x)}\" x2=\"{N(x)}\" y1=\"{N(top)}\" y2=\"{N(bottom)}\" stroke=\"transparent\" stroke-width=\"8\">"
+            + $"<title>{H(title)}</title></line>");
 
     /// <summary>A label in the browser's font (any characters), on a white halo so it reads over lines.</summary>
     public static void Label(StringBuilder svg, float x, float y, string color, string text, string anchor = "middle") =>
@@ -164,7 +167,8 @@ internal static partial class ChartSvg
             fontName == FontName ? SKTypeface.FromData(SKData.CreateCopy(Bytes)) : null;
 
         public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
-            CreateTypeface(fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic : FontSlant.Upright, FontSpacing.Normal);
+            CreateTypeface(
+                fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic : FontSlant.Upright, FontSpacing.Normal);
 
         private static byte[] Load()
         {

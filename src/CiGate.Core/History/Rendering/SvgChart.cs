@@ -36,7 +36,8 @@ public static class SvgChart
         return ChartSvg.DrawOrExplain(() => Draw(series, metric, changePoints, releases));
     }
 
-    private static string Draw(TrendSeries series, string metric, IReadOnlyList<ChangePoint>? changePoints, IReadOnlyList<Release>? releases)
+    private static string Draw(
+        TrendSeries series, string metric, IReadOnlyList<ChangePoint>? changePoints, IReadOnlyList<Release>? releases)
     {
         var points = series.Points.ToList();
         var (low, high, step) = Ticks(points.SelectMany(p => new[] { p.Value - (Z95 * p.StdErr), p.Value + (Z95 * p.StdErr) }));
@@ -58,7 +59,8 @@ public static class SvgChart
         var every = Math.Max(1, (int)Math.Ceiling(points.Count / (double)MaxXTicks));
         for (var i = 0; i < points.Count; i += every)
         {
-            xTicks.AddMajor(X(i), points[i].StartedAt.UtcDateTime.ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            var date = points[i].StartedAt.UtcDateTime.ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            xTicks.AddMajor(X(i), date);
         }
 
         plot.Axes.Bottom.TickGenerator = xTicks;
@@ -106,12 +108,14 @@ public static class SvgChart
             {
                 if (byRun.TryGetValue(p.RunId, out var shift))
                 {
-                    var title = $"shift at {Numbers.Commit(p.Identity.Commit)}: {Numbers.Value(shift.MeanBefore)} -> {Numbers.Value(shift.MeanAfter)}";
+                    var title = $"shift at {Numbers.Commit(p.Identity.Commit)}: "
+                        + $"{Numbers.Value(shift.MeanBefore)} -> {Numbers.Value(shift.MeanAfter)}";
                     rules.Add(((X(index - 1) + X(index)) / 2, ShiftColor, title, "shift at " + Numbers.Commit(p.Identity.Commit), 2));
                 }
 
                 hovers.Add((X(index), p.Value,
-                    $"{p.Label} {Numbers.Commit(p.Identity.Commit)} {Numbers.Time(p.StartedAt)}: {Numbers.Value(p.Value)} ± {Numbers.Value(p.StdErr)} (n={p.N}, {p.Measurement.Model})"));
+                    $"{p.Label} {Numbers.Commit(p.Identity.Commit)} {Numbers.Time(p.StartedAt)}: "
+                    + $"{Numbers.Value(p.Value)} ± {Numbers.Value(p.StdErr)} (n={p.N}, {p.Measurement.Model})"));
                 index++;
             }
         }
@@ -123,8 +127,9 @@ public static class SvgChart
             var first = true;
             foreach (var rule in rules.Where(r => r.Color == color))
             {
-                var mark = plot.Add.VerticalLine(rule.X, color == ReleaseColor ? 2 : 3, ScottPlot.Color.FromHex(color),
-                    color == ReleaseColor ? ScottPlot.LinePattern.Dotted : color == BreakColor ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid);
+                var pattern = color == ReleaseColor ? ScottPlot.LinePattern.Dotted
+                    : color == BreakColor ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid;
+                var mark = plot.Add.VerticalLine(rule.X, color == ReleaseColor ? 2 : 3, ScottPlot.Color.FromHex(color), pattern);
                 mark.LegendText = first ? legend : "";
                 first = false;
             }
@@ -141,7 +146,8 @@ public static class SvgChart
                 ChartSvg.HoverRule(svg, x, top, bottom, rule.Title);
                 // Tags above the data, break reasons above them; a shift's commit inside, at the foot.
                 var (y, anchor) = rule.Row switch { 0 => (top - 4, "middle"), 1 => (top - 18, "middle"), _ => (bottom - 6, "start") };
-                ChartSvg.Label(svg, rule.Row == 2 ? x + 4 : x, y, rule.Color == BreakColor ? ChartSvg.TextColor : rule.Color, rule.Label, anchor);
+                var color = rule.Color == BreakColor ? ChartSvg.TextColor : rule.Color;
+                ChartSvg.Label(svg, rule.Row == 2 ? x + 4 : x, y, color, rule.Label, anchor);
             }
 
             foreach (var (x, y, title) in hovers)

@@ -128,7 +128,8 @@ internal static class PerfViewBuilder
                 continue;
             }
 
-            var line = plot.Add.Scatter(own.Select(p => p.RequestsPerSecond).ToArray(), own.Select(p => p.TtftP95).ToArray(), ScottPlot.Color.FromHex(color));
+            var xs = own.Select(p => p.RequestsPerSecond).ToArray();
+            var line = plot.Add.Scatter(xs, own.Select(p => p.TtftP95).ToArray(), ScottPlot.Color.FromHex(color));
             line.LegendText = side;
             line.LineWidth = 2;
             line.MarkerSize = 6;
