@@ -57,7 +57,9 @@ public sealed class SiteScreenshotTests(PostgresServer postgres) : IDisposable
         Assert.Contains("<title>release v1.1</title>", text, StringComparison.Ordinal);
         Assert.True(image.Count((r, g, b) => Near(r, g, b, (0x1a, 0x7f, 0x37))) > 200, "the green release rules are missing");
         // mmlu-pro's 56 points have a standard error (custom-extract is 0 throughout: no bars to draw).
-        Assert.Equal(56, text.Split("stroke-opacity=\"0.55\"", StringSplitOptions.None).Length - 1);
+        var chart = SvgChartContent.Find(text, "aria-label=\"exact_match,mmlu-pro on sim\"");
+        Assert.Equal(56 * 3, chart.Strokes(SvgChart.LineColor, "1.5", translucent: true));
+        Assert.Equal(56, chart.HoverDots.Count);
         Assert.Contains(">mean, with its 95% interval</text>", text, StringComparison.Ordinal);
         Assert.Contains(">0.8</text>", text, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://example.test/runs/44/report.html\">v1.2</a>", text, StringComparison.Ordinal);

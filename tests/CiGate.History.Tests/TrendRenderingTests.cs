@@ -1,5 +1,6 @@
 using CiGate.Core.History;
 using CiGate.Core.History.Rendering;
+using CiGate.Core.Tests.Reporting;
 
 namespace CiGate.History.Tests;
 
@@ -51,10 +52,48 @@ public sealed class TrendRenderingTests
 
         var html = TrendHtml.Render(Trend.Build(Query, points));
 
-        Assert.Equal(2, html.Split("<polyline").Length - 1);
-        Assert.Contains("stroke-dasharray", html, StringComparison.Ordinal);
+        // ScottPlot draws each segment as its own 3 px line (the legend's sample is a third): one
+        // through points 1-2, one through 3-4, none from 2 to 3 across the break.
+        var chart = SvgChartContent.Find(html, "role=\"img\"");
+        var dots = chart.HoverDots;
+        var lines = chart.Paths(SvgChart.LineColor, "3");
+        Assert.Equal(4, dots.Count);
+        Assert.Contains(lines, l => Same(l, [dots[0], dots[1]]));
+        Assert.Contains(lines, l => Same(l, [dots[2], dots[3]]));
+        Assert.DoesNotContain(lines, l => l.Any(v => Near(v, dots[1])) && l.Any(v => Near(v, dots[2])));
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_html_chart_has_its_legend_round_ticks_error_bars_and_hover_titles()
+    {
+        var trend = Trend.Build(Query, Points());
+        var series = Assert.Single(trend.Series);
+        var points = series.Points.ToList();
+        var shift = new CiGate.Core.History.ChangePoints.ChangePoint("sim", points[3], points[2], 0.60, 0.61, 0.01);
+
+        var svg = SvgChart.Render(series, Query.Metric, [shift], [new Release("v1.3", "c2", points[1].StartedAt)]);
+
+        var chart = SvgChartContent.Find(svg, "role=\"img\"");
+        Assert.Equal($"{Query.Metric} on sim", (string?)chart.Root.Attribute("aria-label"));
+        // Legend, axis labels and the y ticks: values 0.60-0.71 ± 1.96 × 0.01 give 0.55 to 0.75 in steps of 0.05.
+        Assert.Empty(new[]
+        {
+            SvgChart.MeanLegend, SvgChart.ReleaseLegend, SvgChart.BreakLegend, SvgChart.ShiftLegend,
+            "run started (UTC), oldest to newest", Query.Metric, "0.55", "0.60", "0.65", "0.70", "0.75", "03-01 00:00", "03-04 00:00",
+        }.Except(chart.Texts));
+        // The overlay's labels: the release tags (v1.3 given, v1.4 a tagged point), the break's reasons, the shift.
+        Assert.Empty(new[] { "v1.3", "v1.4", "dataset changed; prompt template changed", "shift at c4" }.Except(chart.Texts));
+        // An error bar per point: a vertical stroke and two caps, translucent, in the line's colour.
+        Assert.Equal(4 * 3, chart.Strokes(SvgChart.LineColor, "1.5", translucent: true));
+        // Hover texts: every point, both releases, the break and the shift.
+        Assert.Equal(4, chart.HoverDots.Count);
+        Assert.Contains("c1 c1 2026-03-01 00:00: 0.7000 ± 0.0100 (n=1000, m)", chart.Titles);
+        Assert.Empty(new[]
+        {
+            "release v1.3", "release v1.4", "break: dataset changed; prompt template changed", "shift at c4: 0.6000 -> 0.6100",
+        }.Except(chart.Titles));
     }
 
     [Fact]
@@ -73,6 +112,11 @@ public sealed class TrendRenderingTests
         Assert.Equal(new RunIdentity(Branch: "fix-x", PullRequest: 123), pr);
         Assert.Equal(push with { Commit = "def", Tag = "v2" }, push.With(new RunIdentity(Commit: "def", Tag: "v2")));
     }
+
+    private static bool Near((double X, double Y) a, (double X, double Y) b) => Math.Abs(a.X - b.X) < 0.02 && Math.Abs(a.Y - b.Y) < 0.02;
+
+    private static bool Same(IReadOnlyList<(double X, double Y)> line, (double X, double Y)[] points) =>
+        line.Count == points.Length && line.Zip(points).All(p => Near(p.First, p.Second));
 
     private static List<SeriesPoint> Points()
     {

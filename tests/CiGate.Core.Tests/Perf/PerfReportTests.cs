@@ -22,6 +22,25 @@ public sealed class PerfReportTests
     }
 
     [Fact]
+    public void The_html_perf_curve_has_a_legend_ticks_axis_labels_and_a_hover_title_per_point()
+    {
+        var html = ReportRenderer.Render(Fixture(), new ReportOptions()).Html;
+
+        var chart = SvgChartContent.Find(html, "class=\"perf-curve\"");
+        Assert.Equal("img", (string?)chart.Root.Attribute("role"));
+        Assert.Equal("TTFT p95 against requests per second, base and head", (string?)chart.Root.Attribute("aria-label"));
+        // ScottPlot's round ticks from zero on both axes, the axis labels and the legend (base before head).
+        Assert.Empty(new[] { "requests/s", "TTFT p95 (ms)", "base", "head", "0", "2", "4", "100", "200" }.Except(chart.Texts));
+        Assert.True(chart.Texts.ToList().IndexOf("base") < chart.Texts.ToList().IndexOf("head"));
+        // A line per side in the sides' colours, and a hover title on each of the curve's points.
+        Assert.NotEmpty(chart.Paths(PerfViewBuilder.BaseColor, "2"));
+        Assert.NotEmpty(chart.Paths(PerfViewBuilder.HeadColor, "2"));
+        Assert.Equal(4, chart.HoverDots.Count);
+        Assert.Contains(chart.Titles, t => t.StartsWith("head, load point constant-8: ", StringComparison.Ordinal)
+            && t.Contains("TTFT p95", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_gate_fails_on_the_regression_and_the_broken_slo_and_names_the_noise_estimate()
     {
         var verdict = Assert.Single(Fixture().Suites);

@@ -1,15 +1,14 @@
-using System.Net;
-using System.Text;
 using CiGate.Core.History.ChangePoints;
 
 namespace CiGate.Core.History.Rendering;
 
 /// <summary>
-/// One series as an inline SVG line chart. Each comparable segment is its own line; every point
-/// has an error bar (its 95% interval, ±1.96 standard errors); a dashed grey rule marks a break in
-/// measurement with its reason, a red rule a detected change point with its commit, and a green
-/// dotted rule a release (a tagged run) with its tag. Round tick values; a legend under the plot.
-/// Points carry a tooltip (run, commit, value). No script.
+/// One series as an inline SVG line chart, drawn by ScottPlot (<see cref="ChartSvg"/>). Each comparable
+/// segment is its own line; every point has an error bar (its 95% interval, ±1.96 standard errors); a
+/// dashed grey rule marks a break in measurement with its reason, a red rule a detected change point
+/// with its commit, and a green dotted rule a release (a tagged run) with its tag. Round tick values;
+/// a legend under the plot. Points and rules carry a hover text (run, commit, value; the release, the
+/// break's reasons, the shift's means). No script.
 /// </summary>
 public static class SvgChart
 {
@@ -17,12 +16,13 @@ public static class SvgChart
     public const string BreakColor = "#8c959f";
     public const string ShiftColor = "#cf222e";
     public const string ReleaseColor = "#1a7f37";
+    public const string MeanLegend = "mean, with its 95% interval";
+    public const string ReleaseLegend = "release";
+    public const string BreakLegend = "measurement changed";
+    public const string ShiftLegend = "change point";
     private const int Width = 960;
-    private const int Height = 280;
-    private const int Left = 64;
-    private const int Right = 16;
-    private const int Top = 28;
-    private const int Bottom = 56;
+    private const int Height = 300;
+    private const int MaxXTicks = 8;
     private const double Z95 = 1.959963984540054;
 
     /// <param name="releases">
@@ -33,79 +33,128 @@ public static class SvgChart
         TrendSeries series, string metric, IReadOnlyList<ChangePoint>? changePoints = null, IReadOnlyList<Release>? releases = null)
     {
         ArgumentNullException.ThrowIfNull(series);
+        return ChartSvg.DrawOrExplain(() => Draw(series, metric, changePoints, releases));
+    }
+
+    private static string Draw(
+        TrendSeries series, string metric, IReadOnlyList<ChangePoint>? changePoints, IReadOnlyList<Release>? releases)
+    {
         var points = series.Points.ToList();
         var (low, high, step) = Ticks(points.SelectMany(p => new[] { p.Value - (Z95 * p.StdErr), p.Value + (Z95 * p.StdErr) }));
-        double X(int i) => points.Count == 1 ? Left + ((Width - Left - Right) / 2.0) : Left + (i * (Width - Left - Right) / (double)(points.Count - 1));
-        double Y(double v) => Top + ((high - v) / (high - low) * (Height - Top - Bottom));
-        string H(string s) => WebUtility.HtmlEncode(s);
+        double X(int i) => i;
+        var plot = ChartSvg.NewPlot();
+        var line = ScottPlot.Color.FromHex(LineColor);
 
-        var svg = new StringBuilder();
-        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{H(metric)} on {H(series.Target)}\">");
-        svg.Append($"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>");
-        for (var v = low; v <= high + (step / 2); v += step)
+        var yTicks = new ScottPlot.TickGenerators.NumericManual();
+        // Each tick from its index, rounded, so the last lands on the axis end and is drawn (an
+        // accumulated 0.55 + 4 × 0.05 is 0.7500000000000001, past the end, and ScottPlot drops it).
+        for (var k = 0; k <= (int)Math.Round((high - low) / step); k++)
         {
-            var y = Numbers.Coordinate(Y(v));
-            svg.Append($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#eaeef2\"/>");
-            svg.Append($"<text x=\"{Left - 6}\" y=\"{y}\" font-size=\"11\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#57606a\">{Tick(v, step)}</text>");
+            var v = Math.Round(low + (k * step), 12);
+            yTicks.AddMajor(v, Tick(v, step));
         }
 
+        plot.Axes.Left.TickGenerator = yTicks;
+        var xTicks = new ScottPlot.TickGenerators.NumericManual();
+        var every = Math.Max(1, (int)Math.Ceiling(points.Count / (double)MaxXTicks));
+        for (var i = 0; i < points.Count; i += every)
+        {
+            var date = points[i].StartedAt.UtcDateTime.ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            xTicks.AddMajor(X(i), date);
+        }
+
+        plot.Axes.Bottom.TickGenerator = xTicks;
+        plot.Axes.Bottom.Label.Text = "run started (UTC), oldest to newest";
+        plot.Axes.Left.Label.Text = metric.Length <= 40 ? metric : metric[..39] + "…";
+        plot.Axes.SetLimits(points.Count <= 1 ? -1 : -0.5, points.Count <= 1 ? 1 : points.Count - 0.5, low, high);
         var marked = new HashSet<string>(StringComparer.Ordinal);
+        var rules = new List<(double X, string Color, string Title, string Label, int Row)>();
         foreach (var (tag, at) in Releases(points, releases, X))
         {
-            if (!marked.Add(tag))
+            if (marked.Add(tag))
             {
-                continue;
+                rules.Add((at, ReleaseColor, "release " + tag, Short(tag), 0));
             }
-
-            var x = Numbers.Coordinate(at);
-            svg.Append($"<line x1=\"{x}\" x2=\"{x}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"{ReleaseColor}\" stroke-width=\"2\" stroke-dasharray=\"2 3\"><title>{H("release " + tag)}</title></line>");
-            svg.Append($"<text x=\"{x}\" y=\"{Top - 4}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{ReleaseColor}\">{H(Short(tag))}</text>");
         }
 
         var index = 0;
         var byRun = (changePoints ?? []).Where(c => c.Target == series.Target).ToDictionary(c => c.At.RunId, StringComparer.Ordinal);
+        var hovers = new List<(double X, double Y, string Title)>();
         foreach (var segment in series.Segments)
         {
             var first = index;
             if (segment.BreakReasons.Count > 0)
             {
-                var x = Numbers.Coordinate((X(first - 1) + X(first)) / 2);
-                svg.Append($"<line x1=\"{x}\" x2=\"{x}\" y1=\"{Top - 12}\" y2=\"{Height - Bottom}\" stroke=\"{BreakColor}\" stroke-width=\"3\" stroke-dasharray=\"6 4\"><title>{H("break: " + string.Join("; ", segment.BreakReasons))}</title></line>");
-                svg.Append($"<text x=\"{x}\" y=\"{Top - 16}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\">{H(Short(string.Join("; ", segment.BreakReasons)))}</text>");
+                var reasons = string.Join("; ", segment.BreakReasons);
+                rules.Add(((X(first - 1) + X(first)) / 2, BreakColor, "break: " + reasons, Short(reasons), 1));
             }
 
-            var coordinates = segment.Points.Select((p, i) => $"{Numbers.Coordinate(X(first + i))},{Numbers.Coordinate(Y(p.Value))}");
-            svg.Append($"<polyline fill=\"none\" stroke=\"{LineColor}\" stroke-width=\"3\" points=\"{string.Join(' ', coordinates)}\"/>");
+            var xs = segment.Points.Select((_, i) => X(first + i)).ToArray();
+            var ys = segment.Points.Select(p => p.Value).ToArray();
+            var scatter = plot.Add.Scatter(xs, ys, line);
+            scatter.LineWidth = 3;
+            scatter.MarkerSize = points.Count > 60 ? 4 : 7;
+            scatter.LegendText = first == 0 ? MeanLegend : "";
+            var errors = segment.Points.Select(p => Z95 * p.StdErr).ToArray();
+            if (errors.Any(e => e > 0))
+            {
+                var bars = plot.Add.ErrorBar(xs, ys, errors);
+                bars.Color = line.WithAlpha(140);
+                bars.LineWidth = 1.5f;
+                bars.CapSize = 8;
+            }
+
             foreach (var p in segment.Points)
             {
-                var (cx, cy) = (Numbers.Coordinate(X(index)), Numbers.Coordinate(Y(p.Value)));
                 if (byRun.TryGetValue(p.RunId, out var shift))
                 {
-                    var x = Numbers.Coordinate((X(index - 1) + X(index)) / 2);
-                    svg.Append($"<line x1=\"{x}\" x2=\"{x}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"{ShiftColor}\" stroke-width=\"3\"><title>{H($"shift at {Numbers.Commit(p.Identity.Commit)}: {Numbers.Value(shift.MeanBefore)} -> {Numbers.Value(shift.MeanAfter)}")}</title></line>");
-                    svg.Append($"<text x=\"{x}\" y=\"{Height - Bottom + 14}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{ShiftColor}\">shift at {H(Numbers.Commit(p.Identity.Commit))}</text>");
+                    var title = $"shift at {Numbers.Commit(p.Identity.Commit)}: "
+                        + $"{Numbers.Value(shift.MeanBefore)} -> {Numbers.Value(shift.MeanAfter)}";
+                    rules.Add(((X(index - 1) + X(index)) / 2, ShiftColor, title, "shift at " + Numbers.Commit(p.Identity.Commit), 2));
                 }
 
-                if (p.StdErr > 0)
-                {
-                    var (barTop, barBottom) = (Numbers.Coordinate(Y(p.Value + (Z95 * p.StdErr))), Numbers.Coordinate(Y(p.Value - (Z95 * p.StdErr))));
-                    var (capLeft, capRight) = (Numbers.Coordinate(X(index) - 4), Numbers.Coordinate(X(index) + 4));
-                    svg.Append($"<path d=\"M{capLeft} {barTop}H{capRight}M{cx} {barTop}V{barBottom}M{capLeft} {barBottom}H{capRight}\" stroke=\"{LineColor}\" stroke-opacity=\"0.55\" stroke-width=\"1.5\" fill=\"none\"/>");
-                }
-
-                svg.Append($"<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{(points.Count > 60 ? 2 : 4)}\" fill=\"{LineColor}\"><title>{H($"{p.Label} {Numbers.Commit(p.Identity.Commit)} {Numbers.Time(p.StartedAt)}: {Numbers.Value(p.Value)} ± {Numbers.Value(p.StdErr)} (n={p.N}, {p.Measurement.Model})")}</title></circle>");
+                hovers.Add((X(index), p.Value,
+                    $"{p.Label} {Numbers.Commit(p.Identity.Commit)} {Numbers.Time(p.StartedAt)}: "
+                    + $"{Numbers.Value(p.Value)} ± {Numbers.Value(p.StdErr)} (n={p.N}, {p.Measurement.Model})"));
                 index++;
             }
         }
 
-        if (points.Count > 0)
+        // Room above the data for the release tags and break reasons (written in the overlay).
+        plot.Axes.Top.MinimumSize = rules.Any(r => r.Row < 2) ? 34 : 10;
+        foreach (var (color, legend) in new[] { (ReleaseColor, ReleaseLegend), (BreakColor, BreakLegend), (ShiftColor, ShiftLegend) })
         {
-            svg.Append($"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\" fill=\"#57606a\">{H(points[0].Label)} ({Numbers.Time(points[0].StartedAt)})</text>");
-            svg.Append($"<text x=\"{Width - Right}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\" fill=\"#57606a\">{H(points[^1].Label)} ({Numbers.Time(points[^1].StartedAt)})</text>");
+            var first = true;
+            foreach (var rule in rules.Where(r => r.Color == color))
+            {
+                var pattern = color == ReleaseColor ? ScottPlot.LinePattern.Dotted
+                    : color == BreakColor ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid;
+                var mark = plot.Add.VerticalLine(rule.X, color == ReleaseColor ? 2 : 3, ScottPlot.Color.FromHex(color), pattern);
+                mark.LegendText = first ? legend : "";
+                first = false;
+            }
         }
 
-        Legend(svg, Height - 26);
-        return svg.Append("</svg>").ToString();
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
+        return ChartSvg.Render(plot, Width, Height, $"{metric} on {series.Target}", cssClass: "trend", svg =>
+        {
+            var top = plot.GetPixel(new ScottPlot.Coordinates(0, high)).Y;
+            var bottom = plot.GetPixel(new ScottPlot.Coordinates(0, low)).Y;
+            foreach (var rule in rules)
+            {
+                var x = plot.GetPixel(new ScottPlot.Coordinates(rule.X, low)).X;
+                ChartSvg.HoverRule(svg, x, top, bottom, rule.Title);
+                // Tags above the data, break reasons above them; a shift's commit inside, at the foot.
+                var (y, anchor) = rule.Row switch { 0 => (top - 4, "middle"), 1 => (top - 18, "middle"), _ => (bottom - 6, "start") };
+                var color = rule.Color == BreakColor ? ChartSvg.TextColor : rule.Color;
+                ChartSvg.Label(svg, rule.Row == 2 ? x + 4 : x, y, color, rule.Label, anchor);
+            }
+
+            foreach (var (x, y, title) in hovers)
+            {
+                ChartSvg.HoverDot(svg, plot.GetPixel(new ScottPlot.Coordinates(x, y)), title);
+            }
+        });
     }
 
     /// <summary>Where each release goes on the x axis: its own point, the point of its commit, or between points by time.</summary>
@@ -133,24 +182,6 @@ public static class SvgChart
             {
                 yield return (release.Tag, (x(before) + x(before + 1)) / 2);
             }
-        }
-    }
-
-    private static void Legend(StringBuilder svg, int y)
-    {
-        var x = Left;
-        foreach (var (color, dash, label) in new[]
-        {
-            (LineColor, "", "mean, with its 95% interval"),
-            (ReleaseColor, "2 3", "release"),
-            (BreakColor, "6 4", "measurement changed"),
-            (ShiftColor, "", "change point"),
-        })
-        {
-            var pattern = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : "";
-            svg.Append($"<line x1=\"{x}\" x2=\"{x + 22}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{color}\" stroke-width=\"3\"{pattern}/>");
-            svg.Append($"<text x=\"{x + 28}\" y=\"{y}\" font-size=\"11\" dominant-baseline=\"middle\" fill=\"#57606a\">{label}</text>");
-            x += 48 + (label.Length * 6);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CiGate.Core.History.Rendering;
 using CiGate.Core.Reporting;
 
 namespace CiGate.Core.Suites.Perf;
@@ -38,7 +39,7 @@ internal static class PerfViewBuilder
             ? format.Sentence(Invariant($"Capacity at SLO: {(perf.BaseCapacity is { } b ? $"{b:0.###} → " : "")}{head:0.###} {perf.CapacityUnit}."))
             : "";
         var environment = perf.HeadEnvironment is { Length: > 0 } where ? format.Sentence($"Head measured on {where}.") : "";
-        return new PerfView(format.Sentence($"Noise estimate: {perf.NoiseEstimate}."), capacity, rows, slos, points, Mermaid(perf), format.Charts ? Svg(perf) : "",
+        return new PerfView(format.Sentence($"Noise estimate: {perf.NoiseEstimate}."), capacity, rows, slos, points, Mermaid(perf), format.Charts ? ChartSvg.DrawOrExplain(() => Svg(perf)) : "",
             environment, ServerLoad.Rows(perf.Curve, format));
     }
 
@@ -103,8 +104,9 @@ internal static class PerfViewBuilder
     }
 
     /// <summary>
-    /// TTFT p95 (y) against achieved requests/s (x), one polyline per side, with ticks at round
-    /// values on both axes and a legend; numbers only, nothing to escape.
+    /// TTFT p95 (y) against achieved requests/s (x), drawn by ScottPlot: a line per side in the sides'
+    /// colours, both axes from zero with ScottPlot's round ticks, axis labels and a legend; each point
+    /// carries a hover text. Only report.html calls this, so SkiaSharp loads for a perf report alone.
     /// </summary>
     private static string Svg(PerfComparison perf)
     {
@@ -114,46 +116,39 @@ internal static class PerfViewBuilder
             return "";
         }
 
-        const double left = 56, right = 400, top = 28, bottom = 200;
-        var (stepX, maxX) = Ticks(points.Max(p => p.RequestsPerSecond));
-        var (stepY, maxY) = Ticks(Math.Max(1, points.Max(p => p.TtftP95)));
-        double X(double v) => left + ((right - left) * v / maxX);
-        double Y(double v) => bottom - ((bottom - top) * v / maxY);
-        var svg = new StringBuilder("<svg class=\"perf-curve\" viewBox=\"0 0 420 250\" width=\"420\" height=\"250\" role=\"img\" ");
-        svg.Append("aria-label=\"TTFT p95 against requests per second, base and head\" font-size=\"11\">");
-        for (var v = 0.0; v <= maxY + (stepY / 2); v += stepY)
-        {
-            svg.Append(Invariant($"<line x1=\"{left}\" y1=\"{Y(v):0.#}\" x2=\"{right}\" y2=\"{Y(v):0.#}\" stroke=\"#d0d7de\"/>"));
-            svg.Append(Invariant($"<text x=\"{left - 6}\" y=\"{Y(v) + 4:0.#}\" text-anchor=\"end\">{Tick(v)}</text>"));
-        }
-
-        for (var v = 0.0; v <= maxX + (stepX / 2); v += stepX)
-        {
-            svg.Append(Invariant($"<line x1=\"{X(v):0.#}\" y1=\"{bottom}\" x2=\"{X(v):0.#}\" y2=\"{bottom + 4}\" stroke=\"#6e7781\"/>"));
-            svg.Append(Invariant($"<text x=\"{X(v):0.#}\" y=\"{bottom + 16}\" text-anchor=\"middle\">{Tick(v)}</text>"));
-        }
-
-        svg.Append(Invariant($"<line x1=\"{left}\" y1=\"{bottom}\" x2=\"{right}\" y2=\"{bottom}\" stroke=\"#6e7781\"/>"));
-        svg.Append(Invariant($"<text x=\"{(left + right) / 2}\" y=\"{bottom + 34}\" text-anchor=\"middle\">requests/s</text>"));
-        svg.Append("<text x=\"4\" y=\"14\">TTFT p95 (ms)</text>");
-        var legend = left + 90;
+        var plot = ChartSvg.NewPlot();
+        var (_, maxX) = Ticks(points.Max(p => p.RequestsPerSecond));
+        var (_, maxY) = Ticks(Math.Max(1, points.Max(p => p.TtftP95)));
+        var hovers = new List<(double X, double Y, string Title)>();
         foreach (var (side, color) in new[] { ("base", BaseColor), ("head", HeadColor) })
         {
-            var coords = points.Where(p => p.Side == side).OrderBy(p => p.RequestsPerSecond)
-                .Select(p => Invariant($"{X(p.RequestsPerSecond):0.#},{Y(p.TtftP95):0.#}")).ToList();
-            svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', coords)}\"><title>{side}</title></polyline>"));
-            foreach (var c in coords)
+            var own = points.Where(p => p.Side == side).OrderBy(p => p.RequestsPerSecond).ToList();
+            if (own.Count == 0)
             {
-                var xy = c.Split(',');
-                svg.Append(Invariant($"<circle cx=\"{xy[0]}\" cy=\"{xy[1]}\" r=\"3\" fill=\"{color}\"/>"));
+                continue;
             }
 
-            svg.Append(Invariant($"<line x1=\"{legend}\" y1=\"10\" x2=\"{legend + 18}\" y2=\"10\" stroke=\"{color}\" stroke-width=\"2\"/>"));
-            svg.Append(Invariant($"<text x=\"{legend + 22}\" y=\"14\">{side}</text>"));
-            legend += 60;
+            var xs = own.Select(p => p.RequestsPerSecond).ToArray();
+            var line = plot.Add.Scatter(xs, own.Select(p => p.TtftP95).ToArray(), ScottPlot.Color.FromHex(color));
+            line.LegendText = side;
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+            hovers.AddRange(own.Select(p => (p.RequestsPerSecond, p.TtftP95,
+                Invariant($"{side}, load point {p.LoadPoint}: {p.RequestsPerSecond:0.##} req/s, TTFT p95 {Ms(p.TtftP95)}"))));
         }
 
-        return svg.Append("</svg>").ToString();
+        // From zero to a round value, as in the Mermaid chart: relative changes read true.
+        plot.Axes.SetLimits(0, maxX, 0, maxY);
+        plot.Axes.Bottom.Label.Text = "requests/s";
+        plot.Axes.Left.Label.Text = "TTFT p95 (ms)";
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        return ChartSvg.Render(plot, 420, 260, "TTFT p95 against requests per second, base and head", "perf-curve", svg =>
+        {
+            foreach (var (x, y, title) in hovers)
+            {
+                ChartSvg.HoverDot(svg, plot.GetPixel(new ScottPlot.Coordinates(x, y)), title);
+            }
+        });
     }
 
     /// <summary>A round tick step (1, 2 or 5 × 10^k) giving at most 6 intervals, and the axis end it reaches.</summary>
@@ -163,8 +158,6 @@ internal static class PerfViewBuilder
         var step = new[] { 1.0, 2, 5, 10 }.Select(f => f * magnitude).First(s => max / s <= 6);
         return (step, Math.Ceiling(max / step) * step);
     }
-
-    private static string Tick(double value) => value.ToString(value >= 10 || value == 0 ? "0" : "0.##", CultureInfo.InvariantCulture);
 
     private static string Safe(string label) => new([.. label.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_')]);
 
