@@ -50,7 +50,7 @@ internal static class ChartBuilder
         var suite = verdict.Suite;
         var aria = TextSanitizer.Excerpt(
             $"Delta in points by {suite.GroupBy ?? "group"} for {suite.Suite} on {suite.Target}", format.NameChars);
-        return new ChartView(ChartSvg.DrawOrExplain(() => Draw(rows, ticks, half, aria)), rows, ticks);
+        return new ChartView(ChartSvg.DrawOrExplain(() => Draw(rows, ticks, half, aria)));
     }
 
     /// <summary>
