@@ -34,6 +34,9 @@ internal static class CompareCommand
         var record = new HistoryRecorder.Switch(command);
         command.SetAction(async (parse, ct) =>
         {
+            // report.html's charts cost ScottPlot's first-chart load (0.1-0.7 s): pay it beside the reading below.
+            _ = ReportCharts.WarmUp();
+
             // A missing base is never silent: the report says so, and on pull requests it is inconclusive.
             var baseFolder = parse.GetValue(baseDir);
             var noBase = IsMissing(baseFolder) ? new NoBase(WhyNoBase(baseFolder, parse.GetValue(noBaseReason)), RequireBase(parse, requireBase)) : null;

@@ -29,6 +29,8 @@ internal static class HistoryCompareCommand
         var store = HistoryOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            // As in compare: ScottPlot's first-chart load overlaps the loading of both runs.
+            _ = ReportCharts.WarmUp();
             await using var history = await HistoryStores.OpenAsync(store.Location(parse), ct);
             var baseRun = await HistoryReferences.ResolveAsync(history, parse.GetValue(a)!, ct);
             var headRun = await HistoryReferences.ResolveAsync(history, parse.GetValue(b)!, ct);

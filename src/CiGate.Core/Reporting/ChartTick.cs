@@ -1,4 +1,4 @@
 namespace CiGate.Core.Reporting;
 
-/// <summary>An x-axis tick of a chart, in points.</summary>
-internal sealed record ChartTick(string X, string Label);
+/// <summary>An x-axis tick of the forest plot: its value in points and its label ("+2.5", "0", "-5").</summary>
+internal sealed record ChartTick(double Value, string Label);

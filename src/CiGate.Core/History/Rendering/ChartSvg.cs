@@ -116,10 +116,16 @@ internal static partial class ChartSvg
             $"<line x1=\"{N(x)}\" x2=\"{N(x)}\" y1=\"{N(top)}\" y2=\"{N(bottom)}\" stroke=\"transparent\" stroke-width=\"8\">"
             + $"<title>{H(title)}</title></line>");
 
-    /// <summary>A label in the browser's font (any characters), on a white halo so it reads over lines.</summary>
-    public static void Label(StringBuilder svg, float x, float y, string color, string text, string anchor = "middle") =>
+    /// <summary>A transparent band (a row of a chart), with the band's hover text.</summary>
+    public static void HoverBand(StringBuilder svg, float x, float y, float width, float height, string title) =>
         svg.Append(CultureInfo.InvariantCulture,
-            $"<text x=\"{N(x)}\" y=\"{N(y)}\" font-family=\"{FontFamily}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"{color}\" "
+            $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"transparent\">"
+            + $"<title>{H(title)}</title></rect>");
+
+    /// <summary>A label in the browser's font (any characters), on a white halo so it reads over lines.</summary>
+    public static void Label(StringBuilder svg, float x, float y, string color, string text, string anchor = "middle", int size = 11) =>
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<text x=\"{N(x)}\" y=\"{N(y)}\" font-family=\"{FontFamily}\" font-size=\"{size}\" text-anchor=\"{anchor}\" fill=\"{color}\" "
             + $"stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{H(text)}</text>");
 
     private static string N(float value) => value.ToString("0.##", CultureInfo.InvariantCulture);
