@@ -87,7 +87,7 @@ internal static class CoverageExplore
         return 0;
     }
 
-    private static float Dot(float[] a, float[] b)
+    internal static float Dot(float[] a, float[] b)
     {
         var va = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(a);
         var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(b);
@@ -170,7 +170,7 @@ internal static class CoverageExplore
         }
     }
 
-    private static float SparseDot(SparseVector a, SparseVector b)
+    internal static float SparseDot(SparseVector a, SparseVector b)
     {
         var sum = 0f;
         int i = 0, j = 0;

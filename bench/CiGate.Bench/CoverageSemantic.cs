@@ -46,8 +46,8 @@ internal static class CoverageSemantic
 
         var embedder = NgramEmbedder.Fit(texts);
         var sparse = texts.Select(embedder.Embed).ToArray();
-        var semantic = NeighbourPurity(records, (i, j) => Dot(vectors[i], vectors[j]));
-        var lexical = NeighbourPurity(records, (i, j) => SparseDot(sparse[i], sparse[j]));
+        var semantic = NeighbourPurity(records, (i, j) => CoverageExplore.Dot(vectors[i], vectors[j]));
+        var lexical = NeighbourPurity(records, (i, j) => CoverageExplore.SparseDot(sparse[i], sparse[j]));
         // Per category: the model's own-category share, the two categories its neighbours most often have instead,
         // and TF-IDF's own-category share.
         var perCategoryShares = semantic.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
@@ -108,8 +108,8 @@ internal static class CoverageSemantic
         var line = $"record-level split {split}:";
         foreach (var (name, sim) in new (string, Func<int, int, float>)[]
         {
-            (model, (i, j) => Dot(vectors[i], vectors[j])),
-            ("TF-IDF", (i, j) => SparseDot(sparse[i], sparse[j])),
+            (model, (i, j) => CoverageExplore.Dot(vectors[i], vectors[j])),
+            ("TF-IDF", (i, j) => CoverageExplore.SparseDot(sparse[i], sparse[j])),
         })
         {
             // A case is traffic too: its own similarity (1) is left out, so it is scored like any other record.
@@ -256,39 +256,6 @@ internal static class CoverageSemantic
     private static double Share(Dictionary<string, Dictionary<string, int>> counts, string? category = null) =>
         (double)counts.Where(p => category is null || p.Key == category).Sum(p => p.Value.GetValueOrDefault(p.Key))
         / counts.Where(p => category is null || p.Key == category).Sum(p => p.Value.Values.Sum());
-
-    private static float Dot(float[] a, float[] b)
-    {
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
-    private static float SparseDot(SparseVector a, SparseVector b)
-    {
-        float sum = 0;
-        for (int i = 0, j = 0; i < a.Indices.Length && j < b.Indices.Length;)
-        {
-            if (a.Indices[i] == b.Indices[j])
-            {
-                sum += a.Values[i++] * b.Values[j++];
-            }
-            else if (a.Indices[i] < b.Indices[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return sum;
-    }
 
     private static int[] Ints(string list) => [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
