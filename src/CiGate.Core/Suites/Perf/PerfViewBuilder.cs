@@ -39,7 +39,8 @@ internal static class PerfViewBuilder
             ? format.Sentence(Invariant($"Capacity at SLO: {(perf.BaseCapacity is { } b ? $"{b:0.###} → " : "")}{head:0.###} {perf.CapacityUnit}."))
             : "";
         var environment = perf.HeadEnvironment is { Length: > 0 } where ? format.Sentence($"Head measured on {where}.") : "";
-        return new PerfView(format.Sentence($"Noise estimate: {perf.NoiseEstimate}."), capacity, rows, slos, points, Mermaid(perf), format.Charts ? ChartSvg.DrawOrExplain(() => Svg(perf)) : "",
+        var chart = format.Charts ? ChartSvg.DrawOrExplain(() => Svg(perf)) : "";
+        return new PerfView(format.Sentence($"Noise estimate: {perf.NoiseEstimate}."), capacity, rows, slos, points, Mermaid(perf), chart,
             environment, ServerLoad.Rows(perf.Curve, format));
     }
 
